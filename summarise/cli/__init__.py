@@ -1,0 +1,12 @@
+"""Command-line interface: parse, build settings, call the library, map errors to exit codes."""
+
+from __future__ import annotations
+
+from . import brief, models  # noqa: F401  (each module registers its commands on the app)
+from .app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,89 @@
+"""The typer application and what every command shares: settings from flags, error mapping, output."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from ..errors import SummariseError
+from ..settings import Settings, load_settings, parse_model_path_items
+
+app = typer.Typer(
+    name="summarise",
+    help="Bilingual English–Arabic news briefs on local models, with the key claims traced to the source.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def fail(error: SummariseError) -> None:
+    typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(error.exit_code)
+
+
+def handles_errors(command):
+    """Show a SummariseError as a message (never a traceback) and exit with its code."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except SummariseError as error:
+            fail(error)
+        except KeyboardInterrupt:
+            typer.echo("interrupted", err=True)
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def build_settings(offline: bool = False, model_path: list[str] | None = None, **flags: Any) -> Settings:
+    if offline:
+        # Belt and braces: loading already uses local files only; this stops any library from trying.
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    overrides = {k: v for k, v in flags.items() if v is not None}
+    if offline:
+        overrides["offline"] = True
+    if model_path:
+        overrides["model_paths"] = parse_model_path_items(model_path)
+    return load_settings(overrides)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"warning: {message}", err=True)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it to ``output`` atomically (never a half-written file)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# Options shared by the commands that run models.
+SummariserOpt = typer.Option(None, "--summariser", "-s", help="Summariser name (see `summarise models list`).")
+TranslatorOpt = typer.Option(None, "--translator", "-t", help="Translator name (see `summarise models list`).")
+SentencesOpt = typer.Option(None, "--sentences", "-n", min=1, help="Brief length in sentences [default: 3].")
+DeviceOpt = typer.Option(None, "--device", help="auto, cpu or cuda [default: auto].")
+DtypeOpt = typer.Option(None, "--dtype", help="auto, float32, bfloat16 or float16 [default: auto].")
+OfflineOpt = typer.Option(False, "--offline", help="Guarantee no network access (loading is local-only anyway).")
+ModelPathOpt = typer.Option(None, "--model-path", help="Use a local directory for a model: NAME=DIR (repeatable).")
+LanguageOpt = typer.Option(None, "--language", "-l", help="Source language code; detected when omitted.")

