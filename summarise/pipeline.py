@@ -58,15 +58,21 @@ class Pipeline:
     def brief_article(self, article: Article) -> Brief:
         route = self.route(article)
         summary = summarise_article(article, route.summariser, self.settings)
+        summary, review_warnings = claims_stage.review_summary(article, summary)
+        translations, unavailable = self.translate_summary(summary, route)
+        return self.assemble(article, route, summary, translations, unavailable, review_warnings)
+
+    def translate_summary(self, summary: Summary, route: Route) -> tuple[list[Translation], list[Unavailable]]:
+        """Translate the summary into every other brief language the route can serve."""
         translations: list[Translation] = []
         unavailable: list[Unavailable] = []
         for leg in route.translations:
             if leg.model is None:
                 assert leg.unavailable is not None
                 unavailable.append(leg.unavailable)
-                continue
-            translations.append(translate_sentences(summary.texts, leg.source, leg.target, leg.model, self.settings))
-        return self.assemble(article, route, summary, translations, unavailable)
+            else:
+                translations.append(translate_sentences(summary.texts, leg.source, leg.target, leg.model, self.settings))
+        return translations, unavailable
 
     def assemble(
         self,
@@ -75,8 +81,10 @@ class Pipeline:
         summary: Summary,
         translations: list[Translation],
         unavailable: list[Unavailable],
+        review_warnings: list[str] = (),
     ) -> Brief:
-        claims, claim_warnings = claims_stage.build_claims(article, summary, translations)
+        """The finished Brief: claims traced into every language, provenance, warnings."""
+        claims, claim_warnings = claims_stage.trace_claims(article, summary, translations)
         warnings = list(route.notes)
         if summary.coverage < 1.0:
             warnings.append(
@@ -86,6 +94,7 @@ class Pipeline:
         for missing in unavailable:
             how = f"; run `{missing.pull_command}`" if missing.pull_command else ""
             warnings.append(f"{_language_name(missing.language)} brief unavailable: {missing.reason}{how}")
+        warnings.extend(review_warnings)
         warnings.extend(claim_warnings)
         models = [_model_use("summariser", route.summariser)]
         models += [_model_use(f"translator:{leg.source}-{leg.target}", leg.model) for leg in route.translations if leg.model]

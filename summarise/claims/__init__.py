@@ -61,14 +61,26 @@ def extract_claims(text: str, language: str, origin: str = "source", base: int =
     return claims
 
 
-def build_claims(article: Article, summary: Summary, translations: Sequence[Translation]) -> tuple[tuple[Claim, ...], list[str]]:
-    """Every source claim, marked by whether it reached each brief language, plus brief claims the
-    source does not support (with a warning each)."""
+def review_summary(article: Article, summary: Summary) -> tuple[Summary, list[str]]:
+    """Check the summary against the source before it is translated: a warning for every name, number
+    or quote in the summary that the source does not support."""
+    body = f" {normalise(article.body)} "
+    warnings = [
+        f"unsupported {claim.kind} in the summary: {claim.text!r} is not in the source"
+        for claim in _unsupported(article, summary, body)
+    ]
+    return summary, warnings
+
+
+def trace_claims(
+    article: Article, summary: Summary, translations: Sequence[Translation]
+) -> tuple[tuple[Claim, ...], list[str]]:
+    """Every source claim, marked by whether it reached each brief language, plus the summary's
+    unsupported claims (``in_source`` False). Returns the claims and any warnings about them."""
     source_claims = _dedupe(extract_claims(article.body, article.language))
     texts = {summary.language: " ".join(summary.texts)}
     texts.update({t.target_language: " ".join(t.sentences) for t in translations})
     normalised = {lang: normalise(text) for lang, text in texts.items()}
-    body = normalise(article.body)
 
     def present(claim: Claim, language: str) -> bool | None:
         if language not in normalised:
@@ -79,16 +91,21 @@ def build_claims(article: Article, summary: Summary, translations: Sequence[Tran
             return numbers_in(claim.text) <= numbers_in(texts[language])
         return None  # names and quotes across scripts: checked by the claims stage proper
 
-    claims = [
-        Claim(**{**c.__dict__, "in_en": present(c, "en"), "in_ar": present(c, "ar")})
-        for c in source_claims
+    claims = [Claim(**{**c.__dict__, "in_en": present(c, "en"), "in_ar": present(c, "ar")}) for c in source_claims]
+    for claim in _unsupported(article, summary, f" {normalise(article.body)} "):
+        claims.append(
+            Claim(**{**claim.__dict__, "in_en": present(claim, "en"), "in_ar": present(claim, "ar")})
+        )
+    return tuple(claims), []
+
+
+def _unsupported(article: Article, summary: Summary, body: str) -> list[Claim]:
+    found = _dedupe(extract_claims(" ".join(summary.texts), summary.language, origin=summary.language))
+    return [
+        Claim(**{**c.__dict__, "in_source": False})
+        for c in found
+        if c.kind in ("number", "quote", "person", "organisation", "place") and f" {c.key} " not in body
     ]
-    warnings: list[str] = []
-    for claim in _dedupe(extract_claims(" ".join(summary.texts), summary.language, origin=summary.language)):
-        if claim.kind in ("number", "quote", "person", "organisation", "place") and f" {claim.key} " not in f" {body} ":
-            claims.append(Claim(**{**claim.__dict__, "in_source": False, "in_en": summary.language == "en" or None, "in_ar": summary.language == "ar" or None}))
-            warnings.append(f"unsupported {claim.kind} in the summary: {claim.text!r} is not in the source")
-    return tuple(claims), warnings
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -53,6 +53,12 @@ class Seq2SeqModel:
     def generation_kwargs(self, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         kwargs = dict(self.card.generation)
         kwargs.update(overrides or {})
+        # Never ask for more output positions than the decoder has (learned/sinusoidal tables).
+        positions = getattr(self.model.config, "max_position_embeddings", None)
+        if isinstance(positions, int) and positions > 0 and kwargs.get("max_length", 0) > positions:
+            kwargs["max_length"] = positions
+        if "min_length" in kwargs and "max_length" in kwargs:
+            kwargs["min_length"] = min(kwargs["min_length"], kwargs["max_length"] // 2)
         return kwargs
 
     def generate(
