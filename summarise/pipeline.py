@@ -6,7 +6,10 @@ long-lived Pipeline serves many articles with one load. The CLI, batch jobs and 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import queue
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +21,12 @@ from .models.store import LocalModel
 from .records import Article, Brief, ModelUse, Summary, Translation, Unavailable
 from .segment import Document, from_text, read_path, segment
 from .settings import Settings, load_settings
-from .summarisers import summarise_article
-from .translate import translate_sentences
+from .summarisers import summarise_article, summarise_many
+from .translate import translate_many
+
+# Articles briefed together by pipe() and batch jobs: enough to fill generate() batches across
+# articles, few enough that an interrupted group loses little work.
+DEFAULT_ARTICLES_PER_BATCH = 16
 
 Source = str | Path | Document
 
@@ -30,6 +37,16 @@ class Failure:
 
     source: str
     error: SummariseError
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """One input after reading and segmentation: its Article, or the Failure that stopped it."""
+
+    index: int  # position in the input sequence
+    source: Source
+    result: Article | Failure
+    seconds: float  # spent reading and segmenting it
 
 
 class Pipeline:
@@ -58,21 +75,41 @@ class Pipeline:
     def brief_article(self, article: Article) -> Brief:
         route = self.route(article)
         summary = summarise_article(article, route.summariser, self.settings)
-        summary, review_warnings = claims_stage.review_summary(article, summary)
+        summary, review_warnings = claims_stage.review_summary(article, summary, settings=self.settings)
         translations, unavailable = self.translate_summary(summary, route)
         return self.assemble(article, route, summary, translations, unavailable, review_warnings)
 
     def translate_summary(self, summary: Summary, route: Route) -> tuple[list[Translation], list[Unavailable]]:
         """Translate the summary into every other brief language the route can serve."""
-        translations: list[Translation] = []
-        unavailable: list[Unavailable] = []
-        for leg in route.translations:
-            if leg.model is None:
-                assert leg.unavailable is not None
-                unavailable.append(leg.unavailable)
-            else:
-                translations.append(translate_sentences(summary.texts, leg.source, leg.target, leg.model, self.settings))
-        return translations, unavailable
+        return self.translate_summaries([summary], [route])[0]
+
+    def translate_summaries(
+        self, summaries: Sequence[Summary], routes: Sequence[Route]
+    ) -> list[tuple[list[Translation], list[Unavailable]]]:
+        """translate_summary for many summaries at once: the sentences of every summary that goes
+        through the same model are translated in one batched call."""
+        unavailable: list[list[Unavailable]] = [[] for _ in summaries]
+        slots: list[list[Translation | None]] = [[] for _ in summaries]
+        jobs: dict[tuple[str, str, str, str], list[tuple[int, int]]] = {}
+        legs = {}
+        for i, route in enumerate(routes):
+            for leg in route.translations:
+                if leg.model is None:
+                    assert leg.unavailable is not None
+                    unavailable[i].append(leg.unavailable)
+                    continue
+                key = (leg.source, leg.target, leg.model.card.name, str(leg.model.path))
+                jobs.setdefault(key, []).append((i, len(slots[i])))
+                legs[key] = leg
+                slots[i].append(None)
+        for key, members in jobs.items():
+            leg = legs[key]
+            documents = [summaries[i].texts for i, _ in members]
+            for (i, slot), translation in zip(
+                members, translate_many(documents, leg.source, leg.target, leg.model, self.settings)
+            ):
+                slots[i][slot] = translation
+        return [([t for t in done if t is not None], missing) for done, missing in zip(slots, unavailable)]
 
     def assemble(
         self,
@@ -84,7 +121,12 @@ class Pipeline:
         review_warnings: list[str] = (),
     ) -> Brief:
         """The finished Brief: claims traced into every language, provenance, warnings."""
-        claims, claim_warnings = claims_stage.trace_claims(article, summary, translations)
+        from .translate import back_translate  # the round-trip check, when a model for the way back is present
+
+        claims, claim_warnings = claims_stage.trace_claims(
+            article, summary, translations, settings=self.settings,
+            back_translations=back_translate(translations, self.settings, self.registry),
+        )
         warnings = list(route.notes)
         if summary.coverage < 1.0:
             warnings.append(
@@ -108,13 +150,123 @@ class Pipeline:
             warnings=tuple(warnings),
         )
 
-    def pipe(self, sources: Iterable[Source]) -> Iterator[Brief | Failure]:
-        """Brief many inputs; a bad input yields a Failure and the rest go on."""
-        for source in sources:
+    # -- many articles ----------------------------------------------------------------------------
+    def pipe(self, sources: Iterable[Source], *, articles_per_batch: int = DEFAULT_ARTICLES_PER_BATCH) -> Iterator[Brief | Failure]:
+        """Brief many inputs, one result per input in input order; a bad input yields a Failure and
+        the rest go on. Upcoming inputs are segmented on a thread while the models work, and the
+        model stages batch across ``articles_per_batch`` articles at a time."""
+        group: list[Segmented] = []
+        for item in self.segment_ahead(sources, depth=2 * articles_per_batch):
+            group.append(item)
+            if len(group) >= articles_per_batch:
+                yield from self.brief_segmented(group)
+                group = []
+        if group:
+            yield from self.brief_segmented(group)
+
+    def segment_ahead(
+        self, sources: Iterable[Source], *, depth: int = 2 * DEFAULT_ARTICLES_PER_BATCH
+    ) -> Iterator[Segmented]:
+        """Read and segment ``sources`` on a background thread, up to ``depth`` inputs ahead of the
+        consumer, so the next articles are ready when the models finish (file reads, language
+        detection and sentence splitting overlap generation, which releases the GIL)."""
+        ready: queue.Queue = queue.Queue(maxsize=max(1, depth))
+        halt = threading.Event()
+        end = object()
+
+        def put(value) -> bool:
+            while not halt.is_set():
+                try:
+                    ready.put(value, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def work() -> None:
             try:
-                yield self.brief(source)
+                for index, source in enumerate(sources):
+                    if halt.is_set():
+                        return
+                    started = time.perf_counter()
+                    try:
+                        result: Article | Failure = self.segment(source)
+                    except Exception as error:  # noqa: BLE001 - confined to this input, reported as its Failure
+                        result = Failure(_source_name(source), _as_summarise_error(error))
+                    if not put(Segmented(index, source, result, time.perf_counter() - started)):
+                        return
+            except BaseException as error:  # the sources iterable itself failed: hand it to the consumer
+                put(_Raised(error))
+                return
+            put(end)
+
+        worker = threading.Thread(target=work, name="summarise-segment-ahead", daemon=True)
+        worker.start()
+        try:
+            while True:
+                item = ready.get()
+                if item is end:
+                    return
+                if isinstance(item, _Raised):
+                    raise item.error
+                yield item
+        finally:
+            halt.set()
+
+    def brief_segmented(self, items: Sequence[Segmented]) -> list[Brief | Failure]:
+        """Results for segmented inputs, in their order: briefs of the articles, made together by
+        brief_many, and the Failures of those that could not be segmented."""
+        articles = [item.result for item in items if isinstance(item.result, Article)]
+        briefed = iter(self.brief_many(articles))
+        return [next(briefed) if isinstance(item.result, Article) else item.result for item in items]
+
+    def brief_many(self, articles: Sequence[Article]) -> list[Brief | Failure]:
+        """Briefs of many articles, one result each, in order, with model work batched across them.
+
+        Each article goes through the stages of brief_article (summarise, review the summary's claims,
+        translate, assemble); only the model calls are shared. A failure stays with its article: when
+        a batched stage fails, the group is briefed again one article at a time to find the bad one.
+        """
+        if not articles:
+            return []
+        try:
+            return self._brief_together(articles)
+        except Exception as error:  # noqa: BLE001 - retried per article below, so no input is lost to another's fault
+            if len(articles) == 1:
+                return [Failure(_article_name(articles[0]), _as_summarise_error(error))]
+            return [self.brief_many([article])[0] for article in articles]
+
+    def _brief_together(self, articles: Sequence[Article]) -> list[Brief | Failure]:
+        results: list[Brief | Failure | None] = [None] * len(articles)
+        routes: dict[int, Route] = {}
+        for i, article in enumerate(articles):
+            try:
+                routes[i] = self.route(article)
             except SummariseError as error:
-                yield Failure(str(source.name if isinstance(source, Document) else source), error)
+                results[i] = Failure(_article_name(article), error)
+        by_summariser: dict[tuple[str, str], list[int]] = {}
+        for i, route in routes.items():
+            by_summariser.setdefault((route.summariser.card.name, str(route.summariser.path)), []).append(i)
+        summaries: dict[int, Summary] = {}
+        for indices in by_summariser.values():
+            made = summarise_many([articles[i] for i in indices], routes[indices[0]].summariser, self.settings)
+            summaries.update(zip(indices, made))
+        reviewed: dict[int, tuple[Summary, list[str]]] = {}
+        for i, summary in summaries.items():
+            try:
+                reviewed[i] = claims_stage.review_summary(articles[i], summary)
+            except SummariseError as error:
+                results[i] = Failure(_article_name(articles[i]), error)
+        order = sorted(reviewed)
+        translated = self.translate_summaries([reviewed[i][0] for i in order], [routes[i] for i in order])
+        for i, (translations, unavailable) in zip(order, translated):
+            summary, review_warnings = reviewed[i]
+            try:
+                results[i] = self.assemble(articles[i], routes[i], summary, translations, unavailable, review_warnings)
+            except SummariseError as error:
+                results[i] = Failure(_article_name(articles[i]), error)
+        assert all(result is not None for result in results)
+        return results  # type: ignore[return-value]
 
 
 def brief(source: Source, settings: Settings | None = None, **overrides) -> Brief:
@@ -148,3 +300,26 @@ _LANGUAGE_NAMES = {"en": "English", "ar": "Arabic", "fr": "French"}
 
 def _language_name(code: str) -> str:
     return _LANGUAGE_NAMES.get(code, code)
+
+
+@dataclass(frozen=True)
+class _Raised:
+    error: BaseException
+
+
+def _source_name(source: Source) -> str:
+    return str(source.name if isinstance(source, Document) else source)
+
+
+def _article_name(article: Article) -> str:
+    return article.path or "<text>"
+
+
+def _as_summarise_error(error: Exception) -> SummariseError:
+    """A SummariseError for any failure confined to one input; unexpected ones are named as bugs."""
+    if isinstance(error, SummariseError):
+        return error
+    return SummariseError(
+        f"unexpected {type(error).__name__} while briefing: {error}",
+        "this is a bug in summarise; please report it with the input that caused it",
+    )

@@ -68,6 +68,11 @@ class Article:
     encoding: str = "utf-8"
     language_score: float | None = None
     input_format: str = "text"  # "text", "markdown" or "html"
+    # Indices into ``paragraphs`` of subheadings. They stay in the body (they are the author's words);
+    # a summariser may skip them.
+    headings: tuple[int, ...] = ()
+    # Line numbers (as in Dropped.line) of the input lines whose text is in the body.
+    body_lines: tuple[int, ...] = ()
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence whose span covers ``offset`` in the body, if any."""

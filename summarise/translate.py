@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .models.loading import load_seq2seq
-from .models.store import LocalModel
+from .models.ct2 import load_generator
+from .claims.glossary import load_glossary
+from .claims.protect import protect, restore
+from .models.registry import Registry
+from .models.store import LocalModel, locate
 from .records import Sentence, Translation
 from .segment.chunk import chunk_sentences
 from .settings import Settings
@@ -19,7 +22,52 @@ from .settings import Settings
 def translate_sentences(
     sentences: Sequence[str], source: str, target: str, local: LocalModel, settings: Settings
 ) -> Translation:
-    model = load_seq2seq(local.card, settings)
+    return translate_many([sentences], source, target, local, settings)[0]
+
+
+def translate_many(
+    documents: Sequence[Sequence[str]], source: str, target: str, local: LocalModel, settings: Settings
+) -> list[Translation]:
+    """One Translation per list of sentences; the sentences of all of them share batched generate
+    calls, so a batch job translates many briefs' sentences together, sorted by length.
+
+    Names the glossary knows and numbers are protected (see summarise.claims.protect): masked,
+    translated, restored with one rendering. A sentence whose placeholders the model mangled is
+    translated again unmasked, so the claim checker sees (and reports) what the model really wrote."""
+    glossary = load_glossary(settings.glossary)
+    masked = [[protect(sentence, source, target, glossary) for sentence in sentences] for sentences in documents]
+    raw = translate_plain([[p.text for p in sentences] for sentences in masked], source, target, local, settings)
+    restored: list[list[str | None]] = [
+        [restore(output, p) for output, p in zip(translation.sentences, sentences)]
+        for translation, sentences in zip(raw, masked)
+    ]
+    lost = [(d, i) for d, sentences in enumerate(restored) for i, text in enumerate(sentences) if text is None]
+    if lost:
+        again = translate_plain([[documents[d][i]] for d, i in lost], source, target, local, settings)
+        for (d, i), translation in zip(lost, again):
+            restored[d][i] = translation.sentences[0]
+    return [Translation(source, target, tuple(s or "" for s in sentences), local.card.name) for sentences in restored]
+
+
+def back_translate(translations: Sequence[Translation], settings: Settings, registry: Registry) -> list[Translation]:
+    """Each translation translated back into its source language, by the best model present locally for
+    the way back (opus-mt-ar-en for an Arabic brief); none for a pair with no such model. Unprotected,
+    so that a name or number the forward model mangled comes back mangled."""
+    back = []
+    for translation in translations:
+        source, target = translation.target_language, translation.source_language
+        cards = sorted((c for c in registry.by_task("translate") if c.translates(source, target)), key=lambda c: -c.preference)
+        local = next((found for found in (locate(c, settings) for c in cards) if found is not None), None)
+        if local is not None:
+            back.append(translate_plain([translation.sentences], source, target, local, settings)[0])
+    return back
+
+
+def translate_plain(
+    documents: Sequence[Sequence[str]], source: str, target: str, local: LocalModel, settings: Settings
+) -> list[Translation]:
+    """``translate_many`` without span protection: the sentences exactly as given."""
+    model = load_generator(local.card, settings)
     forced_bos = None
     codes = local.card.language_codes
     if codes:
@@ -28,14 +76,18 @@ def translate_sentences(
     prefix = model.target_prefix()
     budget = model.max_input_tokens - model.count_tokens(prefix) - 2 if prefix else model.max_input_tokens - 2
     pieces: list[str] = []
-    owners: list[int] = []
-    for index, sentence in enumerate(sentences):
-        windows = chunk_sentences([Sentence(sentence, 0, len(sentence), 0, 0)], model.count_tokens, budget)
-        for window in windows:
-            pieces.append(prefix + window.text)
-            owners.append(index)
+    owners: list[tuple[int, int]] = []  # (document, sentence) each piece belongs to
+    for document_index, sentences in enumerate(documents):
+        for index, sentence in enumerate(sentences):
+            windows = chunk_sentences([Sentence(sentence, 0, len(sentence), 0, 0)], model.count_tokens, budget)
+            for window in windows:
+                pieces.append(prefix + window.text)
+                owners.append((document_index, index))
     outputs = model.generate(pieces, max_batch_size=settings.batch_size, forced_bos_token=forced_bos)
-    joined: list[list[str]] = [[] for _ in sentences]
-    for owner, output in zip(owners, outputs):
-        joined[owner].append(output)
-    return Translation(source, target, tuple(" ".join(parts) for parts in joined), local.card.name)
+    joined: list[list[list[str]]] = [[[] for _ in sentences] for sentences in documents]
+    for (document_index, index), output in zip(owners, outputs):
+        joined[document_index][index].append(output)
+    return [
+        Translation(source, target, tuple(" ".join(parts) for parts in sentence_parts), local.card.name)
+        for sentence_parts in joined
+    ]

@@ -1,115 +1,235 @@
 """Claims: names, numbers, dates and quotes, traced from the source into each brief language.
 
-Basic version (spaCy NER + number/quote rules, normalised matching); deepened by the claims issue.
+The pipeline calls two functions:
+
+* ``review_summary`` before translation: every claim of the summary is checked against the source;
+  a sentence with an unsupported claim is repaired (replaced by the source sentence that best supports
+  the rest of it, or dropped) and the repair is recorded in ``Summary.repairs`` and the warnings;
+* ``trace_claims`` after translation: the claim table. Every claim of the source (with its offsets),
+  whether it reached the summary, whether it reached each translation (and came back in a round trip),
+  plus the summary's unsupported claims and the numbers a translator made up.
+
+Seams: ``english``/``arabic`` extract, ``normalise`` folds, ``support`` matches and judges, ``check``
+checks a summary, ``repair`` repairs it, ``glossary`` names things in both languages, ``crosslingual``
+follows claims through translation.
 """
 
 from __future__ import annotations
 
-import re
+import threading
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from ..models.loading import load_spacy_ner
 from ..records import Article, Claim, Summary, Translation
+from ..settings import Settings
+from .check import CheckResult, check_many, coverage, describe, is_salient, source_claims, source_index, states
+from .crosslingual import carried, round_trip, stray_numbers, text_index, translation_of
+from .extract import mentions_of, mentions_of_many
+from .glossary import Glossary, load_glossary
+from .mention import Mention
+from .normalise import normalise
+from .repair import repair_summary
+from .support import Settings as CheckSettings
+from .support import SourceIndex, find
 
-_KINDS = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "nationality",
-    "DATE": "date",
-    "CARDINAL": "number",
-    "MONEY": "number",
-    "PERCENT": "number",
-    "QUANTITY": "number",
-}
-_ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_NUMBER = re.compile(r"\d[\d,.\u066B\u066C]*")
-_QUOTE = re.compile(r"[“«\"]([^”»\"]{12,}?)[”»\"]")
-_HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|president|prime minister|foreign minister)\.?\s+", re.I)
+__all__ = [
+    "CheckResult", "CheckedSummary", "check_many", "check_texts", "describe", "load_glossary", "normalise",
+    "review_summary", "trace_claims",
+]
 
+KNOBS = CheckSettings()
 
-def normalise(text: str) -> str:
-    text = text.translate(_ARABIC_INDIC).lower()
-    text = re.sub(r"(?<=\d)[,\u066C](?=\d{3})", "", text)
-    text = _HONORIFIC.sub("", text.strip())
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"^the\s+", "", " ".join(text.split()))
-    return text
+_SOURCES: dict[tuple, SourceIndex] = {}
+_LOCK = threading.Lock()
 
 
-def numbers_in(text: str) -> set[str]:
-    return {re.sub(r"[,\u066C]", "", n).rstrip(".") for n in _NUMBER.findall(text.translate(_ARABIC_INDIC))}
+def glossary_for(settings: Settings | None) -> Glossary:
+    return load_glossary(settings.glossary if settings is not None else None)
 
 
-def extract_claims(text: str, language: str, origin: str = "source", base: int = 0) -> list[Claim]:
-    """Claims found in ``text`` (offsets shifted by ``base``)."""
-    claims: list[Claim] = []
-    nlp = load_spacy_ner() if language == "en" else None
-    if nlp is not None:
-        for ent in nlp(text).ents:
-            kind = _KINDS.get(ent.label_)
-            if kind is None or not normalise(ent.text):
-                continue
-            claims.append(Claim(ent.text, kind, normalise(ent.text), origin == "source", start=base + ent.start_char, end=base + ent.end_char, origin=origin))
-    else:
-        for match in _NUMBER.finditer(text.translate(_ARABIC_INDIC)):
-            claims.append(Claim(text[match.start():match.end()], "number", normalise(match.group()), origin == "source", start=base + match.start(), end=base + match.end(), origin=origin))
-    for match in _QUOTE.finditer(text):
-        claims.append(Claim(match.group(1), "quote", normalise(match.group(1)), origin == "source", start=base + match.start(1), end=base + match.end(1), origin=origin))
-    return claims
+def analyse_source(article: Article, glossary: Glossary) -> SourceIndex:
+    """The article's claims and token index, built once per article (review and trace share it)."""
+    key = (article.body, article.language, article.published, id(glossary))
+    with _LOCK:
+        if key in _SOURCES:
+            return _SOURCES[key]
+    index = source_index(article, mentions_of([article.body], article.language, glossary, article.published)[0])
+    with _LOCK:
+        if len(_SOURCES) >= 32:
+            _SOURCES.pop(next(iter(_SOURCES)))
+        return _SOURCES.setdefault(key, index)
 
 
-def review_summary(article: Article, summary: Summary) -> tuple[Summary, list[str]]:
-    """Check the summary against the source before it is translated: a warning for every name, number
-    or quote in the summary that the source does not support."""
-    body = f" {normalise(article.body)} "
-    warnings = [
-        f"unsupported {claim.kind} in the summary: {claim.text!r} is not in the source"
-        for claim in _unsupported(article, summary, body)
-    ]
-    return summary, warnings
+@dataclass(frozen=True)
+class CheckedSummary:
+    """``summarise check``'s answer for one summary."""
+
+    id: str | None
+    language: str
+    result: CheckResult
+    key_claims_reached: tuple[Mention, ...]
+    key_claims_missed: tuple[Mention, ...]
+
+    @property
+    def consistent(self) -> bool:
+        return self.result.consistent
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "consistent": self.consistent,
+            "unsupported": [
+                {"sentence": index + 1, "kind": v.mention.kind, "text": v.mention.text, "value": v.mention.value,
+                 "speaker": v.mention.speaker, "reason": v.note, "source_sentence": None if v.source_sentence is None else v.source_sentence + 1}
+                for index, v in self.result.unsupported
+            ],
+            "weak_sentences": [
+                {"sentence": s.index + 1, "text": s.text, "word_coverage": round(s.coverage.words, 3),
+                 "pair_coverage": round(s.coverage.pairs, 3), "words_not_in_source": list(s.coverage.novel),
+                 "best_source_sentence": None if s.coverage.source_sentence is None else s.coverage.source_sentence + 1}
+                for s in self.result.weak_sentences
+            ],
+            "claims_checked": sum(len(s.verdicts) for s in self.result.sentences),
+            "coverage": {
+                "key_claims": len(self.key_claims_reached) + len(self.key_claims_missed),
+                "in_summary": len(self.key_claims_reached),
+                "missing": [{"kind": m.kind, "text": m.text} for m in self.key_claims_missed],
+            },
+            "language": self.language,
+        }
+
+
+def check_texts(
+    items: Sequence[tuple[str | None, str, str]], *, language: str | None = None, settings: Settings | None = None
+) -> list[CheckedSummary]:
+    """Check each (id, source text, summary text): the summary's claims against its source, and which
+    of the source's key claims it kept. spaCy runs in two batches for all items."""
+    from ..segment import from_text, segment
+    from ..segment.sentences import split_sentences
+
+    if not items:
+        return []
+    glossary = glossary_for(settings)
+    articles = [segment(from_text(source, name=str(item_id or "<source>")), language=language) for item_id, source, _ in items]
+    summaries = []
+    for article, (_, _, summary) in zip(articles, items):
+        text = " ".join(summary.split())
+        summaries.append([text[a:b] for a, b in split_sentences(text, article.language)] if text else [])
+    found = mentions_of_many([a.body for a in articles], articles[0].language, glossary, [a.published for a in articles]) \
+        if len({a.language for a in articles}) == 1 else [mentions_of([a.body], a.language, glossary, a.published)[0] for a in articles]
+    sources = [source_index(a, m) for a, m in zip(articles, found)]
+    results = check_many(articles, summaries, glossary, KNOBS, sources=sources)
+    out = []
+    for (item_id, _, _), article, source, result in zip(items, articles, sources, results):
+        reached, missed = coverage(source, result)
+        out.append(CheckedSummary(item_id, article.language, result, tuple(reached), tuple(missed)))
+    return out
+
+
+def review_summary(article: Article, summary: Summary, *, settings: Settings | None = None) -> tuple[Summary, list[str]]:
+    """Check the summary against the source before it is translated, and repair what it cannot support."""
+    glossary = glossary_for(settings)
+    source = analyse_source(article, glossary)
+    result = check_many([article], [summary.texts], glossary, KNOBS, sources=[source])[0]
+    repaired = repair_summary(article, summary, result, source)
+    warnings = describe(result)
+    warnings += [f"repaired the summary: {note}" for note in repaired.repairs[len(summary.repairs):]]
+    return repaired, warnings
 
 
 def trace_claims(
-    article: Article, summary: Summary, translations: Sequence[Translation]
+    article: Article,
+    summary: Summary,
+    translations: Sequence[Translation],
+    *,
+    settings: Settings | None = None,
+    back_translations: Sequence[Translation] = (),
 ) -> tuple[tuple[Claim, ...], list[str]]:
-    """Every source claim, marked by whether it reached each brief language, plus the summary's
-    unsupported claims (``in_source`` False). Returns the claims and any warnings about them."""
-    source_claims = _dedupe(extract_claims(article.body, article.language))
-    texts = {summary.language: " ".join(summary.texts)}
-    texts.update({t.target_language: " ".join(t.sentences) for t in translations})
-    normalised = {lang: normalise(text) for lang, text in texts.items()}
+    """The claim table of a brief, and warnings about claims that did not survive."""
+    glossary = glossary_for(settings)
+    source = analyse_source(article, glossary)
+    result = check_many([article], [summary.texts], glossary, KNOBS, sources=[source])[0]
+    brief_language = summary.language
+    verdicts = [(s.index, v) for s in result.sentences for v in s.verdicts]
+    rows: list[tuple[Mention, Claim]] = []
 
-    def present(claim: Claim, language: str) -> bool | None:
-        if language not in normalised:
-            return None
-        if language == article.language:
-            return f" {claim.key} " in f" {normalised[language]} "
-        if claim.kind == "number":
-            return numbers_in(claim.text) <= numbers_in(texts[language])
-        return None  # names and quotes across scripts: checked by the claims stage proper
-
-    claims = [Claim(**{**c.__dict__, "in_en": present(c, "en"), "in_ar": present(c, "ar")}) for c in source_claims]
-    for claim in _unsupported(article, summary, f" {normalise(article.body)} "):
-        claims.append(
-            Claim(**{**claim.__dict__, "in_en": present(claim, "en"), "in_ar": present(claim, "ar")})
+    # 1. The source's claims, each marked by whether the summary states it.
+    used: set[int] = set()
+    for (_, key), found in source_claims(source).items():
+        first = found[0]
+        stated = [(i, v) for i, v in verdicts if states(v, key, found)]
+        used.update(id(v) for _, v in stated)
+        claim = Claim(
+            text=first.text, kind=first.kind, key=key, in_source=True, start=first.start, end=first.end,
+            speaker=first.speaker, origin="source", sentence=source.sentence_of(first.start), value=first.value,
+            salient=is_salient(first, source), brief_sentence=stated[0][0] if stated else None,
         )
-    return tuple(claims), []
+        rows.append((stated[0][1].mention if stated else first, _mark(claim, brief_language, bool(stated))))
+    # 2. Claims of the summary the source supports but its own extraction missed, and unsupported ones.
+    for index, verdict in verdicts:
+        if id(verdict) in used or any(states(verdict, c.key, [m]) for m, c in rows):
+            continue
+        m = verdict.mention
+        claim = Claim(
+            text=m.text, kind=m.kind, key=m.key, in_source=verdict.supported, start=verdict.source_start,
+            end=verdict.source_end, speaker=m.speaker, origin=brief_language, sentence=verdict.source_sentence,
+            value=m.value, brief_sentence=index, note=verdict.note,
+        )
+        rows.append((m, _mark(claim, brief_language, True)))
+    warnings = [f"unsupported {v.mention.kind} in summary sentence {i + 1}: {v.note}" for i, v in verdicts if not v.supported]
+    rows, cross_warnings = _cross_lingual(rows, summary, translations, back_translations, source, article.published, glossary)
+    return tuple(claim for _, claim in rows), warnings + cross_warnings
 
 
-def _unsupported(article: Article, summary: Summary, body: str) -> list[Claim]:
-    found = _dedupe(extract_claims(" ".join(summary.texts), summary.language, origin=summary.language))
-    return [
-        Claim(**{**c.__dict__, "in_source": False})
-        for c in found
-        if c.kind in ("number", "quote", "person", "organisation", "place") and f" {c.key} " not in body
-    ]
+def _cross_lingual(rows, summary, translations, back_translations, source, published, glossary):
+    warnings: list[str] = []
+    summary_index = text_index(summary.texts, mentions_of([" ".join(summary.texts)], summary.language, glossary, published)[0])
+    for translation in translations:
+        language = translation.target_language
+        if language not in ("en", "ar"):
+            continue
+        found = mentions_of([" ".join(translation.sentences)], language, glossary, published)[0]
+        target = text_index(translation.sentences, found)
+        back = translation_of(back_translations, translation.source_language)
+        back_index = None
+        if back is not None:
+            back_index = text_index(back.sentences, mentions_of([" ".join(back.sentences)], back.target_language, glossary, published)[0])
+        updated = []
+        for mention, claim in rows:
+            if not _in_language(claim, summary.language):
+                updated.append((mention, claim))
+                continue
+            reached = carried(mention, target, language, glossary, KNOBS)
+            again = round_trip(mention, back_index, glossary, KNOBS) if back_index is not None else None
+            note = claim.note
+            if reached is None and again is not None and mention.kind != "quote":
+                reached, note = again, (note or "judged by translating the brief back")
+            if reached is False and mention.kind in ("number", "date") or reached is False and claim.kind in ("person", "organisation", "place"):
+                where = f" (sentence {claim.brief_sentence + 1})" if claim.brief_sentence is not None else ""
+                warnings.append(f"the {_NAMES.get(language, language)} brief lacks {mention.kind} {mention.text!r}{where}: "
+                                "the translation dropped or changed it")
+            updated.append((mention, _mark(replace(claim, in_round_trip=again, note=note), language, reached)))
+        rows = updated
+        for stray in stray_numbers(found, summary_index, glossary, KNOBS):
+            in_source = bool(find(stray, source, glossary, KNOBS))
+            warnings.append(f"the {_NAMES.get(language, language)} brief has {stray.kind} {stray.text!r}, which the "
+                            f"{_NAMES.get(summary.language, summary.language)} brief does not: the translator made it up")
+            claim = Claim(text=stray.text, kind=stray.kind, key=stray.key, in_source=bool(in_source), origin=language,
+                          value=stray.value, note="in the translation only")
+            rows.append((stray, _mark(_mark(claim, language, True), summary.language, False)))
+    return rows, warnings
 
 
-def _dedupe(claims: list[Claim]) -> list[Claim]:
-    seen: dict[tuple[str, str], Claim] = {}
-    for claim in claims:
-        seen.setdefault((claim.kind, claim.key), claim)
-    return list(seen.values())
+_NAMES = {"en": "English", "ar": "Arabic"}
+
+
+def _mark(claim: Claim, language: str, value: bool | None) -> Claim:
+    if language == "en":
+        return replace(claim, in_en=value)
+    if language == "ar":
+        return replace(claim, in_ar=value)
+    return claim
+
+
+def _in_language(claim: Claim, language: str) -> bool:
+    return bool(claim.in_en if language == "en" else claim.in_ar if language == "ar" else claim.in_source)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import brief, models  # noqa: F401  (each module registers its commands on the app)
+from . import batch, brief, check, models, segment  # noqa: F401  (each module registers its commands on the app)
 from .app import app
 
 __all__ = ["app", "main"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -69,4 +70,9 @@ def brief(
     result = Pipeline(settings).brief(Path(file) if file != "-" else "-")
     for message in result.warnings:
         warn(message)
-    write_output(render(result, fmt), output)
+    if fmt == "text" and output is None and sys.stdout.isatty() and os.environ.get("TERM") != "dumb":
+        from ..render.text import render_text
+
+        write_output(render_text(result, terminal=True), output)  # rich layout, bidi-aware
+    else:
+        write_output(render(result, fmt), output)

@@ -64,3 +64,33 @@ def pull_models(names: list[str] = typer.Argument(..., help="Registry names to d
         typer.echo(f"pulling {card.name} ({card.hub_id}@{card.revision}, ~{card.approx_download_mb:,} MB)...", err=True)
         local = pull(card, settings)
         typer.echo(f"{card.name}: {local.path} @ {local.commit}")
+
+
+@models_app.command("convert")
+@handles_errors
+def convert_models(
+    names: list[str] = typer.Argument(..., help="Registry names of pulled (or --model-path) seq2seq models."),
+    quantization: str = typer.Option(
+        "int8", "--quantization", "-q", help="int8 (CPU), int8_float16 or float16 (GPU), int8_bfloat16, bfloat16, float32."
+    ),
+    force: bool = typer.Option(False, "--force", help="Convert again even when an up-to-date copy exists."),
+    model_path: list[str] | None = ModelPathOpt,
+) -> None:
+    """Convert models once for the fast CTranslate2 backend (pip install 'summarise[fast]').
+
+    The converted copy is used from then on whenever it matches the model's weights; transformers
+    stays the fallback.
+    """
+    import time
+
+    from ..models.ct2 import convert
+    from ..models.registry import load_registry
+
+    settings = build_settings(model_path=model_path)
+    registry = load_registry()
+    cards = [registry.get(name) for name in names]  # unknown names fail before any work
+    for card in cards:
+        typer.echo(f"converting {card.name} ({quantization})...", err=True)
+        started = time.perf_counter()
+        copy = convert(card, settings, quantization, force=force)
+        typer.echo(f"{card.name}: {copy.path} ({copy.quantization}, {time.perf_counter() - started:.1f}s)")

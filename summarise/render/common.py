@@ -15,6 +15,7 @@ from ..records import Brief, Claim, Sentence, Unavailable
 LANGUAGE_NAMES = {"en": ("English", "English"), "ar": ("Arabic", "العربية"), "fr": ("French", "Français")}
 # "The Arabic brief", "the English brief" ... in Arabic, for notices shown inside the Arabic panel.
 _BRIEF_IN_ARABIC = {"ar": "الملخص العربي", "en": "الملخص الإنجليزي", "fr": "الملخص الفرنسي"}
+_NAMES_IN_ARABIC = {"en": "الإنجليزية", "ar": "العربية", "fr": "الفرنسية"}
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
 
 # C0/C1 controls and DEL. Article text carrying ESC could drive a terminal (clear the screen, retitle the
@@ -27,11 +28,13 @@ _TO_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫",
 # A number as written in either script: 2,000 / 2000 / ٢٬٠٠٠ / 3.5 / ٣٫٥
 _NUMBER = re.compile(rf"[{_DIGITS}]+(?:[,.\u066b\u066c][{_DIGITS}]+)*")
 # A run of Latin words and/or numbers inside right-to-left text, e.g. "Sergey Lavrov", "2,000",
-# "June 2, 2025", "US$5", "50%". Inner spaces and joiners belong to the run so that a multi-word
-# name or a date stays one left-to-right unit; trailing punctuation stays outside (it belongs to the
-# Arabic sentence around it).
+# "June 2, 2025", "US$5", "50%", "F-16", "www.example.com/a?b=1". Spaces and ASCII symbols between
+# tokens belong to the run so that a multi-word name, a date or a piece of code stays one
+# left-to-right unit. The sentence's own punctuation after a run (a full stop, a colon before Arabic)
+# stays outside, and so do brackets, which the bidi algorithm pairs and mirrors itself.
 _LTR_TOKEN = rf"[$€£]?[A-Za-z\u00c0-\u024f{_DIGITS}]+%?"
-_LTR_RUN = re.compile(rf"{_LTR_TOKEN}(?:[ .,:/'’\-–&+\u066b\u066c]+{_LTR_TOKEN})*")
+_LTR_JOIN = r"[\s.,:;/\\'’\"=<>?#@*~^|&+_\-–$€£\u066b\u066c]+"
+_LTR_RUN = re.compile(rf"[<\"'#@]*{_LTR_TOKEN}(?:{_LTR_JOIN}{_LTR_TOKEN})*[>\"']*")
 
 
 def language_label(code: str) -> str:
@@ -45,6 +48,11 @@ def native_name(code: str) -> str:
 
 def english_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, (code, code))[0]
+
+
+def arabic_name(code: str) -> str:
+    """A language's name in Arabic ("الإنجليزية"), for wording inside the Arabic panel."""
+    return _NAMES_IN_ARABIC.get(code, code)
 
 
 def direction(code: str | None) -> str:
@@ -72,6 +80,15 @@ def clean(text: str | None) -> str:
     return _WHITESPACE.sub(" ", _CONTROLS.sub("", text)).strip()
 
 
+def clean_piece(piece: str) -> str:
+    """``clean`` for a slice of a longer text: keeps one leading and one trailing space, since it sits
+    between other slices (claim highlights cut sentences at character offsets)."""
+    core = clean(piece)
+    if not core:
+        return " " if piece and piece.isspace() else ""
+    return (" " if piece[:1].isspace() else "") + core + (" " if piece[-1:].isspace() else "")
+
+
 def claims_in_brief(brief: Brief) -> list[Claim]:
     """The claims worth a reader's eye: those that reached the brief, plus unsupported ones."""
     return [c for c in brief.claims if not c.in_source or c.in_en or c.in_ar]
@@ -81,7 +98,12 @@ def metadata_line(brief: Brief) -> str:
     article = brief.article
     parts = [
         p
-        for p in (", ".join(clean(a) for a in article.authors), article.published, f"language: {article.language}", article.path)
+        for p in (
+            ", ".join(clean(a) for a in article.authors),
+            article.published,
+            f"language: {article.language}",
+            article.path,
+        )
         if p
     ]
     return clean(" · ".join(parts))
@@ -166,7 +188,7 @@ class ClaimPlaces:
     by_sentence: dict[str, list[set[int]]] = field(default_factory=dict)
 
     def placement(self, claim: int, language: str) -> str | None:
-        """"exact", "sentence" or None (not located in that language's brief)."""
+        """One of "exact", "sentence" or None (not located in that language's brief)."""
         if any(claim in h.claims for spans in self.spans.get(language, ()) for h in spans):
             return "exact"
         if any(claim in ids for ids in self.by_sentence.get(language, ())):
@@ -223,13 +245,13 @@ def _claim_pattern(claim: Claim) -> re.Pattern[str] | None:
 
 
 def _cross_script_spans(claim: Claim, text: str) -> list[tuple[int, int]]:
-    """Where a claim shows in a translation: a Latin name kept as is, else its numbers in either digits."""
-    if re.search(r"[A-Za-z]", claim.text):
-        pattern = _claim_pattern(claim)
-        if pattern is not None:
-            found = [m.span() for m in pattern.finditer(text)]
-            if found:
-                return found
+    """Where a claim shows in a translation: its exact words (a Latin name the translator kept, a date
+    written the same way), else each of its numbers in either digits."""
+    pattern = _claim_pattern(claim)
+    if pattern is not None:
+        found = [m.span() for m in pattern.finditer(text)]
+        if found:
+            return found
     wanted = number_values(claim.text)
     if not wanted:
         return []

@@ -1,59 +1,99 @@
-"""Markdown brief. Article text is escaped (Markdown viewers pass raw HTML through); the Arabic
-section sits in a ``<div dir="rtl" lang="ar">`` so it reads right-to-left on GitHub and most viewers."""
+"""Markdown brief. Article text is escaped (Markdown viewers pass raw HTML through, and a stray ``*`` or
+``|`` would restyle the text or break the claim table); the Arabic section sits in a
+``<div dir="rtl" lang="ar">`` so it reads right-to-left on GitHub and in most viewers. The blank lines
+around the list inside the ``div`` matter: without them CommonMark treats the list as raw HTML."""
 
 from __future__ import annotations
 
 import re
 
 from ..records import Brief
-from .common import brief_languages, claims_in_brief, language_label, mark, metadata_line
+from .common import (
+    brief_languages,
+    claims_in_brief,
+    clean,
+    direction,
+    language_label,
+    mark,
+    metadata_line,
+    source_sentence,
+    unavailable_for,
+    unavailable_notice,
+)
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~!])")
+# Text that would start a block (list item, quote, heading, rule) when it opens a line.
+_LINE_START = re.compile(r"^([-+>=]|\d+[.)])")
 
 
-def md_escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")).replace(
-        "\\&lt;", "&lt;"
-    ).replace("\\&gt;", "&gt;")
+def md_escape(text: str | None) -> str:
+    """Article text as inert Markdown: one line, HTML characters as entities, Markdown syntax backslashed."""
+    text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _LINE_START.sub(r"\\\1", _SPECIAL.sub(r"\\\1", text))
 
 
 def render_markdown(brief: Brief) -> str:
     article = brief.article
-    out: list[str] = [f"# {md_escape(article.title or 'Brief')}", ""]
+    out: list[str] = [f"# {md_escape(article.title) or 'Brief'}", ""]
     if article.standfirst:
         out += [f"*{md_escape(article.standfirst)}*", ""]
     out += [md_escape(metadata_line(brief)), ""]
     for language in brief_languages(brief):
         sentences = brief.sentences(language)
-        missing = next((u for u in brief.unavailable if u.language == language), None)
+        missing = unavailable_for(brief, language)
         if sentences is None and missing is None:
             continue
         out += [f"## {language_label(language)}", ""]
-        rtl = language == "ar"
+        rtl = direction(language) == "rtl"
+        english_notice, arabic_notice = unavailable_notice(missing) if missing else ("", "")
+        if missing and sentences is None:
+            out += [f"> **Unavailable:** {_with_code(english_notice)}", ""]
         if rtl:
-            out += ['<div dir="rtl" lang="ar">', ""]
+            out += [f'<div dir="rtl" lang="{language}">', ""]
         if sentences is not None:
             out += [f"{i}. {md_escape(s)}" for i, s in enumerate(sentences, 1)]
-        else:
-            pull = f" Run `{missing.pull_command}`." if missing.pull_command else ""
-            out.append(f"> **Unavailable:** {md_escape(missing.reason)}.{pull}")
+        elif language == "ar":
+            out.append(f"> **غير متاح:** {_with_code(arabic_notice, marker='الأمر: ')}")
         if rtl:
             out += ["", "</div>"]
         out.append("")
     claims = claims_in_brief(brief)
     if claims:
-        out += ["## Claims", "", "| claim | kind | in source | in English | in Arabic |", "|---|---|---|---|---|"]
         out += [
-            f"| {md_escape(c.text)} | {c.kind} | {mark(c.in_source)} | {mark(c.in_en)} | {mark(c.in_ar)} |"
-            for c in claims
+            "## Claims",
+            "",
+            "| claim | kind | in the article | in English | in Arabic | article sentence |",
+            "|---|---|---|---|---|---|",
         ]
+        for claim in claims:
+            sentence = source_sentence(brief, claim)
+            where = str(sentence.index + 1) if sentence else "–"
+            out.append(
+                f"| {md_escape(claim.text)} | {claim.kind} | {mark(claim.in_source)} | {mark(claim.in_en)} | "
+                f"{mark(claim.in_ar)} | {where} |"
+            )
         out.append("")
     out += ["## Models", ""]
     for model in brief.models:
-        licence = model.licence + ("" if model.commercial_use else ", non-commercial") if model.licence else "?"
-        revision = f" @ {model.revision}" if model.revision else ""
+        licence = md_escape(model.licence) if model.licence else "licence unknown"
+        if not model.commercial_use:
+            licence += ", **non-commercial use only**"
+        revision = f" @ {md_escape(model.revision)}" if model.revision else ""
         out.append(f"- {model.role}: `{model.name}`{revision} ({licence})")
     out.append("")
-    if brief.warnings:
-        out += ["## Warnings", ""] + [f"- {md_escape(w)}" for w in brief.warnings] + [""]
+    warnings = [_with_code(w) for w in brief.warnings] + [f"repaired: {md_escape(r)}" for r in brief.summary.repairs]
+    if warnings:
+        out += ["## Warnings", ""] + [f"- {w}" for w in warnings] + [""]
     return "\n".join(out)
+
+
+def _with_code(notice: str, marker: str | None = None) -> str:
+    """A notice escaped, with its shell command (in backticks, or after ``marker``) as inline code."""
+    if "`" in notice:
+        head, _, rest = notice.partition("`")
+        command, _, tail = rest.partition("`")
+        return f"{md_escape(head)} `{command}` {md_escape(tail)}".strip()
+    if marker and marker in notice:
+        head, _, command = notice.partition(marker)
+        return f"{md_escape(head + marker)} `{command}`"
+    return md_escape(notice)

@@ -27,22 +27,43 @@ def chunk_sentences(
         if tokens <= budget:
             pieces.append((sentence.index, sentence.text, tokens))
         else:
-            pieces.extend((sentence.index, part, count_tokens(part)) for part in _split_long(sentence.text, count_tokens, budget))
+            pieces.extend(
+                (sentence.index, part, count_tokens(part)) for part in _split_long(sentence.text, count_tokens, budget)
+            )
+    # Token counts add up (less the special tokens each count includes), so a chunk grows by sums;
+    # only a finished chunk is re-tokenised, to confirm it fits exactly.
+    specials = count_tokens("")
     chunks: list[Chunk] = []
     current: list[tuple[int, str, int]] = []
 
-    def joined_tokens(items: list[tuple[int, str, int]]) -> int:
-        return count_tokens(" ".join(text for _, text, _ in items)) if items else 0
+    def estimate(items: list[tuple[int, str, int]]) -> int:
+        return specials + sum(tokens - specials for _, _, tokens in items)
+
+    def exact(items: list[tuple[int, str, int]]) -> int:
+        return count_tokens(" ".join(text for _, text, _ in items))
+
+    def close(items: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+        """Emit a chunk of ``items`` (minus any tail that the exact count shows does not fit);
+        return the tail that has to start the next chunk."""
+        tail: list[tuple[int, str, int]] = []
+        tokens = exact(items)
+        while tokens > budget and len(items) > 1:
+            tail.insert(0, items.pop())
+            tokens = exact(items)
+        chunks.append(_make_chunk(items, tokens))
+        return tail
 
     for piece in pieces:
-        if current and joined_tokens(current + [piece]) > budget:
-            chunks.append(_make_chunk(current, joined_tokens(current)))
-            current = current[-overlap:] if overlap else []
-            while current and joined_tokens(current + [piece]) > budget:
+        if current and estimate(current + [piece]) > budget:
+            carried = close(current)
+            current = (current[-overlap:] if overlap else []) + carried
+            while current and estimate(current + [piece]) > budget and len(current) > len(carried):
                 current = current[1:]
+            if current and estimate(current + [piece]) > budget:
+                current = close(current)
         current.append(piece)
-    if current:
-        chunks.append(_make_chunk(current, joined_tokens(current)))
+    while current:
+        current = close(current)
     return chunks
 
 

@@ -1,33 +1,156 @@
-"""Sentence splitting for English and Arabic (minimal version; deepened by the segmentation issue)."""
+"""Sentence splitting for English and Arabic: sentencex, with its known misses repaired.
+
+sentencex (Wikimedia's rule-based splitter) is fast enough to segment a thousand articles in a few
+seconds (pysbd, the other candidate, is about 200 times slower on news text) and gets decimals,
+thousands separators, "U.S.", "Jan. 5", quotes and ؟/! right. What it misses, this module mends by
+joining a split back together when the break falls:
+
+* inside a token ("R-N.|J.,") rather than at white space;
+* after a title or abbreviation that never ends an English sentence ("Dr.|Who", "Gov.|Christie");
+* after "a.m."/"p.m." before a weekday or month ("6 a.m.|Friday");
+* before a lower-case word in English ('"Stop!"|he shouted');
+* after a one-letter Arabic abbreviation ("د.|محمد", "أ.|د.", "ص.|ب.").
+
+Arabic is never split at the comma (،) or the semicolon (؛): both join clauses of one sentence.
+"""
 
 from __future__ import annotations
 
-import functools
 import re
 
-_ARABIC_END = re.compile(r"(?<=[.!؟?])\s+")
-
-
-@functools.lru_cache(maxsize=8)
-def _pysbd(language: str):
-    import pysbd
-
-    return pysbd.Segmenter(language=language, clean=False, char_span=True)
+# Titles and abbreviations that are followed by a name or number, so never end an English sentence.
+_EN_NEVER_FINAL = {
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "dr",
+    "prof",
+    "st",
+    "mt",
+    "ft",
+    "gen",
+    "gov",
+    "sen",
+    "rep",
+    "lt",
+    "col",
+    "capt",
+    "cpt",
+    "sgt",
+    "cpl",
+    "pte",
+    "maj",
+    "adm",
+    "brig",
+    "cmdr",
+    "cllr",
+    "rev",
+    "fr",
+    "hon",
+    "pres",
+    "supt",
+    "insp",
+    "det",
+    "no",
+    "nos",
+    "vol",
+    "vols",
+    "pp",
+    "p",
+    "fig",
+    "figs",
+    "art",
+    "sec",
+    "ch",
+    "op",
+    "est",
+    "approx",
+    "ca",
+    "vs",
+    "v",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "messrs",
+    "mme",
+    "mlle",
+}
+_WEEKDAY_OR_MONTH = re.compile(
+    r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"^(?:local time|gmt|bst|utc|et|edt|est|pt|pdt|pst)\b"
+)
+_LAST_TOKEN = re.compile(r"(\S+)\s*$")
+_ARABIC_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:(?:[\u0621-\u064A]|هـ)\.){1,3}\s*$")
+_MONTH_ABBR_BEFORE_NUMBER = re.compile(r"^\d")
 
 
 def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) within ``text``, trimmed of surrounding white space."""
-    spans: list[tuple[int, int]] = []
-    if language == "en":
-        for span in _pysbd("en").segment(text):
-            spans.append((span.start, span.end))
-    else:
-        start = 0
-        for match in _ARABIC_END.finditer(text):
-            spans.append((start, match.start()))
-            start = match.end()
-        spans.append((start, len(text)))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+    """Sentence spans (start, end) in ``text``, trimmed of surrounding white space."""
+    if not text.strip():
+        return []
+    from sentencex import segment
+
+    spans: list[list[int]] = []
+    position = 0
+    for piece in segment(language or "en", text):
+        start = position if text.startswith(piece, position) else text.find(piece, position)
+        if start < 0:  # sentencex returned text it changed; fall back to one span for the rest
+            spans.append([position, len(text)])
+            position = len(text)
+            break
+        spans.append([start, start + len(piece)])
+        position = start + len(piece)
+    if position < len(text) and text[position:].strip():
+        spans.append([position, len(text)])
+    merged = _repair(text, spans, language)
+    return [trimmed for trimmed in (_trim(text, s, e) for s, e in merged) if trimmed[0] < trimmed[1]]
+
+
+def _repair(text: str, spans: list[list[int]], language: str) -> list[list[int]]:
+    out: list[list[int]] = []
+    for start, end in spans:
+        if out and _should_join(text, out[-1][0], start, end, language):
+            out[-1][1] = end
+        else:
+            out.append([start, end])
+    return out
+
+
+def _should_join(text: str, prev_start: int, start: int, end: int, language: str) -> bool:
+    before = text[prev_start:start]
+    after = text[start:end].lstrip()
+    if not after:
+        return True
+    if before and not before[-1].isspace() and not text[start].isspace():
+        return True  # the split fell inside a token
+    stripped = before.rstrip()
+    if language == "ar" or _ARABIC_ABBREVIATION.search(stripped):
+        if _ARABIC_ABBREVIATION.search(stripped):
+            return True
+        if language == "ar":
+            return False
+    last = _LAST_TOKEN.search(stripped)
+    token = last.group(1) if last else ""
+    bare = token.rstrip(".").lstrip("(\"“'‘").lower()
+    if token.endswith(".") and bare in _EN_NEVER_FINAL:
+        # "Jan." ends a sentence only when no day number follows ("... in Jan. The next ...").
+        if bare in {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}:
+            return bool(_MONTH_ABBR_BEFORE_NUMBER.match(after))
+        return True
+    if re.search(r"(?i)\b[ap]\.m\.$", stripped) and _WEEKDAY_OR_MONTH.match(after):
+        return True
+    first = after.lstrip("\"“'‘«(")[:1]
+    return first.isalpha() and first.islower()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

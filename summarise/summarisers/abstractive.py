@@ -7,9 +7,11 @@ result fits one pass. Nothing is silently truncated: coverage is reported on the
 
 from __future__ import annotations
 
-from ..models.loading import load_seq2seq
+from collections.abc import Sequence
+
+from ..models.ct2 import load_generator
 from ..models.store import LocalModel
-from ..records import Article, Sentence, Summary, SummarySentence
+from ..records import Article, Chunk, Sentence, Summary, SummarySentence
 from ..segment.chunk import chunk_sentences
 from ..segment.sentences import split_sentences
 from ..settings import Settings
@@ -18,21 +20,43 @@ MAX_REDUCE_ROUNDS = 4
 
 
 def summarise_abstractive(article: Article, local: LocalModel, settings: Settings) -> Summary:
-    model = load_seq2seq(local.card, settings)
+    return summarise_abstractive_many([article], local, settings)[0]
+
+
+def summarise_abstractive_many(articles: Sequence[Article], local: LocalModel, settings: Settings) -> list[Summary]:
+    """Summaries of many articles with one model: the chunks of all articles share batched generate
+    calls (sorted by length across articles), and so does every reduce round."""
+    model = load_generator(local.card, settings)
     budget = model.max_input_tokens
-    chunks = chunk_sentences(article.sentences, model.count_tokens, budget)
-    partials = model.generate([c.text for c in chunks], max_batch_size=settings.batch_size)
+    chunks = [chunk_sentences(article.sentences, model.count_tokens, budget) for article in articles]
+    partials = _generate_grouped(model, [[c.text for c in article_chunks] for article_chunks in chunks], settings)
+    texts = [" ".join(p) for p in partials]
+    for _ in range(MAX_REDUCE_ROUNDS):
+        pending = [i for i, p in enumerate(partials) if len(p) > 1]
+        if not pending:
+            break
+        reduce_inputs = []
+        for i in pending:
+            pseudo = [Sentence(p, 0, len(p), 0, n) for n, p in enumerate(partials[i])]
+            reduce_inputs.append([c.text for c in chunk_sentences(pseudo, model.count_tokens, budget)])
+        for i, outputs in zip(pending, _generate_grouped(model, reduce_inputs, settings)):
+            partials[i] = outputs
+            texts[i] = " ".join(outputs)
+    return [
+        _summary(article, article_chunks, text, local, settings)
+        for article, article_chunks, text in zip(articles, chunks, texts)
+    ]
+
+
+def _generate_grouped(model, groups: list[list[str]], settings: Settings) -> list[list[str]]:
+    """One generate call over the texts of every group; outputs handed back per group."""
+    flat = [text for group in groups for text in group]
+    outputs = iter(model.generate(flat, max_batch_size=settings.batch_size))
+    return [[next(outputs) for _ in group] for group in groups]
+
+
+def _summary(article: Article, chunks: list[Chunk], text: str, local: LocalModel, settings: Settings) -> Summary:
     sources = tuple(i for c in chunks for i in c.sentence_indices)
-    rounds = 0
-    text = " ".join(partials)
-    while len(partials) > 1 and rounds < MAX_REDUCE_ROUNDS:
-        rounds += 1
-        pseudo = [
-            Sentence(p, 0, len(p), 0, i) for i, p in enumerate(partials)
-        ]
-        reduce_chunks = chunk_sentences(pseudo, model.count_tokens, budget)
-        partials = model.generate([c.text for c in reduce_chunks], max_batch_size=settings.batch_size)
-        text = " ".join(partials)
     spans = split_sentences(text, article.language)
     sentences = [text[s:e] for s, e in spans][: max(settings.sentences, 1)] if spans else [text]
     seen = {i for c in chunks for i in c.sentence_indices}

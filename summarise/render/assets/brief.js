@@ -53,7 +53,7 @@
       const tab = tabs[(next + tabs.length) % tabs.length];
       show(tab.dataset.lang, { focus: true, remember: true });
     });
-    const fromFragment = () => decodeURIComponent(location.hash.slice(1));
+    const fromFragment = () => location.hash.slice(1); // language codes need no decoding
     if (!show(fromFragment())) show(tablist.dataset.default);
     window.addEventListener("hashchange", () => show(fromFragment()));
   }

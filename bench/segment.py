@@ -1,0 +1,202 @@
+"""Segmentation quality gate: body-line precision/recall/F1, language accuracy, throughput.
+
+    python bench/segment.py [--articles 1000] [--verbose] [--gate 0.97]
+
+Data: ../shared/eval/messy_articles.jsonl (raw_text) and the English/Arabic dev articles
+(en_summaries.jsonl / ar_summaries.jsonl, field article). Which lines are body is hand-annotated in
+bench/annotations/segment_body_lines.json (line indices and text hashes only, no third-party text).
+A naive baseline that keeps every non-empty line is scored in the same run. Throughput segments
+--articles articles (cycling through the dev set) after one warm-up pass, so model loading (the
+language-id model) is excluded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+ANNOTATIONS = ROOT / "bench" / "annotations" / "segment_body_lines.json"
+SEED = ROOT / "seeds" / "russia-peace-memorandum.txt"
+SOURCES = [
+    ("messy", "messy_articles.jsonl", "raw_text"),
+    ("en", "en_summaries.jsonl", "article"),
+    ("ar", "ar_summaries.jsonl", "article"),
+]
+SEED_EXPECTED = {
+    "title": "Russia to offer peace 'memorandum' to Ukraine",
+    "standfirst": "Moscow suggests new talks in Istanbul next week",
+    "authors": ("Tim Stickings",),
+    "published": "2025-05-28",
+    "language": "en",
+}
+
+
+def load_dev() -> list[dict]:
+    if not EVAL.is_dir():
+        sys.exit(f"skipped: the evaluation data folder {EVAL} is absent (it is not shipped with the repository)")
+    annotations = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))["articles"]
+    records = []
+    for group, filename, field in SOURCES:
+        path = EVAL / filename
+        if not path.exists():
+            sys.exit(f"skipped: {path} is absent")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            key = f"{group}:{row['id']}"
+            text = row[field]
+            note = annotations.get(key)
+            if note is None:
+                sys.exit(f"{key}: no annotation in {ANNOTATIONS.name}; annotate it before benchmarking")
+            if hashlib.sha1(text.encode()).hexdigest()[:16] != note["sha1"]:
+                sys.exit(f"{key}: the text differs from the annotated version; re-annotate it")
+            records.append({"key": key, "group": group, "lang": row.get("lang"), "text": text, "note": note})
+    return records
+
+
+def gold_body(record: dict) -> set[int]:
+    lines = record["text"].split("\n")
+    return {i for i, line in enumerate(lines) if line.strip()} - set(record["note"]["not_body"])
+
+
+def score(gold: set[int], predicted: set[int], total: set[int]) -> tuple[int, int, int]:
+    predicted &= total
+    return len(gold & predicted), len(predicted - gold), len(gold - predicted)
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000, help="articles to segment for the throughput figure")
+    parser.add_argument("--verbose", action="store_true", help="list every line the segmenter got wrong")
+    parser.add_argument("--gate", type=float, default=None, help="exit 1 when overall body F1 is below this")
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    from summarise.segment import from_text, read_path, segment
+
+    records = load_dev()
+    start = time.perf_counter()
+    segment(from_text("Warm-up. This loads the language model once."))
+    load_seconds = time.perf_counter() - start
+
+    counts = {
+        group: {"ours": [0, 0, 0], "baseline": [0, 0, 0], "lang": [0, 0], "articles": 0} for group, _, _ in SOURCES
+    }
+    headings_kept = headings_flagged = headings_total = 0
+    for record in records:
+        article = segment(from_text(record["text"], name=record["key"]))
+        lines = record["text"].split("\n")
+        total = {i for i, line in enumerate(lines) if line.strip()}
+        gold = gold_body(record)
+        ours = score(gold, set(article.body_lines), total)
+        base = score(gold, set(total), total)
+        tally = counts[record["group"]]
+        tally["articles"] += 1
+        for k in range(3):
+            tally["ours"][k] += ours[k]
+            tally["baseline"][k] += base[k]
+        tally["lang"][0] += article.language == record["lang"]
+        tally["lang"][1] += 1
+        heading_lines = set(record["note"].get("headings", []))
+        if heading_lines:
+            paragraph_of_line = _paragraph_lines(article, lines)
+            for line in heading_lines:
+                headings_total += 1
+                headings_kept += line in article.body_lines
+                headings_flagged += paragraph_of_line.get(line) in article.headings
+        if args.verbose and (ours[1] or ours[2]):
+            predicted = set(article.body_lines)
+            for i in sorted(total):
+                if (i in gold) != (i in predicted):
+                    kind = "missed body" if i in gold else "kept furniture"
+                    reason = next((d.reason for d in article.dropped if d.line == i), "-")
+                    print(f"  {record['key']} line {i}: {kind} (reason {reason}): {lines[i][:70]}")
+
+    # Throughput: --articles segmentations, cycling through the dev set, model already loaded.
+    texts = [r["text"] for r in records]
+    start = time.perf_counter()
+    for n in range(args.articles):
+        segment(from_text(texts[n % len(texts)]))
+    seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    for n in range(args.articles):
+        [line for line in texts[n % len(texts)].split("\n") if line.strip()]
+    baseline_seconds = time.perf_counter() - start
+
+    print("Segmentation quality gate (body lines = non-empty input lines the body keeps)")
+    print(
+        f"{'set':<8}{'articles':>9}{'lines':>7}  {'P':>6}{'R':>7}{'F1':>7}   {'base P':>7}{'base R':>7}{'base F1':>8}   {'lang acc':>8}"
+    )
+    overall = {"ours": [0, 0, 0], "baseline": [0, 0, 0], "lang": [0, 0], "articles": 0}
+    for group, tally in counts.items():
+        _row(group, tally)
+        for key in ("ours", "baseline", "lang"):
+            overall[key] = [a + b for a, b in zip(overall[key], tally[key])]
+        overall["articles"] += tally["articles"]
+    _row("all", overall)
+    f1 = prf(*overall["ours"])[2]
+    base_f1 = prf(*overall["baseline"])[2]
+    print(
+        f"body F1 {f1:.4f} vs baseline {base_f1:.4f} (x{f1 / base_f1:.3f}); errors: {overall['ours'][1]} furniture lines kept, "
+        f"{overall['ours'][2]} body lines dropped"
+    )
+    if headings_total:
+        print(
+            f"subheadings: {headings_kept}/{headings_total} kept in the body, {headings_flagged}/{headings_total} flagged as headings"
+        )
+
+    seed = segment(read_path(SEED))
+    seed_ok = {k: getattr(seed, k) == v for k, v in SEED_EXPECTED.items()}
+    seed_ok["body start"] = seed.body.startswith("Russia says it has drafted a peace")
+    print(
+        f"seed metadata exact: {all(seed_ok.values())} ({', '.join(k for k, ok in seed_ok.items() if not ok) or 'all fields'})"
+    )
+
+    rate = args.articles / seconds
+    print(
+        f"throughput: {args.articles} articles in {seconds:.2f} s = {rate:.0f} articles/s "
+        f"(goal: 1,000 in under 20 s); naive line split: {baseline_seconds:.3f} s ({seconds / max(baseline_seconds, 1e-9):.0f}x slower); "
+        f"language model load + first article: {load_seconds:.2f} s"
+    )
+    if args.gate is not None and f1 < args.gate:
+        print(f"FAILED: body F1 {f1:.4f} is below the gate {args.gate}")
+        return 1
+    return 0
+
+
+def _paragraph_lines(article, lines: list[str]) -> dict[int, int]:
+    """Input line -> paragraph index, by matching each body line's text to the paragraph holding it."""
+    mapping: dict[int, int] = {}
+    for line in article.body_lines:
+        text = " ".join(lines[line].split())
+        for index, paragraph in enumerate(article.paragraphs):
+            if text and (text in paragraph.text or paragraph.text in text):
+                mapping[line] = index
+                break
+    return mapping
+
+
+def _row(name: str, tally: dict) -> None:
+    p, r, f = prf(*tally["ours"])
+    bp, br, bf = prf(*tally["baseline"])
+    lines = tally["ours"][0] + tally["ours"][2]
+    correct, total = tally["lang"]
+    print(
+        f"{name:<8}{tally['articles']:>9}{lines:>7}  {p:>6.3f}{r:>7.3f}{f:>7.3f}   {bp:>7.3f}{br:>7.3f}{bf:>8.3f}   "
+        f"{correct / total if total else 0:>8.3f}"
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,395 @@
+"""Batch throughput: `summarise batch`'s library path against a typical one-article-at-a-time script.
+
+Baseline, in the same run and interleaved with it: what a user script does with transformers (what
+transformers 4's ``pipeline("summarization")``/``pipeline("translation")`` did): load the models in
+fp32, then for each article ``model.generate`` the summary, and translate its sentences one at a time,
+with the model cards' beams. The library path is ``run_batch`` (what ``summarise batch`` calls):
+reading, segmentation on a thread, summaries batched across articles, the sentences of many briefs
+translated together, claims, rendering, atomic writes and the manifest; with the CTranslate2 int8
+copies that ``summarise models convert`` makes (and, with --with-transformers, without them).
+
+Real weights are not on this machine, so the models have the published architectures of
+sshleifer/distilbart-cnn-12-6 and Helsinki-NLP/opus-mt-en-ar with random weights, and tokenizers
+trained here on the eval articles. Random models never stop on their own, so every output is forced
+to the same length (min_length = max_length) on both paths, and the naive script translates exactly
+the sentences the library path translated: both do the same decoding work. Each variant runs in its
+own process, so peak RSS is its own.
+
+    python bench/throughput.py            # 16 articles of ~800 tokens, 3 rounds (long: ~15 min on 2 cores)
+    python bench/throughput.py --quick    # 4 articles, 1 round: a few minutes
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+CACHE = ROOT / ".bench-cache" / "throughput"
+SUMMARY_TOKENS = 142  # distilbart-cnn-12-6's card max_length, forced as the min too
+TRANSLATION_TOKENS = 48  # an Arabic sentence of ~25 English words
+ARTICLE_TOKENS = 800
+
+# Published configurations (values as in the hub config.json files; generation defaults as in the cards).
+DISTILBART_CNN_12_6 = dict(
+    vocab_size=50264, d_model=1024, encoder_layers=12, decoder_layers=6, encoder_attention_heads=16,
+    decoder_attention_heads=16, encoder_ffn_dim=4096, decoder_ffn_dim=4096, activation_function="gelu",
+    max_position_embeddings=1024, scale_embedding=False, normalize_before=False, add_final_layer_norm=False,
+    pad_token_id=1, bos_token_id=0, eos_token_id=2, decoder_start_token_id=2, forced_bos_token_id=0,
+    forced_eos_token_id=2, dropout=0.1, attention_dropout=0.0, activation_dropout=0.0, init_std=0.02,
+)
+OPUS_MT_EN_AR = dict(
+    vocab_size=62802, d_model=512, encoder_layers=6, decoder_layers=6, encoder_attention_heads=8,
+    decoder_attention_heads=8, encoder_ffn_dim=2048, decoder_ffn_dim=2048, activation_function="swish",
+    max_position_embeddings=512, scale_embedding=True, static_position_embeddings=True, normalize_before=False,
+    pad_token_id=62801, eos_token_id=0, decoder_start_token_id=62801, forced_eos_token_id=0,
+    bad_words_ids=[[62801]], dropout=0.1, attention_dropout=0.0, activation_dropout=0.0, init_std=0.02,
+)
+SUMMARISER_GENERATION = dict(num_beams=4, length_penalty=2.0, no_repeat_ngram_size=3, early_stopping=True)
+TRANSLATOR_GENERATION = dict(num_beams=4)
+
+
+# -- the workload ---------------------------------------------------------------------------------
+def eval_texts(name: str, field: str) -> list[str]:
+    path = EVAL / name
+    if not path.exists():
+        sys.exit(f"skipped: {path} is absent (this benchmark needs the shared eval articles)")
+    return [json.loads(line)[field] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def build_models(work: Path) -> tuple[Path, Path]:
+    """The two random-weight models with their tokenizers, built once and cached under ``work``."""
+    bart, marian = work / "distilbart-cnn-12-6", work / "opus-mt-en-ar"
+    if not (bart / "model.safetensors").exists():
+        log("building random distilbart-cnn-12-6 (306M parameters)...")
+        build_bart(bart, eval_texts("en_summaries.jsonl", "article"))
+    if not (marian / "model.safetensors").exists():
+        log("building random opus-mt-en-ar (76M parameters)...")
+        build_marian(marian, eval_texts("en_summaries.jsonl", "article") + eval_texts("ar_summaries.jsonl", "article"))
+    return bart, marian
+
+
+def fillers(texts: list[str], count: int) -> list[str]:
+    """Vocabulary beyond what a tokenizer learned: pairs of common words ("Policecity"), one in four
+    ending a sentence. Random models pick these most of the time, so their outputs split into
+    sentences about as often as prose does, and other tokenizers cut them into a few pieces."""
+    from collections import Counter
+
+    counts = Counter(w for text in texts[:200] for w in text.lower().split() if w.isalpha() and len(w) > 2)
+    words = [w for w, _ in counts.most_common(300)]
+    pairs = (a.capitalize() + b for a in words for b in words if a != b)  # capitalised: a sentence may follow
+    return [word + ("." if i % 4 == 0 else "") for i, word in zip(range(count), pairs)]
+
+
+def build_bart(directory: Path, texts: list[str]) -> None:
+    import torch
+    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+    from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer
+
+    tokenizer = Tokenizer(models.BPE())
+    tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tokenizer.train_from_iterator(
+        texts,
+        trainers.BpeTrainer(
+            vocab_size=30000, special_tokens=["<s>", "<pad>", "</s>", "<unk>"], show_progress=False,
+            initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+        ),
+    )
+    scratch = directory / "bpe"
+    scratch.mkdir(parents=True, exist_ok=True)
+    tokenizer.model.save(str(scratch))
+    vocab = json.loads((scratch / "vocab.json").read_text(encoding="utf-8"))
+    merges = [tuple(line.split(" ")) for line in (scratch / "merges.txt").read_text(encoding="utf-8").splitlines()
+              if line and not line.startswith("#")]
+    shutil.rmtree(scratch)
+    for word in fillers(texts, DISTILBART_CNN_12_6["vocab_size"]):
+        if len(vocab) == DISTILBART_CNN_12_6["vocab_size"]:
+            break
+        vocab.setdefault("Ġ" + word, len(vocab))
+    BartTokenizer(vocab=vocab, merges=merges, mask_token="<unk>", model_max_length=1024).save_pretrained(directory)
+    torch.manual_seed(0)
+    BartForConditionalGeneration(BartConfig(**DISTILBART_CNN_12_6)).save_pretrained(directory)
+
+
+def build_marian(directory: Path, texts: list[str]) -> None:
+    import sentencepiece as spm
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    directory.mkdir(parents=True, exist_ok=True)
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter([line for text in texts for line in text.split("\n") if line.strip()]),
+        model_prefix=str(directory / "spm"), vocab_size=16000, character_coverage=1.0, minloglevel=2,
+        user_defined_symbols=[">>ara<<"],
+    )
+    (directory / "spm.model").rename(directory / "source.spm")
+    shutil.copy(directory / "source.spm", directory / "target.spm")
+    (directory / "spm.vocab").unlink()
+    processor = spm.SentencePieceProcessor(model_file=str(directory / "source.spm"))
+    vocab = {"</s>": 0, "<unk>": 1}
+    for i in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(i), len(vocab))
+    for word in fillers(texts, OPUS_MT_EN_AR["vocab_size"]):
+        if len(vocab) == OPUS_MT_EN_AR["vocab_size"] - 1:
+            break
+        vocab.setdefault("▁" + word, len(vocab))
+    vocab["<pad>"] = len(vocab)  # last, as in the OPUS-MT releases
+    (directory / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    MarianTokenizer(str(directory / "source.spm"), str(directory / "target.spm"), str(directory / "vocab.json"),
+                    model_max_length=512).save_pretrained(directory)
+    torch.manual_seed(1)
+    MarianMTModel(MarianConfig(**OPUS_MT_EN_AR)).save_pretrained(directory)
+
+
+def write_articles(directory: Path, bart: Path, count: int, tokens: int) -> list[Path]:
+    """``count`` eval articles cut at a sentence boundary to at most ``tokens`` tokens (and at least 90%)."""
+    from transformers import AutoTokenizer
+
+    from summarise.segment.sentences import split_sentences
+
+    tokenizer = AutoTokenizer.from_pretrained(bart)
+    shutil.rmtree(directory, ignore_errors=True)
+    directory.mkdir(parents=True)
+    paths = []
+    for text in eval_texts("en_summaries.jsonl", "article"):
+        kept = []
+        for start, end in split_sentences(text, "en"):
+            if len(tokenizer(" ".join(kept + [text[start:end]]))["input_ids"]) > tokens:
+                break
+            kept.append(text[start:end])
+        article = " ".join(kept)
+        if len(tokenizer(article)["input_ids"]) < 0.9 * tokens:
+            continue
+        path = directory / f"article-{len(paths):02d}.txt"
+        # Paragraphs of three sentences, as articles come.
+        path.write_text("\n\n".join(" ".join(kept[i:i + 3]) for i in range(0, len(kept), 3)) + "\n", encoding="utf-8")
+        paths.append(path)
+        if len(paths) == count:
+            return paths
+    sys.exit(f"only {len(paths)} eval articles have {tokens} tokens; use fewer articles")
+
+
+# -- the variants, each run in its own process ------------------------------------------------------
+def run_library(spec: dict) -> dict:
+    import dataclasses
+
+    from summarise.batch import Progress, discover, run_batch
+    from summarise.models.registry import Registry, load_registry
+    from summarise.pipeline import Pipeline
+    from summarise.settings import load_settings
+
+    registry = load_registry()
+    cards = dict(registry.cards)
+    forced = {
+        "distilbart-cnn-12-6": {**SUMMARISER_GENERATION, "min_length": spec["summary_tokens"], "max_length": spec["summary_tokens"]},
+        "opus-mt-en-ar": {**TRANSLATOR_GENERATION, "min_length": spec["translation_tokens"], "max_length": spec["translation_tokens"]},
+    }
+    for name, generation in forced.items():
+        cards[name] = dataclasses.replace(cards[name], generation=generation)
+    settings = load_settings({
+        "summariser": "distilbart-cnn-12-6", "translator": "opus-mt-en-ar", "device": spec["device"],
+        "models_dir": spec["store"], "model_paths": {"distilbart-cnn-12-6": spec["bart"], "opus-mt-en-ar": spec["marian"]},
+    })
+    started = time.perf_counter()
+    result = run_batch(discover([spec["articles"]]), Path(spec["out"]), pipeline=Pipeline(settings, Registry(cards)),
+                       formats=["json"], force=True, progress=Progress())
+    seconds = time.perf_counter() - started
+    if result.failed:
+        raise SystemExit(f"{result.failed} article(s) failed: {result.failures[0].error}")
+    sentences = {p.stem: json.loads(p.read_text(encoding="utf-8"))["summary"]["en"] for p in sorted(Path(spec["out"]).glob("*.json"))}
+    backends = json.loads((Path(spec["out"]) / "manifest.jsonl").read_text(encoding="utf-8").splitlines()[0])["backends"]
+    return {"seconds": seconds, "articles": result.ok, "generated_tokens": result.generated_tokens,
+            "sentences": sentences, "backends": backends}
+
+
+def run_naive(spec: dict) -> dict:
+    """The typical user script: fp32 models, one article and one sentence at a time."""
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    sentences = json.loads(Path(spec["sentences"]).read_text(encoding="utf-8"))
+    device = "cuda" if spec["device"] == "cuda" else "cpu"
+    started = time.perf_counter()
+    tokenizer = AutoTokenizer.from_pretrained(spec["bart"])
+    model = AutoModelForSeq2SeqLM.from_pretrained(spec["bart"]).to(device).eval()
+    mt_tokenizer = AutoTokenizer.from_pretrained(spec["marian"])
+    mt_model = AutoModelForSeq2SeqLM.from_pretrained(spec["marian"]).to(device).eval()
+    generated = 0
+    articles = sorted(Path(spec["articles"]).glob("*.txt"))
+    for path in articles:
+        inputs = tokenizer(path.read_text(encoding="utf-8"), truncation=True, max_length=1024, return_tensors="pt").to(device)
+        out = model.generate(**inputs, **SUMMARISER_GENERATION, min_length=spec["summary_tokens"], max_length=spec["summary_tokens"])
+        generated += steps(out[0], model.generation_config.eos_token_id)
+        tokenizer.decode(out[0], skip_special_tokens=True)
+        for sentence in sentences[path.stem]:
+            inputs = mt_tokenizer(">>ara<< " + sentence, truncation=True, return_tensors="pt").to(device)
+            out = mt_model.generate(**inputs, **TRANSLATOR_GENERATION, min_length=spec["translation_tokens"],
+                                    max_length=spec["translation_tokens"])
+            generated += steps(out[0], mt_model.generation_config.eos_token_id)
+            mt_tokenizer.decode(out[0], skip_special_tokens=True)
+    return {"seconds": time.perf_counter() - started, "articles": len(articles), "generated_tokens": generated,
+            "backends": {"all": f"transformers float32 {device}, one input at a time"}}
+
+
+def steps(row, eos: int) -> int:
+    tokens = row.tolist()[1:]
+    return next((i + 1 for i, t in enumerate(tokens) if t == eos), len(tokens))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Not ru_maxrss: Linux carries that over fork and exec, so a
+    child would report its parent's peak (here: the parent that converted the fp32 models)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # macOS: bytes there, but no fork issue
+
+
+def child(variant: str, spec_path: str) -> None:
+    spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
+    result = run_naive(spec) if variant == "naive" else run_library(spec)
+    result["peak_rss_mb"] = peak_rss_mb()
+    print("RESULT " + json.dumps(result, ensure_ascii=False))
+
+
+# -- orchestration --------------------------------------------------------------------------------
+class GpuSampler(threading.Thread):
+    """Mean GPU utilisation while a variant runs (nvidia-smi every half second)."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.samples: list[float] = []
+        self.card = ""
+        self.halt = threading.Event()
+
+    def run(self) -> None:
+        while not self.halt.is_set():
+            try:
+                line = subprocess.run(
+                    ["nvidia-smi", "--query-gpu=utilization.gpu,name", "--format=csv,noheader,nounits"],
+                    capture_output=True, text=True, timeout=5, check=True,
+                ).stdout.splitlines()[0]
+                utilisation, self.card = line.split(", ", 1)
+                self.samples.append(float(utilisation))
+            except (OSError, subprocess.SubprocessError, ValueError, IndexError):
+                return
+            self.halt.wait(0.5)
+
+
+def run_variant(variant: str, spec: dict, work: Path) -> dict:
+    spec_path = work / f"spec-{variant}.json"
+    spec_path.write_text(json.dumps(spec), encoding="utf-8")
+    sampler = GpuSampler() if spec["device"] == "cuda" else None
+    if sampler:
+        sampler.start()
+    process = subprocess.run([sys.executable, __file__, "--child", variant, str(spec_path)],
+                             capture_output=True, text=True, cwd=ROOT)
+    if sampler:
+        sampler.halt.set()
+        sampler.join()
+    lines = [line for line in process.stdout.splitlines() if line.startswith("RESULT ")]
+    if process.returncode != 0 or not lines:
+        sys.exit(f"{variant} failed:\n{process.stdout[-3000:]}\n{process.stderr[-3000:]}")
+    result = json.loads(lines[-1][len("RESULT "):])
+    if sampler and sampler.samples:
+        result["gpu_utilisation"] = statistics.mean(sampler.samples)
+        result["gpu"] = sampler.card
+    log(f"  {variant:<22} {result['seconds']:7.1f} s  {result['generated_tokens']:6d} tokens  "
+        f"peak RSS {result['peak_rss_mb']:6.0f} MB")
+    return result
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="4 articles, 1 round: a few minutes")
+    parser.add_argument("--articles", type=int, help="articles in the workload [16; 4 with --quick]")
+    parser.add_argument("--rounds", type=int, help="interleaved rounds; medians are reported [3; 1 with --quick]")
+    parser.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
+    parser.add_argument("--with-transformers", action="store_true",
+                        help="also run the library path without the CTranslate2 copies (transformers, batched)")
+    parser.add_argument("--child", nargs=2, metavar=("VARIANT", "SPEC"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return child(*args.child)
+
+    sys.path.insert(0, str(ROOT))
+    count = args.articles or (4 if args.quick else 16)
+    rounds = args.rounds or (1 if args.quick else 3)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    bart, marian = build_models(CACHE)
+    articles = write_articles(CACHE / f"articles-{count}", bart, count, ARTICLE_TOKENS)
+
+    from summarise.models.ct2 import convert
+    from summarise.models.registry import load_registry
+    from summarise.settings import load_settings
+
+    store = CACHE / "store"
+    settings = load_settings({"models_dir": store, "model_paths": {"distilbart-cnn-12-6": str(bart), "opus-mt-en-ar": str(marian)}})
+    quantization = "int8" if args.device == "cpu" else "int8_float16"
+    conversion = {}
+    for name in ("distilbart-cnn-12-6", "opus-mt-en-ar"):
+        started = time.perf_counter()
+        convert(load_registry().get(name), settings, quantization)
+        conversion[name] = time.perf_counter() - started
+
+    base = {"bart": str(bart), "marian": str(marian), "articles": str(articles[0].parent), "device": args.device,
+            "summary_tokens": SUMMARY_TOKENS, "translation_tokens": TRANSLATION_TOKENS}
+    sentences_file = CACHE / "sentences.json"
+    variants = ["library-ct2"] + (["library-transformers"] if args.with_transformers else []) + ["naive"]
+    results: dict[str, list[dict]] = {v: [] for v in variants}
+    log(f"{count} articles, {rounds} round(s), device {args.device}")
+    for round_number in range(rounds):
+        # Interleaved: the order turns every round, so drifting machine load hits every variant alike.
+        order = variants if round_number % 2 == 0 else variants[::-1]
+        if round_number == 0:
+            order = variants  # the naive script needs the library's sentences first
+        log(f"round {round_number + 1}:")
+        for variant in order:
+            spec = dict(base, out=str(CACHE / f"out-{variant}"), sentences=str(sentences_file),
+                        store=str(store if variant == "library-ct2" else CACHE / "empty-store"))
+            result = run_variant(variant, spec, CACHE)
+            if variant == "library-ct2" and round_number == 0:
+                sentences_file.write_text(json.dumps(result["sentences"], ensure_ascii=False), encoding="utf-8")
+            results[variant].append(result)
+
+    translated = sum(len(s) for s in json.loads(sentences_file.read_text(encoding="utf-8")).values())
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; {date.today()}; "
+          f"device {args.device}")
+    print(f"workload: {count} articles of <= {ARTICLE_TOKENS} tokens, summaries forced to {SUMMARY_TOKENS} tokens "
+          f"(beam 4), {translated} summary sentences translated, each forced to {TRANSLATION_TOKENS} tokens (beam 4); "
+          f"medians of {rounds} interleaved round(s)")
+    print(f"one-time conversion to CTranslate2 {quantization}: "
+          + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in conversion.items()))
+    naive = statistics.median(r["seconds"] for r in results["naive"])
+    for variant in variants:
+        runs = results[variant]
+        seconds = statistics.median(r["seconds"] for r in runs)
+        tokens = statistics.median(r["generated_tokens"] for r in runs)
+        rss = max(r["peak_rss_mb"] for r in runs)
+        gpu = f"  GPU {statistics.mean(r['gpu_utilisation'] for r in runs):.0f}% ({runs[0]['gpu']})" if "gpu" in runs[0] else ""
+        print(f"{variant:<22} {seconds:7.1f} s  {60 * count / seconds:6.2f} articles/min  {tokens / seconds:7.1f} tokens/s  "
+              f"peak RSS {rss:6.0f} MB  {naive / seconds:5.2f}x naive  [{', '.join(sorted(set(runs[0]['backends'].values())))}]{gpu}")
+    best = statistics.median(r["seconds"] for r in results["library-ct2"])
+    print(f"speedup_vs_naive={naive / best:.2f}")
+
+
+if __name__ == "__main__":
+    main()

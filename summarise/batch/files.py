@@ -1,0 +1,74 @@
+"""Writing a batch job's files so that a crash at any moment leaves only whole files behind.
+
+Every output is written to a temporary file in the same directory, flushed to disk and renamed over
+its final name (``os.replace`` is atomic on POSIX and Windows): a reader, or the next run, sees the
+old file or the new one, never half of one. Temporary files a killed run left behind are removed at
+the start of the next. A lock file stops two jobs from writing the same directory at once.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import ConfigError
+
+PARTIAL_SUFFIX = ".partial"
+LOCK_NAME = ".summarise-batch.lock"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=PARTIAL_SUFFIX)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def remove_partials(directory: Path) -> int:
+    """Delete the temporary files of an interrupted run; returns how many there were."""
+    removed = 0
+    for leftover in directory.glob(f".*{PARTIAL_SUFFIX}"):
+        leftover.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+class DirectoryLock:
+    """An exclusive lock on an output directory for the life of a job.
+
+    Held with ``flock``, so the operating system releases it when the process dies, however it dies:
+    a killed job never leaves a stale lock.
+    """
+
+    def __init__(self, directory: Path):
+        self.path = directory / LOCK_NAME
+        self._handle = None
+
+    def __enter__(self) -> DirectoryLock:
+        self._handle = open(self.path, "a+")  # noqa: SIM115 - held open for the lock's lifetime
+        try:
+            import fcntl
+        except ImportError:  # Windows: no flock; concurrent jobs are the user's responsibility there
+            return self
+        try:
+            fcntl.flock(self._handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._handle.close()
+            self._handle = None
+            raise ConfigError(
+                f"another summarise batch job is writing to {self.path.parent}",
+                "wait for it to finish, or give this job a different --out directory",
+            ) from None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._handle is not None:
+            self._handle.close()  # closing releases the flock
+            self._handle = None

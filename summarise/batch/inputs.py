@@ -1,0 +1,166 @@
+"""What a batch job reads: files, directories (recursively, by extension), globs and JSONL files.
+
+Every input becomes a :class:`BatchInput` with a stable id (its path as given, or the JSONL ``id``)
+and the stem its outputs are named after. A JSONL line that cannot be used becomes an input that
+already carries its error, so the job records it and goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ConfigError, InputError
+from ..segment import Document, from_text
+
+ARTICLE_EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+JSONL_EXTENSIONS = (".jsonl", ".ndjson")
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class BatchInput:
+    id: str  # stable across runs of the same command: the manifest's key
+    input: str  # what to show the user: the file, or "FILE.jsonl:LINE"
+    source: Path | Document | None  # None when ``error`` is set
+    stem: str  # output file name without extension (unique within the job after naming)
+    error: InputError | None = None
+
+
+def discover(arguments: Sequence[str], *, exclude: Path | None = None) -> list[BatchInput]:
+    """Inputs named by ``arguments``, in a stable order, duplicates (the same file twice) removed.
+    Files under ``exclude`` (the job's output directory) are never inputs, so briefs written inside
+    an input directory are not briefed again on the next run.
+
+    Raises ConfigError when an argument names nothing: a typo should stop the job before any work.
+    """
+    if not arguments:
+        raise ConfigError("no inputs given", "name article files, directories, globs or JSONL files")
+    items: list[BatchInput] = []
+    seen_files: set[Path] = set()
+    skip = exclude.resolve() if exclude is not None else None
+    for argument in arguments:
+        for path in _expand(argument, skip):
+            if path.suffix.lower() in JSONL_EXTENSIONS:
+                items.extend(read_jsonl(path))
+                continue
+            key = path.resolve()
+            if key in seen_files:
+                continue
+            seen_files.add(key)
+            items.append(BatchInput(id=str(path), input=str(path), source=path, stem=_safe_stem(path.stem)))
+    return unique_stems(_unique_ids(items))
+
+
+def _expand(argument: str, skip: Path | None) -> list[Path]:
+    path = Path(argument).expanduser()
+    if path.is_dir():
+        found = [
+            p
+            for p in path.rglob("*")
+            if p.is_file() and p.suffix.lower() in ARTICLE_EXTENSIONS and not _inside(p, skip)
+        ]
+        if not found:
+            raise ConfigError(
+                f"{argument}: no article files in this directory",
+                f"articles are found by extension ({', '.join(ARTICLE_EXTENSIONS)}); JSONL files must be named",
+            )
+        return sorted(found)
+    if path.is_file():
+        return [path]
+    if _GLOB_CHARS.search(argument):
+        matches = sorted(
+            Path(m) for m in glob.glob(str(path), recursive=True) if Path(m).is_file() and not _inside(Path(m), skip)
+        )
+        if not matches:
+            raise ConfigError(f"{argument}: no files match this pattern", "check the pattern, quoted so the shell leaves it alone")
+        return matches
+    raise ConfigError(f"{argument}: no such file or directory", "give article files, directories, globs or JSONL files")
+
+
+def _inside(path: Path, directory: Path | None) -> bool:
+    return directory is not None and path.resolve().is_relative_to(directory)
+
+
+def read_jsonl(path: Path) -> list[BatchInput]:
+    """One input per line of ``{"id", "text"}`` or ``{"id", "path"}`` (a path relative to the JSONL file)."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read this JSONL file: {error}", "give a UTF-8 file of one JSON object per line") from None
+    items: list[BatchInput] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            items.append(_bad(where, where, f"{where}: not valid JSON ({error.msg})"))
+            continue
+        if not isinstance(record, dict) or record.get("id") in (None, ""):
+            items.append(_bad(where, where, f'{where}: each line needs an "id" and a "text" or "path"'))
+            continue
+        item_id = str(record["id"])
+        if isinstance(record.get("text"), str):
+            try:
+                source: Path | Document = from_text(record["text"], name=item_id)
+            except InputError as error:
+                items.append(_bad(item_id, where, str(error.message), error.hint))
+                continue
+        elif isinstance(record.get("path"), str):
+            source = Path(record["path"]).expanduser()
+            if not source.is_absolute():
+                source = path.parent / source
+        else:
+            items.append(_bad(item_id, where, f'{where}: id {item_id!r} has neither a "text" nor a "path" string'))
+            continue
+        items.append(BatchInput(id=item_id, input=where, source=source, stem=_safe_stem(item_id)))
+    return items
+
+
+def _bad(item_id: str, where: str, message: str, hint: str | None = None) -> BatchInput:
+    return BatchInput(id=item_id, input=where, source=None, stem=_safe_stem(item_id), error=InputError(message, hint))
+
+
+def _unique_ids(items: list[BatchInput]) -> list[BatchInput]:
+    """A repeated JSONL id would make two articles share one manifest key: the later ones fail."""
+    seen: dict[str, BatchInput] = {}
+    out: list[BatchInput] = []
+    for item in items:
+        first = seen.get(item.id)
+        if first is None:
+            seen[item.id] = item
+            out.append(item)
+            continue
+        key = f"{item.id}@{item.input}"
+        out.append(
+            _bad(key, item.input, f"{item.input}: id {item.id!r} was already used by {first.input}", "give every article its own id")
+        )
+    return out
+
+
+def unique_stems(items: list[BatchInput]) -> list[BatchInput]:
+    """Give clashing stems (``a/x.txt`` and ``b/x.txt``; case-insensitively, for macOS and Windows
+    disks) a suffix from a hash of the id, so each input keeps the same output name on every run."""
+    taken: set[str] = set()
+    out: list[BatchInput] = []
+    for item in items:
+        stem = item.stem
+        if stem.lower() in taken:
+            stem = f"{stem}-{hashlib.sha1(item.id.encode()).hexdigest()[:8]}"
+        taken.add(stem.lower())
+        out.append(item if stem == item.stem else BatchInput(item.id, item.input, item.source, stem, item.error))
+    return out
+
+
+def _safe_stem(name: str) -> str:
+    """A file name from an id or stem: no path separators, no leading dot (hidden/temporary names)."""
+    stem = _UNSAFE.sub("_", name).strip("._") or "article"
+    return stem[:120]

@@ -1,0 +1,111 @@
+"""The job's manifest: ``DIR/manifest.jsonl``, one line per attempt, appended and flushed as each
+article finishes. It is the record of what was done and the key to resuming.
+
+An article counts as finished when its latest line says ``ok`` and every output the current command
+asks for is on disk. A line torn by a crash mid-write is ignored (its article is simply redone).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+MANIFEST_NAME = "manifest.jsonl"
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: str
+    input: str
+    status: str  # "ok" or "failed"
+    output: str | None = None  # the first output, relative to the job directory
+    outputs: tuple[str, ...] = ()  # every output (one per format)
+    error: str | None = None
+    seconds: float = 0.0  # its own reading and segmenting, plus its share of its batch's model time
+    models: dict[str, str] = field(default_factory=dict)  # role -> registry name
+    backends: dict[str, str] = field(default_factory=dict)  # registry name -> backend, precision, device
+    language: str | None = None
+    warnings: int = 0
+    run: str = ""  # when the run that made this attempt started (UTC), to tell runs apart
+    finished: str = ""
+
+    def to_json(self) -> str:
+        data: dict[str, Any] = asdict(self)
+        data["outputs"] = list(self.outputs)
+        data["seconds"] = round(self.seconds, 3)
+        return json.dumps(data, ensure_ascii=False)
+
+
+def now(*, precise: bool = False) -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds" if precise else "seconds")
+
+
+def read_manifest(path: Path) -> list[dict[str, Any]]:
+    """Every intact line of the manifest, oldest first (a missing manifest is an empty one)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    records = []
+    for line in text.splitlines():
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # torn by a crash while it was being written
+        if isinstance(record, dict) and "id" in record and "status" in record:
+            records.append(record)
+    return records
+
+
+def finished(records: Iterable[dict[str, Any]], wanted: dict[str, list[str]], directory: Path) -> set[str]:
+    """Ids whose latest attempt succeeded and whose wanted outputs (paths relative to ``directory``)
+    all exist and were made by that attempt."""
+    latest: dict[str, dict[str, Any]] = {}
+    for record in records:
+        latest[record["id"]] = record
+    done = set()
+    for item_id, outputs in wanted.items():
+        record = latest.get(item_id)
+        if record is None or record.get("status") != "ok":
+            continue
+        made = set(record.get("outputs") or ([record["output"]] if record.get("output") else []))
+        if all(output in made and (directory / output).is_file() for output in outputs):
+            done.add(item_id)
+    return done
+
+
+class ManifestWriter:
+    """Appends attempts, each flushed to disk before the next article is reported done."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._handle = None
+
+    def __enter__(self) -> ManifestWriter:
+        needs_newline = self.path.exists() and self.path.stat().st_size > 0 and not _ends_with_newline(self.path)
+        self._handle = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - closed in __exit__
+        if needs_newline:
+            self._handle.write("\n")  # a torn last line must not swallow this run's first line
+        return self
+
+    def write(self, attempt: Attempt) -> None:
+        assert self._handle is not None, "use ManifestWriter as a context manager"
+        self._handle.write(attempt.to_json() + "\n")
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+
+    def __exit__(self, *exc) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) == b"\n"

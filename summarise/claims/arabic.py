@@ -1,0 +1,159 @@
+"""Arabic claims by rule: numbers in Western or Arabic-Indic digits (and spelled out where cheap), dates
+with either month-name series (يونيو / حزيران, or both: "يونيو/حزيران"), times, quotes in «» “” and "",
+and the names the glossary knows.
+
+Matching runs on folded text (see normalise.fold: same length as the input for Arabic, so offsets hold).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .glossary import Glossary
+from .mention import Mention, drop_overlaps
+from .normalise import (
+    CURRENCIES,
+    MONTHS,
+    PERCENT,
+    SCALES,
+    WEEKDAYS,
+    WORDS_AR,
+    DateValue,
+    clock,
+    fold,
+    format_number,
+    normalise,
+    number_value,
+    resolve_date,
+)
+
+_AR_MONTHS = sorted((m for m in MONTHS if not m.isascii()), key=len, reverse=True)
+_MONTH = "(?:" + "|".join(re.escape(m) for m in _AR_MONTHS) + ")"
+_ANY_MONTH = rf"(?P<mon>{_MONTH})(?:\s?/\s?{_MONTH})?"  # "يونيو/حزيران": both series together
+_WEEKDAY = "(?:" + "|".join(w for w in WEEKDAYS if not w.isascii()) + ")"
+_YEAR = r"(?:1[89]|20)\d\d"
+_DIGITS = r"\d+(?:[.,٬٫]\d+)*"
+_BEFORE_NUMBER = r"(?:(?<=[وفبل])|(?<![\w.,٬٫]))"  # a digit may follow an attached particle: و12%
+_P = r"(?:[وفبل]?)"  # an attached particle before a word
+_DATES = [
+    re.compile(rf"(?:(?:يوم\s)?{_P}(?P<wd>{_WEEKDAY})\s*،?\s*)?(?P<day>[12]\d|3[01]|0?[1-9])\s(?:من\s)?(?:شهر\s)?{_ANY_MONTH}(?:\s*،?\s*(?:عام\s|سنه\s)?(?P<year>{_YEAR}))?(?!\w)"),
+    re.compile(rf"(?<!\w){_P}(?:شهر\s)?{_ANY_MONTH}\s(?:عام\s|من عام\s)?(?P<year>{_YEAR})(?!\w)"),
+    re.compile(rf"(?<!\w){_P}(?P<wd>{_WEEKDAY})(?!\w)"),
+    re.compile(rf"(?<!\w){_P}(?:شهر\s)?{_ANY_MONTH}(?!\w)"),
+    re.compile(rf"(?<![\w.,]){_P}(?P<year>{_YEAR})(?![\w.,])"),
+]
+_TIME = re.compile(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s(?P<mer>صباحا|مساء|ص|م)(?!\w))?")
+_SCALE_WORDS = "|".join(sorted((w for w in SCALES if not w.isascii()), key=len, reverse=True))
+_CURRENCY_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCIES if not w.isascii()), key=len, reverse=True))
+_PERCENT_WORDS = "|".join(sorted((re.escape(w) for w in PERCENT if not w.isascii()), key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"{_BEFORE_NUMBER}(?P<cur>\$|£|€)?(?P<num>{_DIGITS})(?P<pct>\s?%)?"
+    rf"(?:\s(?P<scale>{_SCALE_WORDS})(?!\w))?(?:\s(?P<pct2>{_PERCENT_WORDS})(?!\w))?(?:\s(?P<curword>{_CURRENCY_WORDS})(?!\w))?"
+)
+_SPELLED = re.compile(
+    r"(?<!\w)" + _P + "(?P<word>" + "|".join(sorted(WORDS_AR, key=len, reverse=True)) + r")(?!\w)"
+    rf"(?:\s(?P<scale>{_SCALE_WORDS})(?!\w))?"
+)
+_QUOTE = re.compile(r"«(?P<a>[^»\n]{6,}?)»|“(?P<b>[^”\n]{6,}?)”|\"(?P<c>[^\"\n]{6,}?)\"")
+_SPEECH = re.compile(r"(?<!\w)[وف]?(?:قال|قالت|اضاف|اضافت|اكد|اكدت|صرح|صرحت|اعلن|اعلنت|حذر|حذرت|اوضح|اوضحت|وفقا ل)(?!\w)")
+
+
+def arabic_mentions(text: str, glossary: Glossary, published: str | None = None) -> list[Mention]:
+    folded, origin = fold_by_character(text)
+    found = _times(folded) + _dates(folded, published) + _numbers(folded) + _names(folded, glossary)
+    mentions = drop_overlaps(found + _quotes(text, folded, origin, glossary))
+    # Back from folded offsets to the caller's text.
+    out = []
+    for m in mentions:
+        start, end = origin[m.start], origin[m.end - 1] + 1
+        out.append(Mention(text[start:end], m.kind, m.key, start, end, m.value, m.number, m.unit, m.date, m.speaker, m.hedged))
+    return out
+
+
+def fold_by_character(text: str) -> tuple[str, list[int]]:
+    """``fold`` one character at a time (diacritics vanish, digits and letter variants map one to one),
+    with the index in ``text`` of every folded character."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for folded in fold(char) if char not in "٬٫" else char:
+            chars.append(folded)
+            origin.append(index)
+    origin.append(len(text))
+    return "".join(chars), origin
+
+
+def _dates(folded: str, published: str | None) -> list[Mention]:
+    out = []
+    for pattern in _DATES:
+        for m in pattern.finditer(folded):
+            groups = m.groupdict()
+            month = MONTHS.get(groups["mon"]) if groups.get("mon") else None
+            day = int(groups["day"]) if groups.get("day") else None
+            year = int(groups["year"]) if groups.get("year") else None
+            weekday = WEEKDAYS.get(groups["wd"]) if groups.get("wd") else None
+            value = resolve_date(DateValue(year, month, day, weekday), published)
+            if value.iso:
+                number = float(year) if year and month is None else None
+                out.append(Mention(m.group(0), "date", value.iso, m.start(), m.end(), value=value.iso, date=value, number=number))
+    return out
+
+
+def _times(folded: str) -> list[Mention]:
+    out = []
+    for m in _TIME.finditer(folded):
+        hhmm = clock(int(m.group("h")), int(m.group("m")), m.group("mer"))
+        if hhmm:
+            out.append(Mention(m.group(0), "date", hhmm, m.start(), m.end(), value=hhmm, date=DateValue(time=hhmm)))
+    return out
+
+
+def _numbers(folded: str) -> list[Mention]:
+    out = []
+    for m in _NUMBER.finditer(folded):
+        value = number_value(m.group("num"))
+        if value is None:
+            continue
+        value *= SCALES.get(m.group("scale") or "", 1.0)
+        unit = "%" if (m.group("pct") or m.group("pct2")) else CURRENCIES.get(m.group("cur") or m.group("curword") or "")
+        canonical = format_number(value, unit)
+        out.append(Mention(m.group(0), "number", canonical, m.start(), m.end(), value=canonical, number=value, unit=unit))
+    for m in _SPELLED.finditer(folded):
+        value = float(WORDS_AR[m.group("word")]) * SCALES.get(m.group("scale") or "", 1.0)
+        canonical = format_number(value)
+        out.append(Mention(folded[m.start("word"):m.end()], "number", canonical, m.start("word"), m.end(), value=canonical, number=value))
+    return out
+
+
+def _names(folded: str, glossary: Glossary) -> list[Mention]:
+    out = []
+    for entry in glossary.entries:
+        for m in glossary.arabic_pattern(entry).finditer(folded):
+            out.append(Mention(m.group(0), entry.kind, normalise(entry.name), m.start(), m.end()))
+    return out
+
+
+def _quotes(text: str, folded: str, origin: list[int], glossary: Glossary) -> list[Mention]:
+    out = []
+    for m in _QUOTE.finditer(folded):
+        name = next(k for k, v in m.groupdict().items() if v is not None)
+        inner = m.group(name).strip()
+        if len(inner.split()) < 2:
+            continue
+        start = m.start(name) + (len(m.group(name)) - len(m.group(name).lstrip()))
+        speaker = _speaker(text, folded, origin, m.start(), glossary)
+        out.append(Mention(inner, "quote", normalise(inner), start, start + len(inner), speaker=speaker))
+    return out
+
+
+def _speaker(text: str, folded: str, origin: list[int], start: int, glossary: Glossary) -> str | None:
+    """A speaker the glossary knows, named near a verb of saying before the quote (قال لافروف: «...»)."""
+    lo = max(0, start - 120)
+    before = folded[lo:start]
+    if not _SPEECH.search(before):
+        return None
+    names = [m for m in _names(before, glossary) if m.kind != "nationality"]
+    if not names:
+        return None
+    last = names[-1]
+    return text[origin[lo + last.start]:origin[lo + last.end - 1] + 1]

@@ -1,0 +1,158 @@
+"""Check a summary against its source: every claim of every sentence judged, every sentence's support
+measured. Used by the brief (before translation, to repair) and by ``summarise check``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import Article
+from .extract import mentions_of_many
+from .glossary import Glossary
+from .mention import Mention
+from .support import Coverage, Settings, SourceIndex, Verdict, judge, sentence_coverage, tokenise
+
+
+@dataclass(frozen=True)
+class SentenceCheck:
+    index: int
+    text: str
+    verdicts: tuple[Verdict, ...]
+    coverage: Coverage  # how well its best-matching source sentence covers it
+
+    @property
+    def unsupported(self) -> tuple[Verdict, ...]:
+        return tuple(v for v in self.verdicts if not v.supported)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    sentences: tuple[SentenceCheck, ...]
+    knobs: Settings
+
+    @property
+    def unsupported(self) -> tuple[tuple[int, Verdict], ...]:
+        """(summary sentence, verdict) of every claim the source does not support."""
+        return tuple((s.index, v) for s in self.sentences for v in s.unsupported)
+
+    @property
+    def weak_sentences(self) -> tuple[SentenceCheck, ...]:
+        """Sentences with no unsupported claim that no single source sentence mostly covers."""
+        knobs = self.knobs
+        return tuple(
+            s for s in self.sentences
+            if not s.unsupported and (s.coverage.words < knobs.sentence_coverage or s.coverage.pairs < knobs.pair_coverage)
+        )
+
+    @property
+    def consistent(self) -> bool:
+        return not self.unsupported and not self.weak_sentences
+
+
+def source_index(article: Article, mentions: list[Mention]) -> SourceIndex:
+    spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.body))]
+    return SourceIndex(article.body, spans, mentions)
+
+
+def check_many(
+    articles: Sequence[Article],
+    summaries: Sequence[Sequence[str]],
+    glossary: Glossary,
+    knobs: Settings | None = None,
+    *,
+    sources: Sequence[SourceIndex] | None = None,
+) -> list[CheckResult]:
+    """Check each summary (a list of sentences) against its article; all spaCy work in two batches.
+    ``sources``: already-built source indexes (the brief builds its own once)."""
+    knobs = knobs or Settings()
+    if sources is None:
+        by_language: dict[str, list[int]] = {}
+        for i, article in enumerate(articles):
+            by_language.setdefault(article.language, []).append(i)
+        built: dict[int, SourceIndex] = {}
+        for language, indices in by_language.items():
+            found = mentions_of_many([articles[i].body for i in indices], language, glossary, [articles[i].published for i in indices])
+            for i, mentions in zip(indices, found):
+                built[i] = source_index(articles[i], mentions)
+        sources = [built[i] for i in range(len(articles))]
+    results = []
+    flat = [(a, j, s) for a, sentences in enumerate(summaries) for j, s in enumerate(sentences)]
+    per_language: dict[str, list[int]] = {}
+    for k, (a, _, _) in enumerate(flat):
+        per_language.setdefault(articles[a].language, []).append(k)
+    mentions: dict[int, list[Mention]] = {}
+    for language, ks in per_language.items():
+        found = mentions_of_many([flat[k][2] for k in ks], language, glossary, [articles[flat[k][0]].published for k in ks])
+        mentions.update(zip(ks, found))
+    checks: list[list[SentenceCheck]] = [[] for _ in articles]
+    for k, (a, j, text) in enumerate(flat):
+        tokens = tokenise(text)
+        verdicts = tuple(judge(m, tokens, sources[a], glossary, knobs) for m in mentions[k])
+        checks[a].append(SentenceCheck(j, text, verdicts, sentence_coverage(tokens, sources[a])))
+    for sentence_checks in checks:
+        results.append(CheckResult(tuple(sentence_checks), knobs))
+    return results
+
+
+def describe(result: CheckResult) -> list[str]:
+    """One line per problem, for warnings and the command line."""
+    lines = []
+    for index, verdict in result.unsupported:
+        lines.append(f"summary sentence {index + 1}: unsupported {verdict.mention.kind}: {verdict.note}")
+    for sentence in result.weak_sentences:
+        coverage = sentence.coverage
+        novel = f"; words not in the source: {', '.join(coverage.novel[:6])}" if coverage.novel else ""
+        lines.append(
+            f"summary sentence {sentence.index + 1} is weakly supported: its best source sentence holds "
+            f"{coverage.words:.0%} of its content words and {coverage.pairs:.0%} of their pairings{novel}"
+        )
+    return lines
+
+
+# -- which source claims a summary states -------------------------------------------------------------
+
+LEAD_SENTENCES = 3  # names and dates in the first sentences of an article are its key ones
+
+
+def family(kind: str) -> str:
+    return "name" if kind in ("person", "organisation", "place", "nationality", "other") else kind
+
+
+def states(verdict: Verdict, key: str, found: list[Mention]) -> bool:
+    """Whether a supported summary claim is the source claim ``key`` (found at ``found``)."""
+    mention = verdict.mention
+    if not verdict.supported or family(mention.kind) != family(found[0].kind):
+        return False
+    if mention.key == key:
+        return True
+    if verdict.source_start is None:
+        return False
+    end = verdict.source_end or verdict.source_start
+    return any(m.start <= verdict.source_start < m.end or verdict.source_start <= m.start < end for m in found)
+
+
+def is_salient(mention: Mention, source: SourceIndex) -> bool:
+    """A key claim of the article: any number or quote, and the names and dates of its lead."""
+    if mention.kind in ("number", "quote"):
+        return True
+    sentence = source.sentence_of(mention.start)
+    return mention.kind in ("person", "organisation", "place", "date") and sentence is not None and sentence < LEAD_SENTENCES
+
+
+def source_claims(source: SourceIndex) -> dict[tuple[str, str], list[Mention]]:
+    """The source's claims, each with every place it occurs."""
+    grouped: dict[tuple[str, str], list[Mention]] = {}
+    for mention in source.mentions:
+        grouped.setdefault((family(mention.kind), mention.key), []).append(mention)
+    return grouped
+
+
+def coverage(source: SourceIndex, result: CheckResult) -> tuple[list[Mention], list[Mention]]:
+    """The article's key claims that reached the summary, and those that did not."""
+    verdicts = [v for s in result.sentences for v in s.verdicts]
+    reached, missed = [], []
+    for (_, key), found in source_claims(source).items():
+        if not is_salient(found[0], source):
+            continue
+        (reached if any(states(v, key, found) for v in verdicts) else missed).append(found[0])
+    return reached, missed

@@ -1,0 +1,64 @@
+"""Did a claim of the summary reach the translated brief (and survive a translation back)?
+
+Numbers and dates are compared by value, whatever the digits (٢٠٠٠ = 2,000) and month names
+(يونيو = حزيران = June). Names are checked through the glossary (the translator writes its rendering;
+any listed spelling counts). A name the glossary does not know cannot be recognised in the other
+script: it is judged by the round trip when a model to translate back is present, and otherwise left
+undecided (None), never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..records import Translation
+from .glossary import Glossary
+from .mention import Mention
+from .support import Settings, SourceIndex, find
+
+
+def text_index(sentences: Sequence[str], mentions: list[Mention]) -> SourceIndex:
+    """A searchable index over a brief's sentences (joined with one space)."""
+    text = " ".join(sentences)
+    spans, offset = [], 0
+    for sentence in sentences:
+        spans.append((offset, offset + len(sentence)))
+        offset += len(sentence) + 1
+    return SourceIndex(text, spans or [(0, 0)], mentions)
+
+
+def carried(mention: Mention, target: SourceIndex, language: str, glossary: Glossary, knobs: Settings) -> bool | None:
+    """Whether ``mention`` (a claim of the summary) is in the brief ``target`` written in ``language``;
+    None when that cannot be told."""
+    if mention.kind in ("number", "date"):
+        if find(mention, target, glossary, knobs):
+            return True
+        if mention.kind == "number" and not any(c.isdigit() for c in mention.text) and (mention.number or 0) <= 10:
+            return None  # "two sides" becomes a dual (الجانبان): a small number in words may leave no number
+        return False
+    if mention.kind == "quote":
+        return None  # a quote is rewritten by translation: nothing to compare word for word
+    entry = glossary.entry_for(mention.key) or glossary.entry_for(mention.text)
+    if entry is None:
+        return None
+    if language == "ar":
+        return entry in glossary.find_arabic(target.text)
+    return any(m.entry is entry for m in glossary.find_english(target.text)) or bool(find(mention, target, glossary, knobs))
+
+
+def round_trip(mention: Mention, back: SourceIndex, glossary: Glossary, knobs: Settings) -> bool | None:
+    """Whether ``mention`` is found again in the brief translated back into the summary's language."""
+    if mention.kind == "quote":
+        return bool(find(mention, back, glossary, Settings(quote_overlap=0.5)))
+    return bool(find(mention, back, glossary, knobs))
+
+
+def stray_numbers(
+    translated: list[Mention], summary: SourceIndex, glossary: Glossary, knobs: Settings
+) -> list[Mention]:
+    """Numbers and dates of a translation that the summary does not have: made up by the translator."""
+    return [m for m in translated if m.kind in ("number", "date") and not find(m, summary, glossary, knobs)]
+
+
+def translation_of(translations: Sequence[Translation], language: str) -> Translation | None:
+    return next((t for t in translations if t.target_language == language), None)

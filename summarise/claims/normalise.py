@@ -1,0 +1,220 @@
+"""Normalised forms, so that the same fact written two ways matches and two different facts do not.
+
+"U.S." = "US", "2,000" = "2000" = "٢٠٠٠", "June 2" = "2 June" = "2 يونيو" = "2 حزيران", "Mr Lavrov" =
+"Lavrov", case and Arabic spelling variants (hamza on alef, final ya/ta marbuta, diacritics) ignored.
+Pure functions, no model: used on both sides of every comparison.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # tashkeel, tatweel
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_ACRONYM = re.compile(r"(?<![\w.])([A-Za-z](?:\.[A-Za-z])+\.?)(?![\w])")  # U.S., U.S, u.s.
+# Thousands separators, including the "36, 000" that tokenised-then-detokenised corpora leave behind.
+_SEPARATOR = re.compile(r"(?<=\d)(?:[,\u066c']|, )(?=\d{3}(?!\d))")
+_DECIMAL = re.compile(r"(?<=\d)\u066b(?=\d)")
+
+HONORIFICS = (
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "president",
+    "vice president", "prime minister", "foreign minister", "minister", "secretary", "secretary of state",
+    "chancellor", "senator", "sen", "rep", "governor", "gov", "mayor", "general", "gen", "col", "colonel",
+    "capt", "captain", "king", "queen", "prince", "princess", "pope", "sheikh", "judge", "justice", "rev",
+    "chief", "commissioner", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+    # Arabic (already folded: hamza-less alef, ta marbuta as ha)
+    "السيد", "السيده", "الرييس", "رييس الوزراء", "وزير الخارجيه", "الوزير", "الشيخ", "الدكتور", "د",
+    "الملك", "الملكه", "الامير", "الاميره", "المتحدث باسم", "السفير",
+)
+_HONORIFIC = re.compile(
+    r"^(?:(?:" + "|".join(sorted((re.escape(h) for h in HONORIFICS), key=len, reverse=True)) + r")\.?(?:\s+|$))+"
+)
+_WORD = re.compile(r"\w+(?:[.']\w+)*")
+
+
+def fold(text: str) -> str:
+    """Case-, digit-, accent- and Arabic-spelling-insensitive text, punctuation kept (offsets are not)."""
+    text = unicodedata.normalize("NFKC", text).translate(_DIGITS)
+    text = _ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
+    text = _SEPARATOR.sub("", text)
+    text = _DECIMAL.sub(".", text)
+    text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
+    # Dropping combining marks folds Latin accents (Québec) and the hamza/madda of Arabic letters.
+    text = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"))
+    return text.replace("’", "'").replace("‘", "'").lower()
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word tokens; possessive 's dropped, so "Nato's" -> "nato"."""
+    out = []
+    for word in _WORD.findall(fold(text)):
+        if word.endswith("'s"):
+            word = word[:-2]
+        out.append(word.strip("'"))
+    return [w for w in out if w]
+
+
+def normalise(text: str) -> str:
+    """The matching key of a claim's text: folded tokens, honorifics and a leading "the" removed."""
+    text = " ".join(tokens(text))
+    text = _HONORIFIC.sub("", text)
+    return re.sub(r"^(?:the|ال)\s+", "", text).strip()
+
+
+def stem(word: str) -> str:
+    """A light English stemmer (plural, tense, adverb endings): enough to match "arrests" with "arrested"."""
+    for suffix in ("ies", "es", "s", "ed", "ing", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+# -- numbers -----------------------------------------------------------------------------------------
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+    "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "الف": 1e3, "االف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9,
+    "بليون": 1e9, "تريليون": 1e12,
+}
+CURRENCIES = {
+    "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "دولار": "USD", "دولارا": "USD",
+    "£": "GBP", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "sterling": "GBP", "جنيه استرليني": "GBP",
+    "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR", "يورو": "EUR",
+    "¥": "JPY", "yen": "JPY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "riyal": "SAR", "riyals": "SAR", "ريال": "SAR", "dirham": "AED", "dirhams": "AED", "درهم": "AED",
+    "جنيه": "EGP",
+}
+PERCENT = {"%", "percent", "per cent", "pc", "percentage points", "percentage point", "بالمئه", "بالمايه", "في المئه", "في المايه", "٪"}
+
+UNITS_EN = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12,
+}
+TENS_EN = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+ORDINALS_EN = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fifteenth": 15, "twentieth": 20,
+}
+# Spelled-out Arabic numbers where cheap: units, tens and the round hundreds/thousands (folded spelling).
+WORDS_AR = {
+    "واحد": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5,
+    "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8, "تسع": 9,
+    "تسعه": 9, "عشر": 10, "عشره": 10, "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40,
+    "اربعين": 40, "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80,
+    "ثمانين": 80, "تسعون": 90, "تسعين": 90, "مئه": 100, "مايه": 100, "مئتان": 200, "مئتين": 200, "الف": 1000,
+    "الفان": 2000, "الفين": 2000, "مليون": 1e6, "مليار": 1e9,
+}
+
+
+def number_value(digits: str) -> float | None:
+    """``"2,000"`` -> 2000.0, ``"٢٫٥"`` -> 2.5; None when the text is not a plain number."""
+    text = _SEPARATOR.sub("", _DECIMAL.sub(".", digits.translate(_DIGITS))).replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def format_number(value: float, unit: str | None = None) -> str:
+    """The canonical value string: ``4500000000 USD``, ``0.25 %``, ``2000``."""
+    text = str(int(value)) if float(value).is_integer() else f"{value:.6g}"
+    return f"{text} {unit}" if unit else text
+
+
+# -- dates -------------------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    # Arabic, folded. Egyptian/Gulf series (from the European names) ...
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7,
+    "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    # ... and the Levantine/Iraqi (Syriac) series.
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8,
+    "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+}
+MONTH_NAMES_AR = {
+    1: ("يناير", "كانون الثاني"), 2: ("فبراير", "شباط"), 3: ("مارس", "آذار"), 4: ("أبريل", "نيسان"),
+    5: ("مايو", "أيار"), 6: ("يونيو", "حزيران"), 7: ("يوليو", "تموز"), 8: ("أغسطس", "آب"),
+    9: ("سبتمبر", "أيلول"), 10: ("أكتوبر", "تشرين الأول"), 11: ("نوفمبر", "تشرين الثاني"), 12: ("ديسمبر", "كانون الأول"),
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+}
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date as written: any of its parts may be unknown. ``iso`` is its canonical value."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    time: str | None = None  # "HH:MM", 24-hour
+
+    @property
+    def iso(self) -> str:
+        if self.time is not None:
+            return self.time
+        if self.month is None:
+            if self.year is not None:
+                return str(self.year)
+            return WEEKDAY_NAMES[self.weekday] if self.weekday is not None else ""
+        year = f"{self.year:04d}" if self.year else "-"
+        day = f"-{self.day:02d}" if self.day else ""
+        return f"{year}-{self.month:02d}{day}"
+
+    def agrees_with(self, other: DateValue) -> bool:
+        """Every part both dates state is the same (so "June" agrees with "2 June 2025")."""
+        pairs = [(self.year, other.year), (self.month, other.month), (self.day, other.day),
+                 (self.weekday, other.weekday), (self.time, other.time)]
+        return all(a is None or b is None or a == b for a, b in pairs)
+
+    def within(self, other: DateValue) -> bool:
+        """Every part this date states is stated, the same, by ``other``."""
+        pairs = [(self.year, other.year), (self.month, other.month), (self.day, other.day),
+                 (self.weekday, other.weekday), (self.time, other.time)]
+        return all(a is None or a == b for a, b in pairs)
+
+
+def resolve_date(value: DateValue, published: str | None) -> DateValue:
+    """Give a month-and-day date the year that puts it nearest the article's publication date."""
+    if published is None or value.year is not None or value.month is None or value.day is None:
+        return value
+    try:
+        anchor = date.fromisoformat(published[:10])
+    except ValueError:
+        return value
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, value.month, value.day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - anchor).days) < abs((best - anchor).days):
+            best = candidate
+    if best is None:
+        return value
+    return DateValue(best.year, value.month, value.day, value.weekday, value.time)
+
+
+def clock(hour: int, minute: int, meridiem: str | None) -> str | None:
+    """24-hour "HH:MM" for a time as written ("5.30pm", "16:00"); None when it is not a time."""
+    meridiem = (meridiem or "").replace(".", "").lower()
+    if meridiem in ("pm", "م", "مساء") and hour < 12:
+        hour += 12
+    elif meridiem in ("am", "ص", "صباحا") and hour == 12:
+        hour = 0
+    if not (0 <= hour < 24 and 0 <= minute < 60):
+        return None
+    return f"{hour:02d}:{minute:02d}"

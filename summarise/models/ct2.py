@@ -1,0 +1,319 @@
+"""The CTranslate2 backend: convert a model once, then generate with it when the copy is present.
+
+``summarise models convert NAME --quantization int8`` reads the pulled (or ``--model-path``) model and
+writes a converted copy to ``<models dir>/converted/<name>/``, with a marker file that records what
+it was made from. :func:`load_generator` serves that copy whenever it is present and matches its
+source, and the transformers model otherwise, so nothing changes for users who never convert.
+
+Why: on CPU, int8 CTranslate2 runs beam search several times faster than PyTorch fp32 in about half
+the memory; on a GPU, ``int8_float16``/``float16`` do the same for VRAM. The batching, length sorting
+and out-of-memory back-off are the shared ones of :class:`~summarise.models.seq2seq.Seq2SeqModel`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError, ModelLoadError, SummariseError
+from ..settings import Settings
+from .registry import ModelCard
+from .seq2seq import Seq2SeqModel
+from .store import LocalModel, require
+
+QUANTIZATIONS = ("int8", "int8_float16", "int8_bfloat16", "float16", "bfloat16", "float32")
+MARKER = "summarise-ct2.json"
+CONVERTED_DIR = "converted"
+# Tokenizer files copied next to the converted weights, so a converted copy documents its vocabulary.
+_TOKENIZER_FILES = (
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+    "vocab.json",
+    "merges.txt",
+    "source.spm",
+    "target.spm",
+    "spiece.model",
+    "sentencepiece.bpe.model",
+)
+# transformers generate() options and their CTranslate2 translate_batch() names.
+_OPTION_NAMES = {
+    "num_beams": "beam_size",
+    "length_penalty": "length_penalty",
+    "no_repeat_ngram_size": "no_repeat_ngram_size",
+    "repetition_penalty": "repetition_penalty",
+}
+# Options with no CTranslate2 counterpart that do not change what is generated enough to matter:
+# CTranslate2's beam search already stops once every beam has ended.
+_IGNORED_OPTIONS = {"early_stopping"}
+
+
+def ctranslate2_available() -> bool:
+    try:
+        import ctranslate2  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class ConvertedCopy:
+    path: Path
+    quantization: str
+    source_fingerprint: str
+    max_positions: int | None
+    ctranslate2_version: str
+    forced_eos: bool = False  # transformers ends every output at max_length with </s>
+
+
+def converted_path(card: ModelCard, settings: Settings) -> Path:
+    return settings.models_dir / CONVERTED_DIR / card.name
+
+
+def source_fingerprint(local: LocalModel) -> str:
+    """What the converted copy was made from: the pulled commit, or the override's files as they are now."""
+    assert local.path is not None
+    parts = [local.card.name, str(local.path.resolve()), local.commit or ""]
+    for path in sorted(local.path.glob("*")):
+        if path.is_file() and path.suffix in (".safetensors", ".bin", ".json", ".model", ".spm", ".txt"):
+            stat = path.stat()
+            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def find_converted(local: LocalModel, settings: Settings) -> ConvertedCopy | None:
+    """The converted copy of ``local``, or None when there is none or it was made from other weights."""
+    if local.path is None:
+        return None
+    directory = converted_path(local.card, settings)
+    try:
+        marker = json.loads((directory / MARKER).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+    if marker.get("source_fingerprint") != source_fingerprint(local) or not (directory / "model.bin").exists():
+        return None
+    return ConvertedCopy(
+        path=directory,
+        quantization=marker["quantization"],
+        source_fingerprint=marker["source_fingerprint"],
+        max_positions=marker.get("max_positions"),
+        ctranslate2_version=marker.get("ctranslate2_version", "?"),
+        forced_eos=bool(marker.get("forced_eos", False)),
+    )
+
+
+def convert(card: ModelCard, settings: Settings, quantization: str = "int8", *, force: bool = False) -> ConvertedCopy:
+    """Convert ``card``'s local model for CTranslate2 (once: an up-to-date copy is kept unless ``force``)."""
+    if quantization not in QUANTIZATIONS:
+        raise ConfigError(f"unknown quantization {quantization!r}", f"use one of {', '.join(QUANTIZATIONS)}")
+    if card.kind != "seq2seq":
+        raise ConfigError(f"{card.name} is not a seq2seq model; only those can be converted")
+    _require_ctranslate2()
+    import ctranslate2
+    from ctranslate2.converters import TransformersConverter
+
+    local = require(card, settings)
+    assert local.path is not None
+    existing = find_converted(local, settings)
+    if existing is not None and existing.quantization == quantization and not force:
+        return existing
+    target = converted_path(card, settings)
+    staging = target.with_name(f".{card.name}.partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    copy_files = [name for name in _TOKENIZER_FILES if (local.path / name).is_file()]
+    try:
+        TransformersConverter(str(local.path), copy_files=copy_files).convert(
+            str(staging), quantization=quantization, force=True
+        )
+    except (ValueError, KeyError, OSError, RuntimeError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ModelLoadError(
+            f"could not convert {card.name} from {local.path} for CTranslate2: {error}",
+            "the transformers backend still works without conversion; check that the directory holds the "
+            "published model (converted Marian models need the OPUS-MT vocabulary layout, <pad> last)",
+        ) from None
+    marker = {
+        "model": card.name,
+        "source": str(local.path),
+        "source_kind": local.source,
+        "source_commit": local.commit,
+        "source_fingerprint": source_fingerprint(local),
+        "quantization": quantization,
+        "max_positions": _config_value(local.path, "max_position_embeddings"),
+        "forced_eos": _config_value(local.path, "forced_eos_token_id") is not None,
+        "ctranslate2_version": ctranslate2.__version__,
+        "converted_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+    (staging / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
+    # Swap in the finished copy only now, so an interrupted conversion never leaves a half copy in use.
+    if target.exists():
+        shutil.rmtree(target)
+    os.replace(staging, target)
+    copy = find_converted(local, settings)
+    assert copy is not None
+    return copy
+
+
+def _config_value(path: Path, name: str) -> int | None:
+    """An integer from the model's generation_config.json or config.json (the first that has it)."""
+    for file in ("generation_config.json", "config.json"):
+        try:
+            value = json.loads((path / file).read_text(encoding="utf-8")).get(name)
+        except (OSError, json.JSONDecodeError):
+            continue
+        if isinstance(value, int) and value >= 0:
+            return value
+    return None
+
+
+def _require_ctranslate2() -> None:
+    if not ctranslate2_available():
+        raise SummariseError(
+            "CTranslate2 is not installed",
+            "pip install 'summarise[fast]' (or pip install ctranslate2), then run the command again",
+        )
+
+
+def load_generator(card: ModelCard, settings: Settings) -> Seq2SeqModel:
+    """The generator for ``card``: its CTranslate2 copy when converted and usable, else transformers."""
+    from .loading import _cached, load_seq2seq, resolve_device
+
+    local = require(card, settings)
+    copy = find_converted(local, settings) if ctranslate2_available() else None
+    if copy is None:
+        return load_seq2seq(card, settings)
+    device = resolve_device(settings.device)
+    compute_type = choose_compute_type(copy.quantization, device, settings.dtype)
+    key = ("ct2", card.name, str(copy.path), copy.source_fingerprint, device, compute_type)
+    return _cached(key, lambda: _build(local, copy, device, compute_type))
+
+
+def choose_compute_type(quantization: str, device: str, dtype: str = "auto") -> str:
+    """The CTranslate2 compute type for weights stored as ``quantization`` on ``device``.
+
+    An explicit ``--dtype float32`` asks for full precision and gets it; otherwise int8 weights
+    compute in int8 (CPU) or int8 with float16/bfloat16 activations (GPU).
+    """
+    import ctranslate2
+
+    int8 = quantization.startswith("int8")
+    if dtype == "float32":
+        choice = "float32"
+    elif device == "cuda":
+        half = dtype if dtype in ("float16", "bfloat16") else ("bfloat16" if "bfloat16" in quantization else "float16")
+        choice = f"int8_{half}" if int8 else half
+    else:
+        choice = "int8" if int8 else "float32"  # CPUs have no fast half-precision path
+    supported = ctranslate2.get_supported_compute_types(device)
+    fallbacks = ("int8_float16", "int8", "float16", "float32") if int8 else ("float16", "float32")
+    return next((c for c in (choice, *fallbacks) if c in supported), "float32")
+
+
+def _build(local: LocalModel, copy: ConvertedCopy, device: str, compute_type: str) -> CTranslate2Model:
+    import ctranslate2
+    from transformers import AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    assert local.path is not None
+    threads = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(local.path, local_files_only=True)
+        translator = ctranslate2.Translator(
+            str(copy.path), device=device, compute_type=compute_type, inter_threads=1, intra_threads=threads
+        )
+    except (OSError, ValueError, RuntimeError) as error:
+        raise ModelLoadError(
+            f"could not load the CTranslate2 copy of {local.card.name} from {copy.path}: {error}",
+            f"re-run `summarise models convert {local.card.name} --force`, or delete {copy.path} to use transformers",
+        ) from None
+    return CTranslate2Model(
+        local=local,
+        tokenizer=tokenizer,
+        model=translator,
+        device=device,
+        dtype=compute_type,
+        positions=copy.max_positions,
+        forced_eos=copy.forced_eos,
+    )
+
+
+@dataclass
+class CTranslate2Model(Seq2SeqModel):
+    """A Seq2SeqModel whose batches run on a ``ctranslate2.Translator``."""
+
+    positions: int | None = None
+    forced_eos: bool = False
+
+    backend = "ctranslate2"
+
+    @property
+    def max_positions(self) -> int | None:
+        return self.positions
+
+    def _no_grad(self):
+        import contextlib
+
+        return contextlib.nullcontext()
+
+    def is_out_of_memory(self, error: BaseException) -> bool:
+        # CTranslate2 reports CUDA allocation failures as RuntimeError("... out of memory").
+        return isinstance(error, RuntimeError) and "out of memory" in str(error).lower()
+
+    def _release_memory(self) -> None:
+        pass  # CTranslate2 returns its cached blocks to the allocator on its own
+
+    def _generate_batch(self, batch: list[list[int]], kwargs: dict[str, Any]) -> list[str]:
+        options = translate_options(kwargs, self.tokenizer, forced_eos=self.forced_eos)
+        prefix = options.pop("target_prefix_token", None)
+        source = [self.tokenizer.convert_ids_to_tokens(ids) for ids in batch]
+        results = self.model.translate_batch(
+            source,
+            target_prefix=[[prefix]] * len(batch) if prefix else None,
+            max_batch_size=0,  # our batches are already planned; run each whole
+            return_end_token=True,  # counted like transformers counts it; dropped when decoding
+            **options,
+        )
+        hypotheses = [self.tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in results]
+        self.stats.generated_tokens += sum(len(ids) for ids in hypotheses)
+        return [t.strip() for t in self.tokenizer.batch_decode(hypotheses, skip_special_tokens=True)]
+
+
+def translate_options(kwargs: dict[str, Any], tokenizer: Any, *, forced_eos: bool = False) -> dict[str, Any]:
+    """transformers ``generate()`` options as CTranslate2 ``translate_batch()`` options.
+
+    Lengths differ by one: transformers counts the decoder start token in ``max_length`` and
+    ``min_length``, CTranslate2 does not. With ``forced_eos`` (Marian, BART) transformers spends the
+    last position on ``</s>``, so one token fewer is generated here too and both give the same text.
+    An option with no counterpart is an error, never dropped.
+    """
+    options: dict[str, Any] = {"beam_size": 1}
+    for name, value in kwargs.items():
+        if name in _OPTION_NAMES:
+            options[_OPTION_NAMES[name]] = value
+        elif name == "max_length":
+            options["max_decoding_length"] = max(1, int(value) - 1 - forced_eos)
+        elif name == "min_length":
+            options["min_decoding_length"] = max(0, int(value) - 1 - forced_eos)
+        elif name == "forced_bos_token_id":
+            options["target_prefix_token"] = tokenizer.convert_ids_to_tokens(int(value))
+        elif name not in _IGNORED_OPTIONS:
+            raise ConfigError(
+                f"generation option {name!r} has no CTranslate2 counterpart",
+                "remove it from the model card, or delete the converted copy to use transformers",
+            )
+    return options
+
+
+def loaded_generators() -> list[Seq2SeqModel]:
+    """Every seq2seq generator loaded in this process (both backends), for throughput figures."""
+    from . import loading
+
+    with loading._LOCK:
+        return [value for value in loading._CACHE.values() if isinstance(value, Seq2SeqModel)]

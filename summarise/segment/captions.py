@@ -1,0 +1,78 @@
+"""Photo captions and credits, which pages paste in among the paragraphs.
+
+Three shapes: a credit on its own line ("Image: US Mission Canada.", "مصدر الصورة،Getty Images"), a
+caption with its credit at the end ("... any peace settlement. EPA", "(Photo by X/AP)", "(رويترز)"),
+and a labelled caption ("Image caption ...", "التعليق على الصورة،..."). Bare alt text such as "Flag of
+Quebec" is recognised by its wording. Captions are kept as Article.captions, not thrown away.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import word_count
+
+_AGENCY = (
+    r"AFP|EPA(?:-EFE)?|Reuters|AP|PA(?: Media| Wire)?|Getty(?: Images)?|Bloomberg|Shutterstock|Alamy|"
+    r"AFP via Getty Images|Anadolu(?: Agency)?|Xinhua|SOPA Images|NurPhoto|ZUMA(?: Press)?|dpa|WireImage|"
+    r"Sipa|TASS|Sputnik|UPI|Corbis|Camera Press|Rex(?: Features)?|BBC|PA Images|Universal Images Group"
+)
+_AR_AGENCY = (
+    r"رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|أسوشيتد برس|غيتي|جيتي|الأناضول|وكالة الأنباء|EPA|AFP|Reuters|AP|Getty Images"
+)
+_CREDIT_WORD = r"photo(?:graph)?|picture|pic|image|credit|illustration|graphic|video|footage|foto|pictured"
+_AR_CREDIT_WORD = r"صورة|الصورة|مصدر الصورة|حقوق الصورة|تصوير|صور"
+
+_CREDIT_ONLY = [
+    re.compile(rf"^\(?(?:{_CREDIT_WORD})s?\s*(?::|by|،|-)\s*\S.{{0,70}}\)?$", re.IGNORECASE),
+    re.compile(rf"^\(?(?:{_AR_CREDIT_WORD})\s*[:،,-]\s*\S.{{0,70}}\)?$"),
+    re.compile(rf"^\(?(?:{_AGENCY}|{_AR_AGENCY})(?:\s*/\s*[\w .'-]{{1,40}})?\)?\.?$"),
+    re.compile(r"^image copyright\b.{0,60}$", re.IGNORECASE),
+    re.compile(rf"^[A-Z][\w.' -]{{1,40}}/(?:{_AGENCY})\.?$"),
+]
+_CREDIT_SUFFIX = [
+    # "... Photograph: Alamy", "(Photo: Riverside Council)", "(Photo by Brian Inganga/AP)", "Photo: Valley Gazette"
+    re.compile(rf"(?:^|[\s(])\(?(?:{_CREDIT_WORD})\s*(?::|by)\s*[^()]{{2,60}}\)?\.?$", re.IGNORECASE),
+    # "... any peace settlement. EPA", "... on Thursday. John Smith/Getty Images"
+    re.compile(rf"[.!?\"”]\s+(?:(?:{_AGENCY})|[A-Z][\w.' -]{{1,40}}/(?:{_AGENCY}))\.?$"),
+    # "... (Reuters)", "... (رويترز)", "... [AFP]"
+    re.compile(rf"[\(\[](?:{_AGENCY}|{_AR_AGENCY})(?:\s*/\s*[\w .'-]{{1,40}})?[\)\]]\.?$"),
+]
+_CAPTION_LABEL = re.compile(
+    r"^(?:image caption|caption|photo caption|pictured|التعليق على الصورة|تعليق الصورة|الصورة)\s*[:،,-]?\s*(?P<caption>\S.*)$",
+    re.IGNORECASE,
+)
+_ALT_TEXT = re.compile(
+    r"^(?:flag|map|logo|portrait|photo|picture|image|file photo|seal|coat of arms|screenshot|aerial view|still|"
+    r"graphic|chart|illustration|statue|emblem|علم|خريطة|صورة|شعار) of\b",
+    re.IGNORECASE,
+)
+# Captions that say what they are: "File photo of ...", "صورة أرشيفية لصاروخ ...".
+_PHOTO_PREFIX = re.compile(
+    r"^(?:file (?:photo|picture|image)|archive (?:photo|picture|image)|handout (?:photo|picture)|"
+    r"صورة أرشيفية|صورة ارشيفية|صورة من الأرشيف|صورة تعبيرية|صورة متداولة)\b",
+    re.IGNORECASE,
+)
+CAPTION_MAX_WORDS = 45
+
+
+def is_credit_only(text: str) -> bool:
+    return word_count(text) <= 12 and any(p.match(text) for p in _CREDIT_ONLY)
+
+
+def caption_from_label(text: str) -> str | None:
+    """The caption text of a labelled caption line ("Image caption Rescuers ..." -> "Rescuers ...")."""
+    match = _CAPTION_LABEL.match(text)
+    if match and word_count(text) <= CAPTION_MAX_WORDS:
+        return match.group("caption").strip()
+    return None
+
+
+def has_credit_suffix(text: str) -> bool:
+    return word_count(text) <= CAPTION_MAX_WORDS and any(p.search(text) for p in _CREDIT_SUFFIX)
+
+
+def is_alt_text(text: str) -> bool:
+    if word_count(text) <= 25 and _PHOTO_PREFIX.match(text):
+        return True
+    return word_count(text) <= 8 and bool(_ALT_TEXT.match(text)) and not text.rstrip().endswith(".")

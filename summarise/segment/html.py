@@ -1,0 +1,88 @@
+"""HTML pages: trafilatura finds the main text and the page metadata; figure captions are kept.
+
+trafilatura's output (with formatting, so headings survive as Markdown) then goes through the same
+line cleaning as plain text: extraction leaves promos, captions and share lines behind often enough.
+Short or unusual pages that trafilatura declines fall back to the text of the page's block elements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from .metadata import clean_author
+
+_BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "blockquote", "figcaption", "pre", "td", "dt", "dd")
+
+
+@dataclass(frozen=True)
+class PageText:
+    """The main text of a page as Markdown, with what the page says about itself."""
+
+    markdown: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    description: str | None = None
+    site: str | None = None
+    language: str | None = None
+    captions: tuple[str, ...] = field(default=())
+
+
+def extract_page(html: str, name: str) -> PageText:
+    import trafilatura
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError) as error:
+        raise InputError(f"{name}: cannot parse the HTML ({error})", "save the page again, or paste its text") from None
+    captions = tuple(
+        text for text in (" ".join(node.text_content().split()) for node in tree.iter("figcaption")) if text
+    )
+    language = (tree.get("lang") or "").split("-")[0].lower() or None
+    document = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_formatting=True, include_tables=True
+    )
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or not text.strip():
+        text = _block_text(tree)
+    if not text.strip():
+        raise InputError(f"{name}: the HTML page has no readable text", "check that the file is the saved article page")
+    authors = ()
+    if document is not None and document.author:
+        authors = tuple(clean_author(a) for a in re.split(r"\s*[;|]\s*|\s+and\s+", document.author) if a.strip())
+    return PageText(
+        markdown=text,
+        title=_clean(getattr(document, "title", None)),
+        authors=tuple(a for a in authors if a),
+        published=_iso(getattr(document, "date", None)),
+        description=_clean(getattr(document, "description", None)),
+        site=_clean(getattr(document, "sitename", None)),
+        language=language,
+        captions=captions,
+    )
+
+
+def _block_text(tree) -> str:
+    """The text of block elements, one per line (for pages trafilatura finds too small to judge)."""
+    for bad in tree.xpath("//script|//style|//noscript|//nav|//footer|//header|//form"):
+        bad.drop_tree()
+    lines = []
+    for node in tree.iter(*_BLOCKS):
+        if any(parent.tag in _BLOCKS for parent in node.iterancestors()):
+            continue  # its text is already in the enclosing block
+        text = " ".join(node.text_content().split())
+        if text:
+            lines.append(("# " if node.tag == "h1" else "## " if node.tag in ("h2", "h3", "h4") else "") + text)
+    return "\n".join(lines)
+
+
+def _clean(value: str | None) -> str | None:
+    value = " ".join(value.split()) if value else None
+    return value or None
+
+
+def _iso(value: str | None) -> str | None:
+    return value[:10] if value and re.match(r"\d{4}-\d\d-\d\d", value) else None

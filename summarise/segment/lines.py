@@ -1,0 +1,291 @@
+"""Input lines and the shape tests the cleaner uses: prose, headline, name, caption-sized.
+
+Everything works on a ``Line``: one line of the decoded (or extracted) input with its 0-based number,
+its text with markup and stray whitespace removed, and a hint from markup when there was some
+(``h1`` for a Markdown/HTML title, ``h2`` for a subheading, ``image`` for alt text, ``list`` ...).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF]")
+# Invisible characters that break matching but carry no text: bidi controls, zero-width space, BOM.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad")
+)
+_PRESENTATION_FORM = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_BULLET = re.compile(r"^(?:[•·▪●◦‣∙■□►▶➤✓✔]|\*(?=\s))\s*")
+_TERMINAL = re.compile(r"[.!?؟…:;]+[\"”’'»)\]]*\s*$")
+_FULL_STOP = re.compile(r"[.!?؟…]+[\"”’'»)\]]*\s*$")
+# The conjunctions و and ف are written joined to the next word, so "وقال" (and he said) must be told from
+# words that merely begin with those letters (واشنطن, وزراء, فرنسا, في): after the conjunction come the
+# article, a verb prefix or one of a few frequent particles.
+_CONTINUATION_AR = re.compile(
+    r"^(?:و(?:ال|[يتنأإ]|قال|قد|كان|كما|لم|لا|لن|هو|هي|هم|في|من|على|عن|مع|بحسب|حسب|رغم|منذ|بعد|قبل|ذلك|هذا|هذه|كل|تابع)"
+    r"|ف(?:ال|[تنأإ]|ي(?=\S)|قد|لم|لا|هو|هي|إن|إذا)"
+    r"|(?:ثم|كما|لكن|ولكن|بيد|إلا|الا|أما|اما|إذ|اذ|حيث|بل|أو|او|أي|أن|إن|لأن)\s)"
+)
+_CONTINUATION_EN = re.compile(
+    r"(?i)^(?:and|but|or|so|because|which|who|whose|while|although|though|then|yet|also|"
+    r"he|she|they|it|we|i|you|his|her|their|its|our|this|these|those|there)\b"
+)
+# Words no personal name contains; they mark "It Is Very Bad." as a sentence, not a byline.
+_NOT_IN_NAMES = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "not",
+    "no",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "and",
+    "or",
+    "it",
+    "this",
+    "that",
+    "with",
+    "at",
+    "by",
+    "from",
+    "as",
+    "after",
+    "over",
+    "new",
+    "says",
+    "said",
+    "very",
+    "how",
+    "why",
+    "what",
+    "who",
+    "when",
+    "more",
+    "news",
+}
+_OPENING_QUOTES = '"“«‘'
+_CLOSING_QUOTES = '"”»’'
+_NAME_PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "du",
+    "del",
+    "della",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "abu",
+    "al-",
+    "st.",
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int  # 0-based line number in the decoded input (or in the text extracted from HTML)
+    text: str  # normalised: markup, bullets and repeated white space removed
+    raw: str  # the line as it arrived (the input lines, newline-separated, when several were joined)
+    hint: str | None = None  # from markup: "h1", "h2" (any lower heading), "image", "list", "quote", "rule"
+    # Further input lines joined into this one (a paragraph that was hard-wrapped at a fixed width).
+    merged: tuple[int, ...] = ()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def span(self) -> tuple[int, ...]:
+        return (self.index, *self.merged)
+
+
+def normalise_text(text: str) -> str:
+    """Whole-text clean-up before splitting into lines: Unicode composition, invisible characters."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    if _PRESENTATION_FORM.search(text):
+        # Arabic presentation forms (from PDFs and old sites) -> ordinary letters.
+        text = _PRESENTATION_FORM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return text
+
+
+def clean_line(raw: str) -> str:
+    text = _SPACES.sub(" ", raw).strip()
+    return _BULLET.sub("", text).strip()
+
+
+def to_lines(text: str) -> list[Line]:
+    return [Line(i, clean_line(raw), raw) for i, raw in enumerate(text.split("\n"))]
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_arabic(text: str) -> bool:
+    """Mostly Arabic letters (a line of mixed script counts when Arabic letters dominate)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    return sum(1 for c in letters if _ARABIC_LETTER.match(c)) >= 0.5 * len(letters)
+
+
+def ends_with_terminal(text: str) -> bool:
+    """Ends like a sentence or a lead-in to one (., !, ?, ؟, …, : or ; before closing quotes)."""
+    return bool(_TERMINAL.search(text))
+
+
+def ends_with_full_stop(text: str) -> bool:
+    return bool(_FULL_STOP.search(text))
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph of running text rather than a label, heading or link."""
+    words = word_count(text)
+    if words >= 20:
+        return True
+    return words >= 6 and ends_with_terminal(text)
+
+
+def starts_as_continuation(text: str) -> bool:
+    """Starts with a conjunction or in lower case: the middle of an argument, never a headline."""
+    if _CONTINUATION_AR.match(text) or _CONTINUATION_EN.match(text):
+        return True
+    first = text[:1]
+    return first.isalpha() and first.islower()
+
+
+def is_headline_like(text: str) -> bool:
+    """Shaped like a headline: a few words, capitalised or Arabic, no sentence-final full stop.
+
+    Questions and exclamations count (related-story links often end with ? or !); lines that start with
+    a quote mark, a digit or a conjunction do not, nor lead-ins ending in a colon or comma.
+    """
+    words = word_count(text)
+    if not 3 <= words <= 16:
+        return False
+    if text[0] in "\"“”'‘«(-–—" or text[0].isdigit() or starts_as_continuation(text):
+        return False
+    stripped = text.rstrip("\"”’'»)] ")
+    if not stripped or stripped[-1] in ".:;,،…":
+        return False
+    if "،" in text and is_arabic(text):
+        return False  # Arabic headlines do without the comma; a line that has one is a sentence
+    if text[-1] in _CLOSING_QUOTES:
+        if stripped[-1] in "!?؟":
+            return False  # ends a quotation: someone speaking, not a headline
+        straight = text.count('"')
+        curly_open = sum(text.count(q) for q in "“«")
+        curly_close = sum(text.count(q) for q in "”»")
+        if straight % 2 or curly_close > curly_open:
+            return False  # closes a quotation opened on an earlier line
+    return True
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip("\"”’'»)] ").endswith(("?", "؟"))
+
+
+def looks_like_name(text: str) -> bool:
+    """A bare personal name, as a byline line prints it ("Tim Stickings", "سلمى الحداد")."""
+    if any(c.isdigit() for c in text) or len(text) > 48 or re.search(r"[!?؟:;|/()\"“”«»,،]|\.$", text):
+        return False
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if is_arabic(text):
+        return all(_ARABIC_LETTER.match(t[0]) for t in tokens)
+    if any(t.lower() in _NOT_IN_NAMES for t in tokens):
+        return False
+    capitalised = [t for t in tokens if t.lower() not in _NAME_PARTICLES]
+    return bool(capitalised) and all(
+        t[0].isupper() and (len(t) == 1 or not t.isupper() or len(t) <= 3) for t in capitalised
+    )
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal after case, punctuation and white space are ignored (for repeated headlines, bylines)."""
+    return squash(a) == squash(b) and bool(squash(a))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+_LIST_START = re.compile(r"^\s*(?:[-*+•·▪●]\s|\d{1,3}[.)]\s)")
+
+
+def unwrap(lines: list[Line]) -> list[Line]:
+    """Join the lines of paragraphs that were hard-wrapped at a fixed width (e-mail, wire copy, terminals).
+
+    A text is wrapped when most of its longer lines end near one column without finishing a sentence.
+    A line then continues onto the next unless it ends a sentence or stops well short of the column.
+    Joined lines are blank-free runs; headings, images, rules and list items are never joined.
+    """
+    width = wrap_width([line.text for line in lines if word_count(line.text) >= 5])
+    if width is None:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.text
+            and line.text
+            and previous.hint in (None, "quote")
+            and line.hint in (None, "quote")
+            and not _LIST_START.match(line.raw)
+            and len(previous.raw.rsplit("\n", 1)[-1].strip()) >= 0.7 * width
+            and not (ends_with_full_stop(previous.text) and not line.text[:1].islower())
+        ):
+            joined = previous.text
+            if joined.endswith("-") and len(joined) > 1 and joined[-2].isalpha() and line.text[:1].islower():
+                joined += line.text  # a word broken at its hyphen
+            else:
+                joined = f"{joined} {line.text}"
+            out[-1] = Line(
+                previous.index, joined, f"{previous.raw}\n{line.raw}", previous.hint, (*previous.merged, line.index)
+            )
+        else:
+            out.append(line)
+    return out
+
+
+def wrap_width(texts: list[str]) -> int | None:
+    """The column a hard-wrapped text was cut at, or None when each line is a whole paragraph."""
+    if len(texts) < 4:
+        return None
+    lengths = sorted(len(t) for t in texts)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 40 <= width <= 100:
+        return None
+    # Lines cut by the wrapper stop mid-sentence, all within a few characters of the same column.
+    cut = [len(t) for t in texts if len(t) >= 0.8 * width and not ends_with_full_stop(t)]
+    if len(cut) < max(3, 0.4 * len(texts)) or max(cut) - min(cut) > 0.2 * width:
+        return None
+    return width

@@ -1,0 +1,223 @@
+"""The CTranslate2 backend on tiny models: conversion (CLI), use when present, agreement with
+transformers, fallbacks, option mapping and out-of-memory back-off. Skipped without ctranslate2."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ctranslate2 = pytest.importorskip("ctranslate2")
+
+from summarise.cli import app  # noqa: E402
+from summarise.errors import ConfigError, ModelLoadError  # noqa: E402
+from summarise.models.ct2 import (  # noqa: E402
+    CTranslate2Model,
+    choose_compute_type,
+    convert,
+    converted_path,
+    find_converted,
+    load_generator,
+    translate_options,
+)
+from summarise.models.loading import clear_cache, load_seq2seq  # noqa: E402
+from summarise.models.registry import load_registry  # noqa: E402
+from summarise.models.seq2seq import Seq2SeqModel  # noqa: E402
+from summarise.models.store import require  # noqa: E402
+from summarise.settings import load_settings  # noqa: E402
+from tests.tiny_models import ARABIC, ENGLISH, _train_spm  # noqa: E402
+
+GREEDY = {"num_beams": 1, "max_length": 12, "min_length": 0, "no_repeat_ngram_size": 0}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_torch_thread():
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+@pytest.fixture(autouse=True)
+def fresh_models():
+    clear_cache()  # each test has its own model store: no generator from another test
+    yield
+    clear_cache()
+
+
+@pytest.fixture(scope="session")
+def opus_layout_marian(tmp_path_factory) -> Path:
+    """A tiny English->Arabic Marian model with the OPUS-MT vocabulary layout (<pad> last), which is
+    what CTranslate2's Marian converter expects (the shared tiny Marian puts <pad> at id 2)."""
+    import sentencepiece as spm
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    directory = tmp_path_factory.mktemp("opus-layout") / "opus-mt-en-ar"
+    directory.mkdir()
+    _train_spm(directory / "spm", ENGLISH + ARABIC, 400, user_defined_symbols=[">>ara<<"])
+    (directory / "spm.model").rename(directory / "source.spm")
+    (directory / "target.spm").write_bytes((directory / "source.spm").read_bytes())
+    for leftover in directory.glob("spm.*"):
+        leftover.unlink()
+    processor = spm.SentencePieceProcessor(model_file=str(directory / "source.spm"))
+    vocab = {"</s>": 0, "<unk>": 1}
+    for i in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(i), len(vocab))
+    vocab["<pad>"] = len(vocab)
+    (directory / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    MarianTokenizer(
+        str(directory / "source.spm"), str(directory / "target.spm"), str(directory / "vocab.json"), model_max_length=512
+    ).save_pretrained(directory)
+    torch.manual_seed(4)
+    pad = vocab["<pad>"]
+    config = MarianConfig(
+        vocab_size=len(vocab), d_model=32, encoder_layers=2, decoder_layers=2, encoder_attention_heads=2,
+        decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64, max_position_embeddings=64,
+        pad_token_id=pad, eos_token_id=0, decoder_start_token_id=pad, forced_eos_token_id=0,
+    )
+    MarianMTModel(config).save_pretrained(directory)
+    return directory
+
+
+def settings_for(**paths: Path):
+    return load_settings({"model_paths": {name.replace("_", "-"): str(path) for name, path in paths.items()}})
+
+
+def test_convert_command_then_the_converted_copy_is_used_and_agrees_with_transformers(tiny_models):
+    result = CliRunner().invoke(
+        app, ["models", "convert", "mt5-xlsum", "--quantization", "float32", "--model-path", f"mt5-xlsum={tiny_models['mt5-xlsum']}"]
+    )
+    assert result.exit_code == 0, result.output
+    settings = settings_for(mt5_xlsum=tiny_models["mt5-xlsum"])
+    card = load_registry().get("mt5-xlsum")
+    assert str(converted_path(card, settings)) in result.output
+    fast = load_generator(card, settings)
+    assert isinstance(fast, CTranslate2Model) and fast.description == "ctranslate2 float32 cpu"
+    slow = load_seq2seq(card, settings)
+    texts = ENGLISH[:3] + ARABIC[:2]
+    assert fast.generate(texts, **GREEDY) == slow.generate(texts, **GREEDY)
+    assert fast.max_input_tokens == slow.max_input_tokens
+    assert fast.stats.generated_tokens == slow.stats.generated_tokens > 0
+
+
+def test_marian_int8_copy_translates_and_float32_matches_transformers(opus_layout_marian):
+    from summarise.translate import translate_many
+
+    settings = settings_for(opus_mt_en_ar=opus_layout_marian)
+    card = load_registry().get("opus-mt-en-ar")
+    convert(card, settings, "float32")
+    fast = load_generator(card, settings)
+    slow = load_seq2seq(card, settings)
+    texts = [">>ara<< " + t for t in ENGLISH[:4]]
+    assert fast.generate(texts, **GREEDY) == slow.generate(texts, **GREEDY)
+    assert fast.max_input_tokens == slow.max_input_tokens == 64
+
+    convert(card, settings, "int8")  # a different quantization replaces the copy
+    clear_cache()
+    fast = load_generator(card, settings)
+    assert fast.description == "ctranslate2 int8 cpu"
+    translations = translate_many([ENGLISH[:2], ENGLISH[2:5]], "en", "ar", require(card, settings), settings)
+    assert [len(t.sentences) for t in translations] == [2, 3]
+    assert fast.stats.calls == 1  # both briefs' sentences went through one batched call
+
+
+def test_conversion_failure_is_explained_and_transformers_stays_in_use(tiny_models):
+    settings = settings_for(opus_mt_en_ar=tiny_models["opus-mt-en-ar"])  # <pad> at id 2: not the OPUS layout
+    card = load_registry().get("opus-mt-en-ar")
+    with pytest.raises(ModelLoadError) as caught:
+        convert(card, settings, "int8")
+    assert "could not convert opus-mt-en-ar" in caught.value.message and "<pad> last" in caught.value.hint
+    assert not any(converted_path(card, settings).parent.glob("*"))  # no half copy left behind
+    generator = load_generator(card, settings)
+    assert type(generator) is Seq2SeqModel and generator.description == "transformers float32 cpu"
+
+
+def test_a_copy_of_other_weights_is_not_used_and_converting_again_is_a_no_op(tmp_path, tiny_models):
+    import shutil
+
+    model_dir = tmp_path / "mt5"
+    shutil.copytree(tiny_models["mt5-xlsum"], model_dir)
+    settings = settings_for(mt5_xlsum=model_dir)
+    card = load_registry().get("mt5-xlsum")
+    first = convert(card, settings, "int8")
+    marker = (first.path / "summarise-ct2.json").read_text(encoding="utf-8")
+    assert convert(card, settings, "int8") == first  # up to date: nothing redone
+    assert (first.path / "summarise-ct2.json").read_text(encoding="utf-8") == marker
+    weights = next(model_dir.glob("*.safetensors"))
+    stat = weights.stat()
+    os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # the weights were replaced
+    local = require(card, settings)
+    assert find_converted(local, settings) is None
+    assert type(load_generator(card, settings)) is Seq2SeqModel
+    assert convert(card, settings, "int8").source_fingerprint != first.source_fingerprint
+
+
+def test_batch_job_runs_on_converted_models_and_records_the_backend(tmp_path, tiny_models, opus_layout_marian):
+    from summarise.batch import discover, read_manifest, run_batch
+    from summarise.pipeline import Pipeline
+    from tests.test_batch import arabic_article, english_article
+
+    settings = settings_for(mt5_xlsum=tiny_models["mt5-xlsum"], opus_mt_en_ar=opus_layout_marian, opus_mt_ar_en=tiny_models["opus-mt-ar-en"])
+    registry = load_registry()
+    convert(registry.get("mt5-xlsum"), settings, "int8")
+    convert(registry.get("opus-mt-en-ar"), settings, "int8")
+    (tmp_path / "in").mkdir()
+    for n in range(3):
+        (tmp_path / "in" / f"en{n}.txt").write_text(english_article(n), encoding="utf-8")
+    (tmp_path / "in" / "ar.txt").write_text(arabic_article(0), encoding="utf-8")
+    result = run_batch(discover([str(tmp_path / "in")]), tmp_path / "out", pipeline=Pipeline(settings))
+    assert (result.ok, result.failed, result.exit_code) == (4, 0, 0)
+    assert result.generated_tokens > 0
+    records = {Path(r["input"]).name: r for r in read_manifest(tmp_path / "out" / "manifest.jsonl")}
+    assert records["en0.txt"]["backends"] == {"mt5-xlsum": "ctranslate2 int8 cpu", "opus-mt-en-ar": "ctranslate2 int8 cpu"}
+    assert records["ar.txt"]["backends"]["opus-mt-ar-en"] == "transformers float32 cpu"  # not converted: fallback
+
+
+def test_out_of_memory_in_ctranslate2_halves_the_batch(opus_layout_marian):
+    settings = settings_for(opus_mt_en_ar=opus_layout_marian)
+    card = load_registry().get("opus-mt-en-ar")
+    convert(card, settings, "int8")
+    model = load_generator(card, settings)
+    texts = [">>ara<< " + t for t in ENGLISH[:5]]
+    expected = model.generate(texts, **GREEDY)
+
+    class SmallGpu:
+        def __init__(self, translator):
+            self.translator = translator
+
+        def translate_batch(self, source, **options):
+            if len(source) > 1:
+                raise RuntimeError("CUDA failed with error out of memory")
+            return self.translator.translate_batch(source, **options)
+
+    model.model = SmallGpu(model.model)
+    assert model.generate(texts, **GREEDY) == expected
+    assert model.batch_cap == 1 and model.stats.out_of_memory >= 1
+
+
+def test_generation_options_map_onto_ctranslate2_names(tiny_models):
+    tokenizer = load_seq2seq(load_registry().get("mt5-xlsum"), settings_for(mt5_xlsum=tiny_models["mt5-xlsum"])).tokenizer
+    options = translate_options(
+        {"num_beams": 4, "max_length": 142, "min_length": 56, "length_penalty": 2.0, "no_repeat_ngram_size": 3,
+         "early_stopping": True, "forced_bos_token_id": 1},
+        tokenizer,
+    )
+    assert options == {
+        "beam_size": 4, "max_decoding_length": 141, "min_decoding_length": 55, "length_penalty": 2.0,
+        "no_repeat_ngram_size": 3, "target_prefix_token": tokenizer.convert_ids_to_tokens(1),
+    }
+    with pytest.raises(ConfigError, match="no CTranslate2 counterpart"):
+        translate_options({"do_sample": True}, tokenizer)
+
+
+def test_compute_types_follow_the_device_and_dtype():
+    assert choose_compute_type("int8", "cpu") == "int8"
+    assert choose_compute_type("int8_float16", "cpu") == "int8"
+    assert choose_compute_type("float16", "cpu") == "float32"  # no half precision on CPU
+    assert choose_compute_type("int8", "cpu", "float32") == "float32"  # an explicit full-precision request wins

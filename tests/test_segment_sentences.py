@@ -1,0 +1,114 @@
+"""Golden sentence splits for the cases English and Arabic news text throws at a splitter."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarise.segment.sentences import split_sentences
+
+
+def sentences(text: str, language: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text, language)]
+
+
+ENGLISH = [
+    # Titles and abbreviations that never end a sentence
+    (
+        "Mr. Smith met Dr. Jones in the U.S. capital. They talked.",
+        ["Mr. Smith met Dr. Jones in the U.S. capital.", "They talked."],
+    ),
+    ("Mr Lavrov spoke first. Mr Trump replied.", ["Mr Lavrov spoke first.", "Mr Trump replied."]),
+    ("Mr. and Mrs. Smith arrived. Dr. Who left.", ["Mr. and Mrs. Smith arrived.", "Dr. Who left."]),
+    ("Gov. Christie, R-N.J., spoke. He left.", ["Gov. Christie, R-N.J., spoke.", "He left."]),
+    ("Lt. Col. Jane Doe spoke. She is brave.", ["Lt. Col. Jane Doe spoke.", "She is brave."]),
+    ("The No. 1 seed lost in St. Louis. Fans left early.", ["The No. 1 seed lost in St. Louis.", "Fans left early."]),
+    # Months, times, initials
+    (
+        "The strike began on Jan. 5, 2023, and lasted nine days. It ended in talks.",
+        ["The strike began on Jan. 5, 2023, and lasted nine days.", "It ended in talks."],
+    ),
+    ("It was 6 a.m. Friday when it happened. Nobody saw.", ["It was 6 a.m. Friday when it happened.", "Nobody saw."]),
+    ("J.K. Rowling wrote it. She is rich.", ["J.K. Rowling wrote it.", "She is rich."]),
+    ("He lives in Washington, D.C. His wife works there.", ["He lives in Washington, D.C.", "His wife works there."]),
+    # Decimals and thousands separators
+    (
+        "The index rose 3.5% to 1,234.56 points. That was a record.",
+        ["The index rose 3.5% to 1,234.56 points.", "That was a record."],
+    ),
+    ("It cost $4.5bn, or £3.6bn. Critics balked.", ["It cost $4.5bn, or £3.6bn.", "Critics balked."]),
+    # Quotes
+    ('"Stop!" he shouted. Then he ran.', ['"Stop!" he shouted.', "Then he ran."]),
+    (
+        "“We did not take this lightly,” she said. “Now we wait.”",
+        ["“We did not take this lightly,” she said.", "“Now we wait.”"],
+    ),
+    ('She asked, "Why?" and left. He stayed.', ['She asked, "Why?" and left.', "He stayed."]),
+    ('He said: "I will go." Then he left.', ['He said: "I will go."', "Then he left."]),
+    # Questions and exclamations
+    ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
+]
+
+ARABIC = [
+    # Abbreviations: د. (doctor), أ.د. (professor), م. (engineer), ص.ب. (PO box)
+    ("قال د. خالد العمري إن الخطة جيدة. وأضاف أنها عادلة.", ["قال د. خالد العمري إن الخطة جيدة.", "وأضاف أنها عادلة."]),
+    ("قال أ.د. محمد علي إن الأمر مهم. وأضاف أنه جيد.", ["قال أ.د. محمد علي إن الأمر مهم.", "وأضاف أنه جيد."]),
+    ("قال أ. د. أحمد زويل إن العلم مهم. وهو كذلك.", ["قال أ. د. أحمد زويل إن العلم مهم.", "وهو كذلك."]),
+    ("قال م. أحمد، المهندس، إن الجسر آمن. وأضاف ذلك.", ["قال م. أحمد، المهندس، إن الجسر آمن.", "وأضاف ذلك."]),
+    ("العنوان ص.ب. 1234 الرياض. اتصل بنا.", ["العنوان ص.ب. 1234 الرياض.", "اتصل بنا."]),
+    # Decimals and thousands separators in both digit systems
+    (
+        "ارتفع المؤشر 2.5 في المئة إلى 24,345.75 نقطة. وهذا رقم قياسي.",
+        ["ارتفع المؤشر 2.5 في المئة إلى 24,345.75 نقطة.", "وهذا رقم قياسي."],
+    ),
+    (
+        "بلغت الخسائر ٣٫٥ مليار دولار، أي ١٬٢٥٠ مليون. وهذا كثير.",
+        ["بلغت الخسائر ٣٫٥ مليار دولار، أي ١٬٢٥٠ مليون.", "وهذا كثير."],
+    ),
+    # ؟ and ! end sentences; the Arabic comma and semicolon never do
+    ("هل تكفي هذه المشاريع؟ يقول الخبراء إن الجواب لا.", ["هل تكفي هذه المشاريع؟", "يقول الخبراء إن الجواب لا."]),
+    ("يا له من يوم! عاد الجميع إلى منازلهم.", ["يا له من يوم!", "عاد الجميع إلى منازلهم."]),
+    (
+        "قال الرئيس، في بيان، إن القوات انسحبت، وإن المحادثات مستمرة.",
+        ["قال الرئيس، في بيان، إن القوات انسحبت، وإن المحادثات مستمرة."],
+    ),
+    (
+        "لن تسد التحلية العجز؛ إذ يقدر البنك الدولي أن النقص سيزداد. هذا مقلق.",
+        ["لن تسد التحلية العجز؛ إذ يقدر البنك الدولي أن النقص سيزداد.", "هذا مقلق."],
+    ),
+    # Quotes (straight, curly and guillemets)
+    ('وقال: "لن نتراجع." ثم غادر.', ['وقال: "لن نتراجع."', "ثم غادر."]),
+    ("وقال ترامب: «لن نسمح بذلك». ثم أضاف: «أبدا».", ["وقال ترامب: «لن نسمح بذلك».", "ثم أضاف: «أبدا»."]),
+    (
+        'وقالت المهندسة: "نخسر نحو ٤٠ في المئة من المياه بسبب التسرب!" وأكدت ذلك.',
+        ['وقالت المهندسة: "نخسر نحو ٤٠ في المئة من المياه بسبب التسرب!"', "وأكدت ذلك."],
+    ),
+    # A year with the Gregorian marker م. ends a sentence
+    ("توفي عام 1950م. ودفن في القاهرة.", ["توفي عام 1950م.", "ودفن في القاهرة."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH)
+def test_english_golden_splits(text, expected):
+    assert sentences(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ARABIC)
+def test_arabic_golden_splits(text, expected):
+    assert sentences(text, "ar") == expected
+
+
+def test_spans_are_trimmed_offsets_into_the_text():
+    text = "  First one.   Second one!  "
+    spans = split_sentences(text, "en")
+    assert [text[s:e] for s, e in spans] == ["First one.", "Second one!"]
+    assert spans[0][0] == 2
+
+
+def test_empty_and_unpunctuated_text():
+    assert split_sentences("", "en") == []
+    assert split_sentences("   ", "ar") == []
+    assert sentences("a headline without a full stop", "en") == ["a headline without a full stop"]
+
+
+def test_other_languages_fall_back_to_a_working_splitter():
+    assert sentences("Il est parti. Elle est restée.", "fr") == ["Il est parti.", "Elle est restée."]
