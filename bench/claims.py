@@ -37,14 +37,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarise.claims.check import check_many, source_index  # noqa: E402
-from summarise.claims.english import load_nlp  # noqa: E402
-from summarise.claims.extract import mentions_of_many  # noqa: E402
-from summarise.claims.glossary import load_glossary  # noqa: E402
-from summarise.claims.normalise import WEEKDAY_NAMES, normalise  # noqa: E402
-from summarise.claims.support import Settings, find, judge, tokenise  # noqa: E402
-from summarise.segment import from_text, segment  # noqa: E402
-from summarise.segment.sentences import split_sentences  # noqa: E402
+from summarise.claims.check import check_many, source_index
+from summarise.claims.english import load_nlp
+from summarise.claims.extract import mentions_of_many
+from summarise.claims.glossary import load_glossary
+from summarise.claims.normalise import WEEKDAY_NAMES, normalise
+from summarise.claims.support import Settings, find, judge, tokenise
+from summarise.segment import from_text, segment
+from summarise.segment.sentences import split_sentences
 
 DEFAULT_EVAL_DIR = ROOT.parent / "shared" / "eval"
 BASELINE_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT",

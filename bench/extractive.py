@@ -58,17 +58,25 @@ def run_summariser(name: str, items: list[Item], sentences: int, scorer) -> tupl
     return score_picks(name, items, picks, scorer, seconds), load_seconds
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="every 4th item only (a smoke run)")
+    parser.add_argument(
+        "--gate",
+        type=float,
+        default=None,
+        metavar="POINTS",
+        help="exit 1 when the default summariser trails Lead-N by more than POINTS on R1, R2 or RLsum (full set)",
+    )
     parser.add_argument("--lang", choices=("en", "ar", "all"), default="all")
     parser.add_argument("--eval-dir", help="folder with en_summaries.jsonl / ar_summaries.jsonl")
     args = parser.parse_args()
 
     directory = eval_dir(args.eval_dir)
     if directory is None:
-        return
+        return 0
     print(machine_line())
+    failures: list[str] = []
     for language in ("en", "ar") if args.lang == "all" else (args.lang,):
         eval_set = EVAL_SETS[language]
         items = load_items(directory, eval_set, args.quick)
@@ -92,7 +100,15 @@ def main() -> None:
             print(
                 f"  paired {result.name} - {baseline} (mean ± s.e.), held-out: {paired_gap(result, results[0], held_out)}"
             )
+        if args.gate is not None:
+            gaps = [m - b for m, b in zip(results[1].means, results[0].means)]
+            verdict = "PASS" if min(gaps) >= -args.gate else "FAIL"
+            print(f"gate {language}: {results[1].name} - {baseline} = " + " / ".join(f"{g:+.2f}" for g in gaps)
+                  + f" (allowed -{args.gate:.2f}): {verdict}")
+            if verdict == "FAIL":
+                failures.append(language)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

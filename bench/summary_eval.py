@@ -120,6 +120,10 @@ class MethodResult:
     words: list[int]  # words in each summary
     seconds: list[float] | None = None  # per-article time, when timed
 
+    @property
+    def means(self) -> tuple[float, float, float]:
+        return _mean(self.scores)
+
 
 def score_picks(
     name: str, items: Sequence[Item], picks: Sequence[Sequence[int]], scorer, seconds: list[float] | None = None

@@ -296,8 +296,10 @@ def run_variant(variant: str, spec: dict, work: Path) -> dict:
     sampler = GpuSampler() if spec["device"] == "cuda" else None
     if sampler:
         sampler.start()
+    load_before = os.getloadavg()[0]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.run([sys.executable, __file__, "--child", variant, str(spec_path)],
-                             capture_output=True, text=True, cwd=ROOT)
+                             capture_output=True, text=True, cwd=ROOT, check=False)
     if sampler:
         sampler.halt.set()
         sampler.join()
@@ -305,11 +307,17 @@ def run_variant(variant: str, spec: dict, work: Path) -> dict:
     if process.returncode != 0 or not lines:
         sys.exit(f"{variant} failed:\n{process.stdout[-3000:]}\n{process.stderr[-3000:]}")
     result = json.loads(lines[-1][len("RESULT "):])
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds of the whole child (imports included), and the machine's load around it: the 2 cores
+    # are shared, and OpenMP threads slow down badly when other processes want the same cores.
+    result["cpu_seconds"] = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    result["load"] = (load_before, os.getloadavg()[0])
     if sampler and sampler.samples:
         result["gpu_utilisation"] = statistics.mean(sampler.samples)
         result["gpu"] = sampler.card
     log(f"  {variant:<22} {result['seconds']:7.1f} s  {result['generated_tokens']:6d} tokens  "
-        f"peak RSS {result['peak_rss_mb']:6.0f} MB")
+        f"peak RSS {result['peak_rss_mb']:6.0f} MB  CPU {result['cpu_seconds']:6.1f} s  "
+        f"load average {result['load'][0]:.1f} -> {result['load'][1]:.1f}")
     return result
 
 
@@ -385,8 +393,11 @@ def main() -> None:
         tokens = statistics.median(r["generated_tokens"] for r in runs)
         rss = max(r["peak_rss_mb"] for r in runs)
         gpu = f"  GPU {statistics.mean(r['gpu_utilisation'] for r in runs):.0f}% ({runs[0]['gpu']})" if "gpu" in runs[0] else ""
+        cpu = statistics.median(r["cpu_seconds"] for r in runs)
+        load = statistics.mean(statistics.mean(r["load"]) for r in runs)
         print(f"{variant:<22} {seconds:7.1f} s  {60 * count / seconds:6.2f} articles/min  {tokens / seconds:7.1f} tokens/s  "
-              f"peak RSS {rss:6.0f} MB  {naive / seconds:5.2f}x naive  [{', '.join(sorted(set(runs[0]['backends'].values())))}]{gpu}")
+              f"peak RSS {rss:6.0f} MB  CPU {cpu:6.1f} s  {naive / seconds:5.2f}x naive  (load avg ~{load:.1f})  "
+              f"[{', '.join(sorted(set(runs[0]['backends'].values())))}]{gpu}")
     best = statistics.median(r["seconds"] for r in results["library-ct2"])
     print(f"speedup_vs_naive={naive / best:.2f}")
 

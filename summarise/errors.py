@@ -66,6 +66,12 @@ class PullError(SummariseError):
     exit_code = 4
 
 
+class OutputError(SummariseError):
+    """An output file or folder cannot be written."""
+
+    exit_code = 6
+
+
 class ConfigError(SummariseError):
     exit_code = 2
 

@@ -53,6 +53,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, registry: Registry | None = None):
         self.settings = settings or load_settings()
         self.registry = registry or load_registry()
+        self.registry.check_names(self.settings.model_paths)  # a mistyped --model-path NAME is an error
 
     # -- stages -----------------------------------------------------------------------------------
     def read(self, source: Source) -> Document:
@@ -195,7 +196,7 @@ class Pipeline:
                         result = Failure(_source_name(source), _as_summarise_error(error))
                     if not put(Segmented(index, source, result, time.perf_counter() - started)):
                         return
-            except BaseException as error:  # the sources iterable itself failed: hand it to the consumer
+            except Exception as error:  # noqa: BLE001 - the sources iterable itself failed: re-raised for the consumer
                 put(_Raised(error))
                 return
             put(end)

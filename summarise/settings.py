@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,13 +39,18 @@ class Settings:
     model_paths: Mapping[str, str] = field(default_factory=dict)  # registry name -> local directory
     glossary: Path | None = None
     batch_size: int = 16  # sentences or chunks per generate() call
-    max_input_bytes: int = 20_000_000
+    max_input_bytes: int = 2_000_000  # segment.read.DEFAULT_MAX_BYTES
 
     def __post_init__(self) -> None:
         if self.device not in DEVICES:
             raise ConfigError(f"unknown device {self.device!r}", f"use one of {', '.join(DEVICES)}")
         if self.dtype not in DTYPES:
             raise ConfigError(f"unknown dtype {self.dtype!r}", f"use one of {', '.join(DTYPES)}")
+        if self.language is not None and not re.fullmatch(r"[a-z]{2,3}", self.language):
+            raise ConfigError(
+                f"unknown language code {self.language!r}",
+                "give an ISO 639-1 code such as en, ar or fr (or leave --language out to detect it)",
+            )
         if self.sentences < 1:
             raise ConfigError(f"--sentences must be at least 1 (got {self.sentences})")
         if self.batch_size < 1:
@@ -79,6 +85,7 @@ _ENV = {
     "SUMMARISE_MODEL_PATHS": "model_paths",
     "SUMMARISE_GLOSSARY": "glossary",
     "SUMMARISE_BATCH_SIZE": "batch_size",
+    "SUMMARISE_MAX_INPUT_BYTES": "max_input_bytes",
 }
 
 
@@ -87,7 +94,15 @@ def _coerce(name: str, value: Any) -> Any:
     if value is None:
         return None
     if name == "model_paths":
-        return parse_model_paths(value) if isinstance(value, str) else dict(value)
+        if isinstance(value, str):
+            return parse_model_paths(value)
+        if isinstance(value, (list, tuple)):
+            return parse_model_path_items([str(v) for v in value])
+        if isinstance(value, Mapping):
+            return {str(k): str(Path(str(v)).expanduser()) for k, v in value.items()}
+        raise ConfigError(f"model_paths must be a table of NAME = DIR (got {value!r})")
+    if name == "language":
+        return str(value).strip().lower()
     if name == "targets":
         return tuple(value.split(",")) if isinstance(value, str) else tuple(value)
     if "Path" in str(kind):
@@ -95,6 +110,8 @@ def _coerce(name: str, value: Any) -> Any:
     if kind == "bool" or name == "offline":
         return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "on")
     if name in ("sentences", "batch_size", "max_input_bytes"):
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise ConfigError(f"{name} must be a whole number (got {value!r})")
         try:
             return int(value)
         except ValueError:
@@ -112,8 +129,10 @@ def load_settings(
     values: dict[str, Any] = {}
     config_file = config_file or (Path(environ["SUMMARISE_CONFIG"]) if "SUMMARISE_CONFIG" in environ else None)
     if config_file is None:
-        candidate = Path(environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "summarise" / "config.toml"
-        config_file = candidate if candidate.exists() else None
+        # Read the locations from ``environ`` (not the process), so a caller's environment is the whole truth.
+        config_home = environ.get("XDG_CONFIG_HOME") or (f"{environ['HOME']}/.config" if environ.get("HOME") else None)
+        candidate = Path(config_home) / "summarise" / "config.toml" if config_home else None
+        config_file = candidate if candidate is not None and candidate.exists() else None
     if config_file is not None:
         try:
             values.update(tomllib.loads(config_file.read_text(encoding="utf-8")))

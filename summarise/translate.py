@@ -3,15 +3,19 @@
 Marian and NLLB drop or cut sentences of long inputs, so each brief sentence is translated on its
 own (all sentences of a call go through one batched generate). A sentence longer than the model's
 limit is cut into word windows that fit and the translations are joined: never truncated.
+
+Numbers and the names the glossary knows are protected on the way (masked, translated, restored with
+one rendering; see summarise.claims.protect), and ``back_translate`` gives the claim checker the
+round trip when a model for the way back is present.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .models.ct2 import load_generator
 from .claims.glossary import load_glossary
 from .claims.protect import protect, restore
+from .models.ct2 import load_generator
 from .models.registry import Registry
 from .models.store import LocalModel, locate
 from .records import Sentence, Translation

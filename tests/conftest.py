@@ -19,11 +19,38 @@ def isolated_environment(tmp_path, monkeypatch):
     import os
 
     for name in list(os.environ):
-        if name.startswith("SUMMARISE_"):
+        if name.startswith("SUMMARISE_") or name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("SUMMARISE_MODELS_DIR", str(tmp_path / "model-store"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+
+class NetworkAccess(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Any connection to a non-loopback address fails the test: nothing but `models pull` may use the
+    network, and the tests replace the Hub for that one. (HF_HUB_OFFLINE is deliberately not set: it
+    would hide an attempt instead of catching it.)"""
+    import ipaddress
+    import socket
+
+    real_connect = socket.socket.connect
+
+    def guarded_connect(sock, address, *args, **kwargs):
+        host = address[0] if isinstance(address, tuple) else None
+        if host is not None:
+            try:
+                loopback = ipaddress.ip_address(host).is_loopback
+            except ValueError:
+                loopback = host == "localhost"
+            if not loopback:
+                raise NetworkAccess(f"the code under test tried to connect to {address!r}")
+        return real_connect(sock, address, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
 
 
 @pytest.fixture(scope="session")

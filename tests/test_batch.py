@@ -89,7 +89,13 @@ def write_mixed_inputs(root: Path, good_english: int = 3, good_arabic: int = 1) 
     empty.write_text("", encoding="utf-8")
     binary = root / "scan.txt"
     binary.write_bytes(bytes(range(256)) * 8)
-    return {"good": good, "bad": [empty, binary]}
+    greek = root / "greek.txt"  # a language the summariser named in these tests (mt5-xlsum) does not cover
+    greek.write_text(
+        "Στην Αθήνα, πλημμύρες ανάγκασαν εκατοντάδες οικογένειες να εγκαταλείψουν τα σπίτια τους την Τρίτη. "
+        "Οι αρχές είπαν ότι τα σχολεία θα παραμείνουν κλειστά μέχρι να υποχωρήσουν τα νερά.\n",
+        encoding="utf-8",
+    )
+    return {"good": good, "bad": [empty, binary, greek]}
 
 
 def boilerplate_is_rejected() -> bool:
@@ -118,7 +124,8 @@ def latest(records: list[dict]) -> dict[str, dict]:
 def test_mixed_batch_one_brief_per_good_article_and_an_error_per_bad_one(tmp_path, model_path_args):
     inputs = write_mixed_inputs(tmp_path / "in")
     out = tmp_path / "out"
-    result = run_cli(["batch", str(tmp_path / "in"), "--out", str(out), "--format", "json,md", *model_path_args])
+    args = ["batch", str(tmp_path / "in"), "--out", str(out), "--format", "json,md", "--summariser", "mt5-xlsum"]
+    result = run_cli([*args, *model_path_args])
     assert result.exit_code == 1, result.output  # some articles failed
     assert "batch finished" in result.output and "manifest:" in result.output
     records = read_manifest(out / "manifest.jsonl")
@@ -139,6 +146,7 @@ def test_mixed_batch_one_brief_per_good_article_and_an_error_per_bad_one(tmp_pat
     assert by_input["ar-0.md"]["models"]["translator:ar-en"] == "opus-mt-ar-en"
     assert "empty" in by_input["empty.txt"]["error"] and by_input["empty.txt"]["status"] == "failed"
     assert "binary" in by_input["scan.txt"]["error"]
+    assert "does not handle language 'el'" in by_input["greek.txt"]["error"]  # unsupported: recorded, job went on
     assert by_input["empty.txt"]["output"] is None and by_input["empty.txt"]["outputs"] == []
     assert sorted(p.name for p in out.iterdir() if p.suffix == ".json") == sorted(f"{p.stem}.json" for p in inputs["good"])
     assert not list(out.glob(".*.partial"))
@@ -162,7 +170,7 @@ def test_a_page_of_only_boilerplate_is_recorded_as_failed(tmp_path, model_path_a
 def test_rerun_skips_finished_articles_retries_failures_and_force_redoes(tmp_path, model_path_args):
     inputs = write_mixed_inputs(tmp_path / "in", good_english=2, good_arabic=1)
     out = tmp_path / "out"
-    args = ["batch", str(tmp_path / "in"), "--out", str(out), "--quiet", *model_path_args]
+    args = ["batch", str(tmp_path / "in"), "--out", str(out), "--quiet", "--summariser", "mt5-xlsum", *model_path_args]
     assert run_cli(args).exit_code == 1
     first = read_manifest(out / "manifest.jsonl")
     stamps = {p.name: p.stat().st_mtime_ns for p in out.glob("*.json")}
@@ -170,7 +178,7 @@ def test_rerun_skips_finished_articles_retries_failures_and_force_redoes(tmp_pat
     again = run_cli(args)
     assert again.exit_code == 1  # the bad inputs are tried again and fail again
     second = read_manifest(out / "manifest.jsonl")[len(first):]
-    assert sorted(Path(r["input"]).name for r in second) == ["empty.txt", "scan.txt"]
+    assert sorted(Path(r["input"]).name for r in second) == ["empty.txt", "greek.txt", "scan.txt"]
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.json")} == stamps  # finished briefs untouched
     assert "3 already done" in again.output
 

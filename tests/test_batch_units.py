@@ -194,9 +194,7 @@ def test_write_atomic_leaves_whole_files_and_partials_are_cleaned(tmp_path):
 
 
 def test_two_jobs_cannot_write_one_directory(tmp_path):
-    with DirectoryLock(tmp_path):
-        with pytest.raises(ConfigError, match="another summarise batch job"):
-            with DirectoryLock(tmp_path):
-                pass
+    with DirectoryLock(tmp_path), pytest.raises(ConfigError, match="another summarise batch job"), DirectoryLock(tmp_path):
+        pass
     with DirectoryLock(tmp_path):  # released when the first job ended
         pass

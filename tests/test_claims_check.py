@@ -173,3 +173,32 @@ def test_source_claims_carry_offsets_into_the_body(article):
         if claim.origin == "source":
             assert article.body[claim.start:claim.end] == claim.text
     assert any(c.salient for c in claims)
+
+
+# -- an Arabic article: Arabic summary, English translation ------------------------------------------
+
+AR_SOURCE = (
+    "قال وزير الخارجية الروسي سيرغي لافروف إن روسيا تقترح محادثات جديدة في إسطنبول يوم الاثنين ٢ حزيران.\n\n"
+    "واتفق الجانبان على تبادل نحو ٢٠٠٠ أسير لكن لم يحرز تقدم واضح.\n\n"
+    "وقال مسؤولون في القاهرة إن ١٤ شخصا أصيبوا في الحريق."
+)
+
+
+def test_arabic_summary_is_checked_and_repaired():
+    article = segment(from_text(AR_SOURCE), language="ar")
+    summary = Summary("ar", (SummarySentence("اتفق الجانبان على تبادل ٣٠٠٠ أسير."),), "test", "abstractive")
+    repaired, warnings = review_summary(article, summary)
+    assert "٢٠٠٠" in repaired.texts[0] and repaired.repairs
+    assert any("٣٠٠٠" in w for w in warnings)
+
+
+def test_arabic_brief_traced_into_english():
+    article = segment(from_text(AR_SOURCE), language="ar")
+    summary = Summary("ar", (SummarySentence("تقترح روسيا محادثات في إسطنبول يوم ٢ حزيران لتبادل ٢٠٠٠ أسير."),), "t", "abstractive")
+    english = Translation("ar", "en", ("Russia proposes talks in Istanbul on 2 June to swap 2,000 prisoners.",), "hand")
+    claims, warnings = trace_claims(article, summary, [english])
+    table = {c.key: c for c in claims if c.in_ar}
+    assert table["istanbul"].in_en is True and table["russia"].in_en is True
+    assert table["2000"].in_en is True
+    assert next(c for c in claims if c.kind == "date" and c.in_ar).in_en is True
+    assert warnings == []

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 
 ctranslate2 = pytest.importorskip("ctranslate2")
 
-from summarise.cli import app  # noqa: E402
-from summarise.errors import ConfigError, ModelLoadError  # noqa: E402
-from summarise.models.ct2 import (  # noqa: E402
+from summarise.cli import app
+from summarise.errors import ConfigError, ModelLoadError
+from summarise.models.ct2 import (
     CTranslate2Model,
     choose_compute_type,
     convert,
@@ -23,12 +23,12 @@ from summarise.models.ct2 import (  # noqa: E402
     load_generator,
     translate_options,
 )
-from summarise.models.loading import clear_cache, load_seq2seq  # noqa: E402
-from summarise.models.registry import load_registry  # noqa: E402
-from summarise.models.seq2seq import Seq2SeqModel  # noqa: E402
-from summarise.models.store import require  # noqa: E402
-from summarise.settings import load_settings  # noqa: E402
-from tests.tiny_models import ARABIC, ENGLISH, _train_spm  # noqa: E402
+from summarise.models.loading import clear_cache, load_seq2seq
+from summarise.models.registry import load_registry
+from summarise.models.seq2seq import Seq2SeqModel
+from summarise.models.store import require
+from summarise.settings import load_settings
+from tests.tiny_models import ARABIC, ENGLISH, _train_spm
 
 GREEDY = {"num_beams": 1, "max_length": 12, "min_length": 0, "no_repeat_ngram_size": 0}
 
@@ -122,9 +122,12 @@ def test_marian_int8_copy_translates_and_float32_matches_transformers(opus_layou
     clear_cache()
     fast = load_generator(card, settings)
     assert fast.description == "ctranslate2 int8 cpu"
+    calls: list[int] = []
+    generate = fast.generate
+    fast.generate = lambda texts, **kwargs: calls.append(len(texts)) or generate(texts, **kwargs)
     translations = translate_many([ENGLISH[:2], ENGLISH[2:5]], "en", "ar", require(card, settings), settings)
     assert [len(t.sentences) for t in translations] == [2, 3]
-    assert fast.stats.calls == 1  # both briefs' sentences went through one batched call
+    assert calls[0] >= 5  # both briefs' sentences went through one batched call (later: retries, if any)
 
 
 def test_conversion_failure_is_explained_and_transformers_stays_in_use(tiny_models):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Self
 
 from ..errors import ConfigError
 
@@ -51,8 +52,8 @@ class DirectoryLock:
         self.path = directory / LOCK_NAME
         self._handle = None
 
-    def __enter__(self) -> DirectoryLock:
-        self._handle = open(self.path, "a+")  # noqa: SIM115 - held open for the lock's lifetime
+    def __enter__(self) -> Self:
+        self._handle = open(self.path, "a+")
         try:
             import fcntl
         except ImportError:  # Windows: no flock; concurrent jobs are the user's responsibility there
@@ -66,6 +67,8 @@ class DirectoryLock:
                 f"another summarise batch job is writing to {self.path.parent}",
                 "wait for it to finish, or give this job a different --out directory",
             ) from None
+        except OSError:
+            pass  # a filesystem without locks (some network mounts): run unlocked rather than not at all
         return self
 
     def __exit__(self, *exc) -> None:

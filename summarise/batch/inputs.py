@@ -26,7 +26,7 @@ _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
 
 @dataclass(frozen=True)
 class BatchInput:
-    id: str  # stable across runs of the same command: the manifest's key
+    id: str  # the manifest's key, stable across runs: a file's absolute path, or the JSONL "id"
     input: str  # what to show the user: the file, or "FILE.jsonl:LINE"
     source: Path | Document | None  # None when ``error`` is set
     stem: str  # output file name without extension (unique within the job after naming)
@@ -54,7 +54,8 @@ def discover(arguments: Sequence[str], *, exclude: Path | None = None) -> list[B
             if key in seen_files:
                 continue
             seen_files.add(key)
-            items.append(BatchInput(id=str(path), input=str(path), source=path, stem=_safe_stem(path.stem)))
+            # The id is the absolute path, so `in/` and `/home/me/in/` find each other's finished work.
+            items.append(BatchInput(id=str(key), input=str(path), source=path, stem=_safe_stem(path.stem)))
     return unique_stems(_unique_ids(items))
 
 

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 MANIFEST_NAME = "manifest.jsonl"
 
@@ -42,7 +42,7 @@ class Attempt:
 
 
 def now(*, precise: bool = False) -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds" if precise else "seconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="microseconds" if precise else "seconds")
 
 
 def read_manifest(path: Path) -> list[dict[str, Any]]:
@@ -86,9 +86,9 @@ class ManifestWriter:
         self.path = path
         self._handle = None
 
-    def __enter__(self) -> ManifestWriter:
+    def __enter__(self) -> Self:
         needs_newline = self.path.exists() and self.path.stat().st_size > 0 and not _ends_with_newline(self.path)
-        self._handle = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - closed in __exit__
+        self._handle = open(self.path, "a", encoding="utf-8")
         if needs_newline:
             self._handle.write("\n")  # a torn last line must not swallow this run's first line
         return self

@@ -41,8 +41,8 @@ class Tally:
 def clock(seconds: float | None) -> str:
     if seconds is None:
         return "-:--:--"
-    seconds = int(round(seconds))
-    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    whole = round(seconds)
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
 class Progress:
@@ -83,7 +83,7 @@ class LogProgress(Progress):
         width = len(str(t.total))
         position = f"[{t.done:>{width}}/{t.total}]"
         if attempt.status != "ok":
-            self._line(f"{position} FAILED {attempt.input}: {_first_line(attempt.error)}")
+            self._line(f"{position} FAILED {describe_failure(attempt)}")
         elif not self.quiet:
             self._line(
                 f"{position} ok {attempt.input} -> {attempt.output} ({attempt.seconds:.1f}s; "
@@ -114,10 +114,12 @@ class BarProgress(Progress):
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
-            Progress as RichProgress,
             TextColumn,
             TimeElapsedColumn,
             TimeRemainingColumn,
+        )
+        from rich.progress import (
+            Progress as RichProgress,
         )
 
         super().start(total, skipped)
@@ -139,9 +141,11 @@ class BarProgress(Progress):
         self._task = self._bar.add_task("briefing", total=total, rate="-", failed=0)
 
     def advance(self, attempt: Attempt) -> None:
+        from rich.markup import escape
+
         super().advance(attempt)
         if attempt.status != "ok":
-            self.console.print(f"[red]failed[/red] {attempt.input}: {_first_line(attempt.error)}", markup=True, highlight=False)
+            self.console.print("[red]failed[/red] " + escape(describe_failure(attempt)), markup=True, highlight=False)
         if self._bar is not None:
             self._bar.update(self._task, advance=1, rate=f"{self.tally.rate:.2f}", failed=self.tally.failed)
 
@@ -164,8 +168,10 @@ def make_progress(*, quiet: bool, stream: TextIO | None = None) -> Progress:
     return LogProgress(stream, quiet=quiet)
 
 
-def _first_line(text: str | None) -> str:
-    return (text or "").splitlines()[0] if text else "unknown error"
+def describe_failure(attempt: Attempt) -> str:
+    """The input and the first line of its error (which often names the input already)."""
+    error = attempt.error.splitlines()[0] if attempt.error else "unknown error"
+    return error if error.startswith(attempt.input) else f"{attempt.input}: {error}"
 
 
 def print_summary(result, console=None) -> None:
@@ -189,7 +195,7 @@ def print_summary(result, console=None) -> None:
     )
     console.print(table)
     for attempt in result.failures[:10]:
-        console.print(f"failed: {attempt.input}: {_first_line(attempt.error)}", highlight=False, markup=False)
+        console.print(f"failed: {describe_failure(attempt)}", highlight=False, markup=False)
     if len(result.failures) > 10:
         console.print(f"... and {len(result.failures) - 10} more", highlight=False)
     console.print(f"manifest: {result.manifest}", highlight=False, markup=False)

@@ -38,17 +38,17 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _YEAR = r"(?:1[89]|20)\d\d"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DATES = [
-    re.compile(rf"\b(?:(?P<wd>{_WEEKDAY})\s*,?\s+)?(?P<mon>{_MONTH})\.?\s+(?P<day>{_DAY})\b(?:\s*,?\s*(?P<year>{_YEAR})\b)?", re.I),
-    re.compile(rf"\b(?:(?P<wd>{_WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?(?:\s*,?\s*(?P<year>{_YEAR})\b)?", re.I),
-    re.compile(rf"\b(?P<mon>january|february|april|june|july|august|september|october|november|december)\s+(?P<year>{_YEAR})\b", re.I),
+    re.compile(rf"\b(?:(?P<wd>{_WEEKDAY})\s*,?\s+)?(?P<mon>{_MONTH})\.?\s+(?P<day>{_DAY})\b(?:\s*,?\s*(?P<year>{_YEAR})\b)?", re.IGNORECASE),
+    re.compile(rf"\b(?:(?P<wd>{_WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?(?:\s*,?\s*(?P<year>{_YEAR})\b)?", re.IGNORECASE),
+    re.compile(rf"\b(?P<mon>january|february|april|june|july|august|september|october|november|december)\s+(?P<year>{_YEAR})\b", re.IGNORECASE),
     re.compile(rf"\b(?P<year>{_YEAR})-(?P<monnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
-    re.compile(rf"\b(?P<wd>{_WEEKDAY})\b", re.I),
-    re.compile(r"\b(?P<mon>january|february|april|june|july|august|september|october|november|december)\b", re.I),
+    re.compile(rf"\b(?P<wd>{_WEEKDAY})\b", re.IGNORECASE),
+    re.compile(r"\b(?P<mon>january|february|april|june|july|august|september|october|november|december)\b", re.IGNORECASE),
     re.compile(r"\b(?P<mon>May|March)\b"),  # capitalised only: "may" and "march" are verbs too
     re.compile(rf"(?<![\w$£€.,])(?P<year>{_YEAR})(?!\w|[.,]\d|\s?(?:%|per\s?cent|percent|million|billion|bn)\b)"),
 ]
 _TIMES = [
-    re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<mer>[ap]\.m\.|[ap]m\b)", re.I),
+    re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<mer>[ap]\.m\.|[ap]m\b)", re.IGNORECASE),
     re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b"),
 ]
 _SCALE = r"thousand|million|billion|trillion|bn|mn|m|k|tn"
@@ -57,7 +57,7 @@ _NUMBER = re.compile(
     rf"(?:\s?-?\s?(?P<scale>{_SCALE})\b)?"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|percentage points?\b))?"
     r"(?:\s(?P<curword>dollars?|pounds?|euros?|yen|roubles?|rubles?|riyals?|dirhams?)\b)?",
-    re.I,
+    re.IGNORECASE,
 )
 _UNIT_WORDS = "|".join(sorted(UNITS_EN, key=len, reverse=True))
 _SPELLED = re.compile(
@@ -65,10 +65,10 @@ _SPELLED = re.compile(
     rf"|\b(?P<alone>{'|'.join(w for w in UNITS_EN if w not in ('zero', 'one'))})(?:\s(?P<scale2>hundred|thousand|million|billion))?\b"
     rf"|\b(?:one|a)\s(?P<scale3>hundred|thousand|million|billion)\b"
     rf"|\b(?P<ordinal>{'|'.join(ORDINALS_EN)})\b",
-    re.I,
+    re.IGNORECASE,
 )
 _HEDGE = re.compile(r"(?:about|around|nearly|almost|roughly|approximately|some|more than|over|less than|under|up to|"
-                    r"at least|close to|just over|just under|estimated|an estimated)\s*$", re.I)
+                    r"at least|close to|just over|just under|estimated|an estimated)\s*$", re.IGNORECASE)
 _QUOTE = re.compile(
     r"“(?P<a>[^”\n]{8,}?)”|«(?P<b>[^»\n]{8,}?)»|\"(?P<c>[^\"\n]{8,}?)\"|``\s?(?P<d>[^`'\n]{8,}?)''"
     r"|`\s?(?P<e>(?:[^`'\n]|(?<=\w)'(?=\w)){8,}?)'(?=[\s,.;:!?)]|$)"
@@ -76,7 +76,7 @@ _QUOTE = re.compile(
 )
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|adds|warned|warns|insisted|stated|claimed|claims|explained|"
                      r"wrote|writes|tweeted|according to|asked|announced|declared|argued|admitted|continued|"
-                     r"described|called|urged|suggested|revealed|confirmed|denied)\b", re.I)
+                     r"described|called|urged|suggested|revealed|confirmed|denied)\b", re.IGNORECASE)
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|President|Prime Minister|Minister|Secretary)\.?\s+(?:[A-Z][\w'-]+\s?){1,3}")
 
 
@@ -207,7 +207,7 @@ def _number(text: str, surface: str, value: float, unit: str | None, start: int,
 
 
 def _metric_money(text: str, match: re.Match) -> bool:
-    return bool(re.search(r"(?:\$|£|€|dollars?|pounds?|euros?|worth|deal|fee|cost|paid|price)", text[max(0, match.start() - 30):match.end() + 30], re.I))
+    return bool(re.search(r"(?:\$|£|€|dollars?|pounds?|euros?|worth|deal|fee|cost|paid|price)", text[max(0, match.start() - 30):match.end() + 30], re.IGNORECASE))
 
 
 def _unit(currency: str | None, currency_word: str | None, percent: str | None, ordinal: str | None) -> str | None:

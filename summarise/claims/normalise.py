@@ -15,7 +15,8 @@ from datetime import date
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # tashkeel, tatweel
 _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
-_ACRONYM = re.compile(r"(?<![\w.])([A-Za-z](?:\.[A-Za-z])+\.?)(?![\w])")  # U.S., U.S, u.s.
+# U.S., U.S, u.s. and the "U. S." that tokenised corpora leave behind.
+_ACRONYM = re.compile(r"(?<![\w.])([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z]\.(?: [A-Za-z]\.)+)(?![\w])")
 # Thousands separators, including the "36, 000" that tokenised-then-detokenised corpora leave behind.
 _SEPARATOR = re.compile(r"(?<=\d)(?:[,\u066c']|, )(?=\d{3}(?!\d))")
 _DECIMAL = re.compile(r"(?<=\d)\u066b(?=\d)")
@@ -39,7 +40,7 @@ _WORD = re.compile(r"\w+(?:[.']\w+)*")
 def fold(text: str) -> str:
     """Case-, digit-, accent- and Arabic-spelling-insensitive text, punctuation kept (offsets are not)."""
     text = unicodedata.normalize("NFKC", text).translate(_DIGITS)
-    text = _ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
+    text = _ACRONYM.sub(lambda m: m.group(1).replace(".", "").replace(" ", ""), text)
     text = _SEPARATOR.sub("", text)
     text = _DECIMAL.sub(".", text)
     text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
@@ -52,8 +53,7 @@ def tokens(text: str) -> list[str]:
     """Folded word tokens; possessive 's dropped, so "Nato's" -> "nato"."""
     out = []
     for word in _WORD.findall(fold(text)):
-        if word.endswith("'s"):
-            word = word[:-2]
+        word = word.removesuffix("'s")
         out.append(word.strip("'"))
     return [w for w in out if w]
 

@@ -15,36 +15,34 @@ abstractive models also fuse facts from distant sentences into one that none of 
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from .mention import Mention
 from .normalise import fold, stem
 
-_TOKEN = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)|\d{1,3}(?:, \d{3})+(?!\d)|\w+(?:[.'’]\w+)*")
+_TOKEN = re.compile(r"(?<![\w.])(?:[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z]\.(?: [A-Za-z]\.)+)(?!\w)|\d{1,3}(?:, \d{3})+(?!\d)|\w+(?:[.'’]\w+)*")
 _AR_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _AR_SUFFIXES = ("ات", "ون", "ين", "ان", "ه", "ي")
-_AR_STOP = set("في من على الى عن ان إن أن التي الذي الذين هذا هذه ذلك تلك كان كانت قد لم لن ما لا و او ثم مع عند بعد قبل كل بين حتى اذا هو هي هم".split())
+_AR_STOP = {"في", "من", "على", "الى", "عن", "ان", "إن", "أن", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "قد", "لم", "لن", "ما", "لا", "و", "او", "ثم", "مع", "عند", "بعد", "قبل", "كل", "بين", "حتى", "اذا", "هو", "هي", "هم"}
 _DEMONYMS = {"french": "france", "dutch": "netherlands", "swiss": "switzerland", "welsh": "wales", "scottish": "scotland",
              "scots": "scotland", "irish": "ireland", "english": "england", "greek": "greece", "turkish": "turkey",
              "spanish": "spain", "danish": "denmark", "swedish": "sweden", "finnish": "finland", "polish": "poland",
              "filipino": "philippines", "thai": "thailand", "afghan": "afghanistan", "british": "britain", "uk": "britain"}
 
 
+@functools.cache
 def _stopwords() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
+    from spacy.lang.en.stop_words import STOP_WORDS  # a word list: no model, cheap
 
     return frozenset(STOP_WORDS) | _AR_STOP
 
 
-_STOP: frozenset[str] | None = None
-
-
 def is_content(token: str) -> bool:
-    global _STOP
-    if _STOP is None:
-        _STOP = _stopwords()
-    return len(token) > 1 and token not in _STOP and not token.isdigit() or (token.isdigit() and len(token) > 1)
+    """A word that carries content: not a stop word, not one letter or one digit."""
+    return len(token) > 1 and token not in _stopwords()
 
 
 @dataclass(frozen=True)
@@ -115,7 +113,7 @@ class SourceIndex:
         self.sentence_pairs = []
         for toks in self.sentence_tokens:
             words = [t.stem for t in toks if is_content(t.text)]
-            self.sentence_pairs.append(set(zip(words, words[1:])) | set(zip(words, words[2:])))
+            self.sentence_pairs.append(set(itertools.pairwise(words)) | set(zip(words, words[2:])))
         self.vocabulary = {t.text for toks in self.sentence_tokens for t in toks}
         self._flat = [(i, t) for i, toks in enumerate(self.sentence_tokens) for t in toks]
 
@@ -200,7 +198,7 @@ def sentence_coverage(sentence: list[Token], source: SourceIndex) -> Coverage:
     if not words:
         return Coverage(1.0, 1.0, None, ())
     unique = set(words)
-    pairs = set(zip(words, words[1:]))
+    pairs = set(itertools.pairwise(words))
     best = (0.0, 0.0, None)
     for index, stems in enumerate(source.sentence_stems):
         share = len(unique & stems) / len(unique)

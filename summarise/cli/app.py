@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from ..errors import SummariseError
+from ..errors import OutputError, SummariseError
+from ..files import write_text_atomic
 from ..settings import Settings, load_settings, parse_model_path_items
 
 app = typer.Typer(
@@ -67,22 +67,12 @@ def write_output(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a brief is meant to be shared
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+        write_text_atomic(output, text)
+    except OSError as error:
+        raise OutputError(
+            f"cannot write {output}: {error.strerror or error}", "choose a writable file path for -o/--output"
+        ) from None
 
 
 # Options shared by the commands that run models.

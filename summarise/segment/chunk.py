@@ -73,10 +73,17 @@ def _make_chunk(items: list[tuple[int, str, int]], tokens: int) -> Chunk:
 
 
 def _split_long(text: str, count_tokens: Callable[[str], int], budget: int) -> list[str]:
-    words = text.split()
+    """Word windows of at most ``budget`` tokens; a single word over the budget (a URL, unspaced
+    Chinese or Japanese text) is cut into character windows."""
     parts: list[str] = []
     current: list[str] = []
-    for word in words:
+    for word in text.split():
+        if count_tokens(word) > budget:
+            if current:
+                parts.append(" ".join(current))
+                current = []
+            parts.extend(_split_word(word, count_tokens, budget))
+            continue
         if current and count_tokens(" ".join(current + [word])) > budget:
             parts.append(" ".join(current))
             current = []
@@ -84,3 +91,19 @@ def _split_long(text: str, count_tokens: Callable[[str], int], budget: int) -> l
     if current:
         parts.append(" ".join(current))
     return parts
+
+
+def _split_word(word: str, count_tokens: Callable[[str], int], budget: int) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    while start < len(word):
+        low, high = start + 1, len(word)  # the longest window word[start:end] that fits
+        while low < high:
+            middle = (low + high + 1) // 2
+            if count_tokens(word[start:middle]) <= budget:
+                low = middle
+            else:
+                high = middle - 1
+        pieces.append(word[start:low])
+        start = low
+    return pieces

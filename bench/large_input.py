@@ -1,0 +1,273 @@
+"""Large inputs: time and peak memory of one brief per size, stage by stage, with baselines.
+
+    python bench/large_input.py [--sizes 150k,1m,5m] [--languages en,ar] [--write DIR] [--skip-reference]
+
+Articles are made up here (nothing third-party): the paragraphs of the seed article and of the Arabic
+test article, paraphrased by rotating names, places, weekdays and verbs and drawing every number
+afresh, so no two paragraphs are the same and the claim extractors see many distinct values. Each
+(size, language) runs in its own child process, so its peak RSS is its own. Per stage: read+segment,
+summarise (minilm-extractive for English, lexical-extractive for Arabic, as the router picks with no
+translator present), review_summary, trace_claims (+ assembly) and JSON rendering.
+
+Baselines, computed in the same run:
+
+* segmentation alone, the floor: every other stage is reported as a multiple of it;
+* the old dense summariser path (n x n similarity matrix for MMR, dense sentences x vocabulary TF-IDF),
+  kept below as the reference: its time and the memory its matrices need on the same sentences, and
+  whether the picks agree with the new path. It is skipped where its matrices would need more than
+  ``--reference-max-gb``.
+
+``--write DIR`` only writes the generated articles (large-en-150k.txt ...) for use with
+``/usr/bin/time -v summarise brief FILE -f json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "russia-peace-memorandum.txt"
+ARABIC = ROOT / "tests" / "data" / "brief" / "ar-article.txt"
+SIZES = {"150k": 150_000, "1m": 1_000_000, "5m": 5_000_000}
+
+_EN_SWAPS = [
+    ("Sergey Lavrov", "Dmitry Peskov", "Sergei Ryabkov", "Maria Zakharova"),
+    ("Istanbul", "Ankara", "Geneva", "Riyadh", "Doha"),
+    ("Turkey", "Switzerland", "Saudi Arabia", "Qatar"),
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"),
+    ("June", "July", "August", "September"),
+    ("said", "told reporters", "stated"),
+    ("Vladimir Medinsky", "Yuri Ushakov", "Kirill Dmitriev"),
+    ("prisoners", "soldiers", "detainees", "civilians"),
+]
+_AR_SWAPS = [
+    ("القاهرة", "الإسكندرية", "أسوان", "المنيا"),
+    ("الثلاثاء", "الأربعاء", "الخميس", "الأحد"),
+    ("الصعيد", "الدلتا", "القناة", "سيناء"),
+    ("أسيوط", "سوهاج", "قنا", "الفيوم"),
+    ("خالد عبد الغفار", "محمد عوض", "هالة زايد"),
+    ("مستشفى", "مركزا طبيا", "عيادة"),
+]
+
+
+def _paragraphs(path: Path, minimum_words: int) -> list[str]:
+    lines = [" ".join(line.split()) for line in path.read_text(encoding="utf-8").splitlines()]
+    # The seed's first line is a photo caption ("date 2025-05-28 ... EPA"), not article text.
+    return [line for line in lines if len(line.split()) >= minimum_words and not line.startswith("date ")]
+
+
+def make_article(language: str, size: int, seed: int = 0) -> str:
+    """An article of about ``size`` UTF-8 bytes: a header, then paraphrased paragraphs."""
+    rng = random.Random(f"{language}-{size}-{seed}")
+    if language == "en":
+        header = "Russia to offer peace 'memorandum' to Ukraine\n\nMoscow suggests new talks in Istanbul next week\n\nTim Stickings\n\nMay 28, 2025\n\n"
+        templates, swaps = _paragraphs(SEED, 12), _EN_SWAPS
+    else:
+        header = "وزارة الصحة تفتتح مستشفيات جديدة في الصعيد\n\n"
+        templates, swaps = _paragraphs(ARABIC, 6), _AR_SWAPS
+    out, total = [header], len(header.encode())
+    while total < size:
+        paragraph = templates[rng.randrange(len(templates))]
+        for group in swaps:
+            for word in group:
+                if word in paragraph:
+                    paragraph = paragraph.replace(word, rng.choice(group))
+                    break
+        # Every number drawn afresh (years kept plausible), so values repeat rarely.
+        paragraph = re.sub(r"\d+(?:[.,]\d+)*", lambda m: _vary(m.group(0), rng), paragraph)
+        out.append(paragraph + "\n\n")
+        total += len(paragraph.encode()) + 2
+    return "".join(out)
+
+
+def _vary(number: str, rng: random.Random) -> str:
+    digits = number.replace(",", "")
+    if re.fullmatch(r"(?:19|20)\d\d", digits):
+        return str(rng.randint(1990, 2030))
+    if "." in digits:
+        return f"{rng.uniform(0.5, 99):.1f}"
+    value = rng.randint(1, 10 ** max(1, len(digits)) * 3)
+    return f"{value:,}" if "," in number else str(value)
+
+
+# -- the old dense summariser path, kept as the reference ---------------------------------------------
+
+
+def dense_tfidf(texts: list[str], language: str):
+    """The former lexical.tfidf_vectors: a dense sentences x vocabulary float32 matrix."""
+    import numpy as np
+
+    from summarise.summarisers.lexical import tokens
+
+    docs = [Counter(tokens(text, language)) for text in texts]
+    vocabulary = {word: i for i, word in enumerate(sorted({w for doc in docs for w in doc}))}
+    df = Counter(word for doc in docs for word in doc)
+    matrix = np.zeros((len(texts), max(len(vocabulary), 1)), dtype=np.float32)
+    for row, counts in enumerate(docs):
+        for word, count in counts.items():
+            idf = math.log((1 + len(texts)) / (1 + df[word]))
+            matrix[row, vocabulary[word]] = (1 + math.log(count)) * idf
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return matrix / norms
+
+
+def dense_select_mmr(score, vectors, k: int, config) -> list[int]:
+    """The former extractive.select_mmr: the full n x n similarity matrix, then MMR over its columns."""
+    import numpy as np
+
+    n = len(score)
+    finite = np.isfinite(score)
+    if not finite.any():
+        finite = np.ones(n, dtype=bool)
+        score = np.zeros(n)
+    low, high = score[finite].min(), score[finite].max()
+    scaled = np.where(finite, (score - low) / (high - low) if high > low else 1.0, 0.0)
+    similarity = vectors @ vectors.T
+    chosen: list[int] = []
+    while len(chosen) < min(k, n):
+        redundancy = similarity[:, chosen].max(axis=1) if chosen else np.zeros(n)
+        value = config.mmr_lambda * scaled - (1 - config.mmr_lambda) * redundancy
+        tier = np.where(~finite, 2, np.where(redundancy >= config.duplicate_cosine, 1, 0))
+        order = np.lexsort((-value, tier))
+        chosen.append(next(int(i) for i in order if i not in chosen))
+    return sorted(chosen)
+
+
+def _reference(article, summary, local, settings, max_gb: float) -> dict:
+    """The old dense path on the same sentences: time, the memory of its matrices, same picks?"""
+    import numpy as np
+
+    from summarise.summarisers.extractive import DEFAULT_CONFIG, sentence_scores, sentence_vectors
+    from summarise.summarisers.lexical import tokens, word_count
+
+    texts = [s.text for s in article.sentences]
+    n = len(texts)
+    lexical = not local.card.embedded_package
+    vocabulary = len({w for t in texts for w in tokens(t, article.language)}) if lexical else 0
+    need_gb = 4 * (n * n + n * vocabulary) / 1e9
+    if need_gb > max_gb:
+        return {"skipped": f"its matrices would need {need_gb:.1f} GB (> {max_gb} GB)", "need_gb": round(need_gb, 2)}
+    started = time.perf_counter()
+    vectors = dense_tfidf(texts, article.language) if lexical else sentence_vectors(texts, local, settings, article.language)
+    counts = [word_count(t) for t in texts]
+    chosen = dense_select_mmr(sentence_scores(np.asarray(vectors), counts, DEFAULT_CONFIG), np.asarray(vectors),
+                              settings.sentences, DEFAULT_CONFIG) if n > settings.sentences else list(range(n))
+    seconds = time.perf_counter() - started
+    picked = [article.sentences[i].text for i in chosen]
+    return {"seconds": round(seconds, 2), "need_gb": round(need_gb, 2), "same_picks": picked == list(summary.texts)}
+
+
+# -- one size in a child process ----------------------------------------------------------------------
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_one(language: str, size: int, reference: bool, max_gb: float) -> dict:
+    from summarise import claims as claims_stage
+    from summarise.pipeline import Pipeline
+    from summarise.render import render
+    from summarise.segment import from_text, segment
+    from summarise.settings import load_settings
+    from summarise.summarisers import summarise_article
+
+    text = make_article(language, size)
+    settings = load_settings({"max_input_bytes": max(2_000_000, 2 * size)})
+    pipeline = Pipeline(settings)
+    # Warm the models on a tiny article so loading is not charged to the first stage that uses it.
+    pipeline.brief(from_text((SEED if language == "en" else ARABIC).read_text(encoding="utf-8")))
+    stages: dict[str, float] = {}
+    started = time.perf_counter()
+    article = segment(from_text(text), language=None)
+    stages["segment"] = time.perf_counter() - started
+    route = pipeline.route(article)
+    t = time.perf_counter()
+    summary = summarise_article(article, route.summariser, settings)
+    stages["summarise"] = time.perf_counter() - t
+    t = time.perf_counter()
+    reviewed, review_warnings = claims_stage.review_summary(article, summary, settings=settings)
+    stages["review_summary"] = time.perf_counter() - t
+    translations, unavailable = pipeline.translate_summary(reviewed, route)
+    t = time.perf_counter()
+    brief = pipeline.assemble(article, route, reviewed, translations, unavailable, review_warnings)
+    stages["trace_claims+assemble"] = time.perf_counter() - t
+    t = time.perf_counter()
+    rendered = render(brief, "json")
+    stages["render_json"] = time.perf_counter() - t
+    total = time.perf_counter() - started
+    result = {
+        "language": language, "bytes": len(text.encode()), "chars": len(text), "sentences": len(article.sentences),
+        "summariser": route.summariser.card.name, "stages": {k: round(v, 2) for k, v in stages.items()},
+        "total": round(total, 2), "peak_rss_mb": round(_peak_mb()), "claims": len(brief.claims),
+        "json_bytes": len(rendered.encode()), "summary": list(reviewed.texts),
+    }
+    if reference:
+        result["reference"] = _reference(article, summary, route.summariser, settings, max_gb)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="150k,1m,5m", help=f"comma-separated, of {', '.join(SIZES)} or bytes")
+    parser.add_argument("--languages", default="en,ar")
+    parser.add_argument("--write", type=Path, help="only write the generated articles into this folder")
+    parser.add_argument("--skip-reference", action="store_true", help="do not run the old dense path")
+    parser.add_argument("--reference-max-gb", type=float, default=3.0)
+    parser.add_argument("--child", nargs=2, metavar=("LANGUAGE", "BYTES"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        language, size = args.child[0], int(args.child[1])
+        print(json.dumps(run_one(language, size, not args.skip_reference, args.reference_max_gb), ensure_ascii=False))
+        return
+    sizes = [(name, SIZES.get(name) or int(name)) for name in args.sizes.split(",")]
+    languages = args.languages.split(",")
+    if args.write:
+        args.write.mkdir(parents=True, exist_ok=True)
+        for language in languages:
+            for name, size in sizes:
+                path = args.write / f"large-{language}-{name}.txt"
+                path.write_text(make_article(language, size), encoding="utf-8")
+                print(path)
+        return
+    print(f"# {time.strftime('%Y-%m-%d %H:%M')}  {os.cpu_count()} CPU(s)  python {sys.version.split()[0]}")
+    print("# stage seconds; 'x seg' = total / segmentation alone; reference = old dense n x n / TF-IDF path")
+    for language in languages:
+        for name, size in sizes:
+            command = [sys.executable, __file__, "--child", language, str(size), "--reference-max-gb", str(args.reference_max_gb)]
+            if args.skip_reference:
+                command.append("--skip-reference")
+            done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+            if done.returncode != 0:
+                print(f"{language} {name}: failed\n{done.stderr[-2000:]}")
+                continue
+            row = json.loads(done.stdout.strip().splitlines()[-1])
+            stages = row["stages"]
+            seg = stages["segment"] or 1e-9
+            print(f"{language} {name:>5}: {row['bytes']:>9,} B {row['sentences']:>6,} sentences  total {row['total']:7.2f} s "
+                  f"({row['total'] / seg:4.1f} x seg)  peak RSS {row['peak_rss_mb']:6,} MB  claims {row['claims']:,}")
+            print("      " + "  ".join(f"{k} {v:.2f}" for k, v in stages.items()))
+            ref = row.get("reference")
+            if ref:
+                if "skipped" in ref:
+                    print(f"      reference (dense) skipped: {ref['skipped']}")
+                else:
+                    ratio = ref["seconds"] / max(stages["summarise"], 1e-3)
+                    print(f"      reference (dense) summarise {ref['seconds']:.2f} s ({ratio:.1f} x new), matrices "
+                          f"{ref['need_gb']:.2f} GB, same picks: {ref['same_picks']}")
+
+
+if __name__ == "__main__":
+    main()

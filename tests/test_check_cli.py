@@ -1,0 +1,85 @@
+"""``summarise check``: one pair of files, or many as JSON lines (no translation model involved)."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from summarise.cli import app
+from summarise.cli.check import INCONSISTENT_EXIT
+
+SOURCE = (
+    "Foreign Minister Sergey Lavrov said Russia was proposing new talks in Istanbul on Monday, June 2.\n\n"
+    "The two sides agreed to swap about 2,000 prisoners but there was no clear progress on ending the war."
+)
+GOOD = "Lavrov proposed talks in Istanbul on June 2. The two sides agreed to swap 2,000 prisoners."
+PLANTED = "Lavrov proposed talks in Istanbul on June 2. The two sides agreed to swap 3,000 prisoners."
+
+runner = CliRunner()
+
+
+def files(tmp_path, summary: str):
+    source, summary_file = tmp_path / "source.txt", tmp_path / "summary.txt"
+    source.write_text(SOURCE, encoding="utf-8")
+    summary_file.write_text(summary, encoding="utf-8")
+    return ["--source", str(source), "--summary", str(summary_file)]
+
+
+def test_consistent_summary_exits_zero(tmp_path):
+    result = runner.invoke(app, ["check", *files(tmp_path, GOOD)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("consistent")
+
+
+def test_planted_wrong_number_is_caught(tmp_path):
+    result = runner.invoke(app, ["check", *files(tmp_path, PLANTED), "--json"])
+    assert result.exit_code == INCONSISTENT_EXIT
+    report = json.loads(result.stdout)
+    assert report["consistent"] is False
+    assert [(u["sentence"], u["kind"], u["text"]) for u in report["unsupported"]] == [(2, "number", "3,000")]
+
+
+def test_jsonl_one_line_out_per_line_in(tmp_path):
+    lines = [
+        {"id": "a", "source": SOURCE, "summary": GOOD},
+        {"id": "b", "source": SOURCE, "summary": PLANTED},
+        {"id": 7, "source": SOURCE, "summary": "Sergey Shoigu proposed talks in Ankara."},
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["check", "--jsonl", str(path), "--output", str(out)])
+    assert result.exit_code == INCONSISTENT_EXIT, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["consistent"]) for r in rows] == [("a", True), ("b", False), ("7", False)]
+    assert {u["text"] for u in rows[2]["unsupported"]} >= {"Sergey Shoigu", "Ankara"}
+    assert all({"id", "consistent", "unsupported", "coverage"} <= set(r) for r in rows)
+
+
+def test_jsonl_bad_line_is_reported_and_the_rest_checked(tmp_path):
+    path = tmp_path / "pairs.jsonl"
+    path.write_text('{"id": "x", "source": "text"}\nnot json\n' + json.dumps({"id": "ok", "source": SOURCE, "summary": GOOD}) + "\n",
+                    encoding="utf-8")
+    result = runner.invoke(app, ["check", "--jsonl", str(path)])
+    assert result.exit_code == 2
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[0] == {"id": "x", "line": 1, "error": "line 1: missing field(s): summary"}
+    assert rows[1]["line"] == 2 and "not JSON" in rows[1]["error"]
+    assert rows[2]["id"] == "ok" and rows[2]["consistent"] is True
+
+
+def test_arguments_are_validated(tmp_path):
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 2 and "--source FILE --summary FILE" in result.output
+    result = runner.invoke(app, ["check", "--source", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2 and "go together" in result.output
+    result = runner.invoke(app, ["check", "--source", str(tmp_path / "nope.txt"), "--summary", str(tmp_path / "nope2.txt")])
+    assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_user_glossary_flag(tmp_path):
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("person\tSergey Lavrov|Lavrov|Sergei Lavrov\tسيرغي لافروف\n", encoding="utf-8")
+    args = files(tmp_path, "Sergei Lavrov proposed talks in Istanbul on June 2.")
+    assert runner.invoke(app, ["check", *args, "--glossary", str(glossary)]).exit_code == 0
