@@ -255,7 +255,7 @@ class Pipeline:
         reviewed: dict[int, tuple[Summary, list[str]]] = {}
         for i, summary in summaries.items():
             try:
-                reviewed[i] = claims_stage.review_summary(articles[i], summary)
+                reviewed[i] = claims_stage.review_summary(articles[i], summary, settings=self.settings)
             except SummariseError as error:
                 results[i] = Failure(_article_name(articles[i]), error)
         order = sorted(reviewed)

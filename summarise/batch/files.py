@@ -8,28 +8,19 @@ the start of the next. A lock file stops two jobs from writing the same director
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Self
 
 from ..errors import ConfigError
+from ..files import write_text_atomic
 
 PARTIAL_SUFFIX = ".partial"
 LOCK_NAME = ".summarise-batch.lock"
 
 
 def write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=PARTIAL_SUFFIX)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Atomic write whose temporary file ``remove_partials`` recognises after a crash."""
+    write_text_atomic(path, text, temp_suffix=PARTIAL_SUFFIX)
 
 
 def remove_partials(directory: Path) -> int:

@@ -41,6 +41,10 @@ KNOBS = CheckSettings()
 
 _SOURCES: dict[tuple, SourceIndex] = {}
 _LOCK = threading.Lock()
+# The cache keeps the indexes of the articles of a batch between review and trace; an index holds
+# about 50 MB per million characters of its article, so it is bounded by characters as well as count.
+MAX_CACHED_SOURCES = 32
+MAX_CACHED_CHARS = 16_000_000
 
 
 def glossary_for(settings: Settings | None) -> Glossary:
@@ -55,9 +59,12 @@ def analyse_source(article: Article, glossary: Glossary) -> SourceIndex:
             return _SOURCES[key]
     index = source_index(article, mentions_of([article.body], article.language, glossary, article.published)[0])
     with _LOCK:
-        if len(_SOURCES) >= 32:
+        index = _SOURCES.setdefault(key, index)
+        # Oldest first, never the one just made.
+        while len(_SOURCES) > 1 and (len(_SOURCES) > MAX_CACHED_SOURCES
+                                     or sum(len(k[0]) for k in _SOURCES) > MAX_CACHED_CHARS):
             _SOURCES.pop(next(iter(_SOURCES)))
-        return _SOURCES.setdefault(key, index)
+        return index
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ Matching runs on folded text (see normalise.fold: same length as the input for A
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .glossary import Glossary
@@ -76,11 +77,17 @@ def fold_by_character(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        for folded in fold(char) if char not in "٬٫" else char:
+        for folded in _fold_char(char):
             chars.append(folded)
             origin.append(index)
     origin.append(len(text))
     return "".join(chars), origin
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    # ``fold`` costs microseconds a call and a text uses a few hundred distinct characters.
+    return fold(char) if char not in "٬٫" else char
 
 
 def _dates(folded: str, published: str | None) -> list[Mention]:
@@ -128,6 +135,8 @@ def _numbers(folded: str) -> list[Mention]:
 def _names(folded: str, glossary: Glossary) -> list[Mention]:
     out = []
     for entry in glossary.entries:
+        if not glossary.may_occur_in(entry, folded):
+            continue
         for m in glossary.arabic_pattern(entry).finditer(folded):
             out.append(Mention(m.group(0), entry.kind, normalise(entry.name), m.start(), m.end()))
     return out

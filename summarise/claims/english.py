@@ -4,10 +4,18 @@ spaCy (en_core_web_sm, loaded once and cached) finds people, organisations, plac
 rules find what NER labels loosely or not at all: "$4.5 billion", "0.25 percentage points", "June 2"
 and "2 June", "5.30pm", and quotes with their speaker ("Mr Lavrov said ..."). Many texts go through
 ``nlp.pipe`` in one batch.
+
+Long texts: spaCy refuses a text over ``nlp.max_length`` (1,000,000 characters), and its parser and
+NER need memory in proportion to the length of one text (about 0.35 GB per 100,000 characters here).
+A text longer than ``MAX_PIECE_CHARS`` is therefore parsed in pieces cut at paragraph breaks, and the
+pieces are joined back into one ``Doc`` (``Doc.from_docs``): offsets, entities and sentences read as
+they would from one parse, and nothing is truncated. Everything else here is linear in the text: the
+sentences and entities are listed once per text, not once per quote.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -90,23 +98,72 @@ def load_nlp():
     return nlp
 
 
+# A news article is a few thousand characters: this only ever splits inputs far longer than one.
+MAX_PIECE_CHARS = 100_000
+# Where a long text may be cut, best first: a paragraph break, a line break, a sentence end, a space.
+_CUTS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
 def parse_english(texts: Sequence[str]) -> list:
-    """spaCy Docs for ``texts``, in one batched pass."""
+    """spaCy Docs for ``texts``, in one batched pass (a text over ``MAX_PIECE_CHARS`` in pieces)."""
     nlp = load_nlp()
-    return list(nlp.pipe(texts, batch_size=32))
+    docs: list = [None] * len(texts)
+    short = [i for i, text in enumerate(texts) if len(text) <= MAX_PIECE_CHARS]
+    for i, doc in zip(short, nlp.pipe([texts[i] for i in short], batch_size=32)):
+        docs[i] = doc
+    for i, text in enumerate(texts):
+        if docs[i] is None:
+            docs[i] = _parse_long(nlp, text)
+    return docs
+
+
+def _parse_long(nlp, text: str):
+    import numpy
+    from spacy.tokens import Doc
+
+    parsed = []
+    # One piece at a time, each dropping its token vectors (doc.tensor, which nothing here reads), so
+    # memory is that of parsing one piece plus the annotations, whatever the length of the text.
+    for doc in nlp.pipe(split_text(text, MAX_PIECE_CHARS), batch_size=1):
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        parsed.append(doc)
+    doc = Doc.from_docs(parsed, ensure_whitespace=False, exclude=["tensor"])
+    assert len(doc.text) == len(text), "the pieces of a long text must join back into the text"
+    return doc
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back into it, each cut made
+    after the last paragraph break that fits (else a line break, a sentence end, a space)."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = None
+        for pattern in _CUTS:
+            found = [m.end() for m in pattern.finditer(text, start + 1, end) if m.end() <= end]
+            if found:
+                cut = found[-1]
+                break
+        cut = cut or end  # one "word" longer than the limit: cut inside it
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def english_mentions(doc, glossary: Glossary, published: str | None = None) -> list[Mention]:
     """Every claim in one parsed text: names, dates and times, numbers and quotes."""
-    text = doc.text
-    found = _times(text) + _dates(text, published) + _numbers(text) + _names(doc, glossary)
-    quotes = _quotes(doc)
+    text = doc.text  # built from the tokens on every access: read once
+    found = _times(text) + _dates(text, published) + _numbers(text) + _names(doc, glossary, text)
+    quotes = _quotes(doc, text)
     return drop_overlaps(found + quotes)
 
 
-def _names(doc, glossary: Glossary) -> list[Mention]:
+def _names(doc, glossary: Glossary, text: str) -> list[Mention]:
     out = []
-    for ent in doc.ents:
+    ents = doc.ents
+    for ent in ents:
         kind = _LABELS.get(ent.label_)
         if kind is None:
             continue
@@ -122,7 +179,7 @@ def _names(doc, glossary: Glossary) -> list[Mention]:
         if key:
             out.append(Mention(span.text, entry.kind if entry else kind, key, span.start_char, span.end_char))
     # Proper nouns NER left unlabelled ("Knack covers his time ..."): still names to check.
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
     run: list = []
     for token in list(doc) + [None]:
         if token is not None and token.i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper() \
@@ -134,8 +191,8 @@ def _names(doc, glossary: Glossary) -> list[Mention]:
             if normalise(span.text):  # "Foreign Minister" alone is a title, not a name
                 out.append(Mention(span.text, "other", normalise(span.text), span.start_char, span.end_char))
             run = []
-    for match in glossary.find_english(doc.text):
-        surface = doc.text[match.start:match.end]
+    for match in glossary.find_english(text):
+        surface = text[match.start:match.end]
         out.append(Mention(surface, match.entry.kind, normalise(match.entry.name), match.start, match.end))
     return out
 
@@ -222,33 +279,58 @@ def _unit(currency: str | None, currency_word: str | None, percent: str | None, 
     return None
 
 
-def _quotes(doc) -> list[Mention]:
-    text = doc.text
+def _quotes(doc, text: str) -> list[Mention]:
     out = []
+    context = None
     for m in _QUOTE.finditer(text):
         name = next(k for k, v in m.groupdict().items() if v is not None)
         inner = m.group(name).strip().rstrip(",;:")
         if len(inner.split()) < 3:
             continue
         start = m.start(name) + (len(m.group(name)) - len(m.group(name).lstrip()))
-        speaker = _speaker(doc, start, start + len(inner))
+        context = context or _QuoteContext(doc, text)
+        speaker = _speaker(context, start, start + len(inner))
         out.append(Mention(inner, "quote", normalise(inner), start, start + len(inner), speaker=speaker))
     return out
 
 
-def _speaker(doc, start: int, end: int) -> str | None:
+_SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+class _QuoteContext:
+    """A parsed text's sentences and speaker-like entities, listed once and searched by offset."""
+
+    def __init__(self, doc, text: str):
+        self.text = text
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        self.sentence_starts = [start for start, _ in sentences]
+        self.sentence_ends = [end for _, end in sentences]
+        self.speakers = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in _SPEAKER_LABELS]
+        self.speaker_starts = [start for start, _, _ in self.speakers]
+
+    def sentence_around(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentence_ends[i]:
+            return self.sentence_starts[i], self.sentence_ends[i]
+        return None
+
+    def speakers_within(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """Speaker entities that start in [lo, hi), in text order."""
+        return self.speakers[bisect.bisect_left(self.speaker_starts, lo):bisect.bisect_left(self.speaker_starts, hi)]
+
+
+def _speaker(context: _QuoteContext, start: int, end: int) -> str | None:
     """The person (or body) a quote is attributed to: the nearest named speaker in its sentence, when the
     sentence has a verb of saying outside the quote ("Mr Lavrov said", "according to the Kremlin")."""
-    text = doc.text
-    sentence = next((s for s in doc.sents if s.start_char <= start < s.end_char), None)
-    lo, hi = (sentence.start_char, sentence.end_char) if sentence is not None else (max(0, start - 200), end + 200)
+    text = context.text
+    sentence = context.sentence_around(start)
+    lo, hi = sentence if sentence is not None else (max(0, start - 200), end + 200)
     # A quote often spans sentences; look a little beyond it on both sides.
     lo, hi = min(lo, max(0, start - 160)), max(hi, min(len(text), end + 160))
     outside = text[lo:start] + " " + text[end:hi]
     if not _SPEECH.search(outside):
         return None
-    candidates = [(e.start_char, e.end_char, e.text) for e in doc.ents
-                  if e.label_ in ("PERSON", "ORG", "NORP", "GPE") and lo <= e.start_char < hi and not start <= e.start_char < end]
+    candidates = [c for c in context.speakers_within(lo, hi) if not start <= c[0] < end]
     candidates += [(m.start() + lo, m.end() + lo, m.group(0).strip()) for m in _TITLED.finditer(text[lo:hi])
                    if not start <= m.start() + lo < end]
     if not candidates:

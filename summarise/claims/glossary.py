@@ -59,6 +59,10 @@ class Glossary:
                 self._by_key.setdefault(normalise(alias), entry)
         self._english = _english_pattern(self.entries)
         self._arabic = _arabic_patterns(self.entries)
+        # Each entry's folded Arabic forms: its pattern cannot match a text that holds none of them, and
+        # a substring test is far cheaper than running the pattern over a long text.
+        self._arabic_forms = {id(entry): _arabic_forms(entry) for entry in self.entries}
+        self._arabic_by_entry = {id(entry): pattern for entry, pattern in self._arabic}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -96,10 +100,14 @@ class Glossary:
         """Entries one of whose Arabic renderings occurs in ``text`` (any spelling variant, with or
         without the attached particles و ف ب ل ك and the article)."""
         folded = fold(text)
-        return [entry for entry, pattern in self._arabic if pattern.search(folded)]
+        return [entry for entry, pattern in self._arabic if self.may_occur_in(entry, folded) and pattern.search(folded)]
 
     def arabic_pattern(self, entry: Entry) -> re.Pattern[str]:
-        return next(p for e, p in self._arabic if e is entry)
+        return self._arabic_by_entry[id(entry)]
+
+    def may_occur_in(self, entry: Entry, folded: str) -> bool:
+        """False when ``arabic_pattern(entry)`` cannot match the folded text ``folded``."""
+        return any(form in folded for form in self._arabic_forms[id(entry)])
 
 
 def _english_pattern(entries: tuple[Entry, ...]) -> re.Pattern[str] | None:
@@ -110,17 +118,22 @@ def _english_pattern(entries: tuple[Entry, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 
+def _arabic_forms(entry: Entry) -> tuple[str, ...]:
+    """The folded spellings of an entry's Arabic names that its pattern looks for."""
+    forms = set()
+    for alias in entry.arabic:
+        folded = fold(alias)
+        forms.add(folded)
+        if folded.startswith("ال"):
+            forms.add("ل" + folded[1:])  # li- + al- is written لل
+            forms.add(folded[2:])
+    return tuple(forms)
+
+
 def _arabic_patterns(entries: tuple[Entry, ...]) -> list[tuple[Entry, re.Pattern[str]]]:
     patterns = []
     for entry in entries:
-        forms = set()
-        for alias in entry.arabic:
-            folded = fold(alias)
-            forms.add(re.escape(folded))
-            if folded.startswith("ال"):
-                forms.add(re.escape("ل" + folded[1:]))  # li- + al- is written لل
-                forms.add(re.escape(folded[2:]))
-        body = "|".join(sorted(forms, key=len, reverse=True))
+        body = "|".join(sorted((re.escape(form) for form in _arabic_forms(entry)), key=len, reverse=True))
         patterns.append((entry, re.compile(rf"(?<!\w){_AR_PREFIX}(?P<name>(?:{body}){_AR_SUFFIX})(?!\w)")))
     return patterns
 

@@ -11,13 +11,20 @@ Two tests, both on folded tokens (no model):
 
 A third, per sentence, asks how much of a summary sentence's content one source sentence covers:
 abstractive models also fuse facts from distant sentences into one that none of them says.
+
+The source is indexed once (which sentences hold each stem, where each word occurs), so checking a
+summary costs in proportion to what its words match, not to the length of the source: a book-length
+input is checked as fast as its postings allow, with the same verdicts as a sentence-by-sentence scan.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import heapq
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .mention import Mention
@@ -45,7 +52,7 @@ def is_content(token: str) -> bool:
     return len(token) > 1 and token not in _stopwords()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str  # folded
     start: int
@@ -56,6 +63,7 @@ class Token:
         return content_stem(self.text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def content_stem(token: str) -> str:
     if token.isascii():
         return stem(token)
@@ -69,10 +77,16 @@ def content_stem(token: str) -> str:
     return token
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    # A text repeats its words: folding (Unicode normalisation, several regexes) is done once per word.
+    return fold(word)
+
+
 def tokenise(text: str, offset: int = 0) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
-        word = fold(m.group(0))
+        word = _fold_word(m.group(0))
         word = word[:-2] if word.endswith(("'s", "’s")) else word
         if word.strip("'"):
             out.append(Token(word.strip("'"), offset + m.start(), offset + m.end()))
@@ -97,7 +111,8 @@ class Settings:
 
 @dataclass
 class SourceIndex:
-    """The source, tokenised per sentence, with its extracted claims."""
+    """The source, tokenised per sentence, with its extracted claims, and the indexes that find a
+    word, a stem or a value in it without a scan of every sentence."""
 
     text: str
     spans: list[tuple[int, int]]
@@ -114,10 +129,28 @@ class SourceIndex:
         for toks in self.sentence_tokens:
             words = [t.stem for t in toks if is_content(t.text)]
             self.sentence_pairs.append(set(itertools.pairwise(words)) | set(zip(words, words[2:])))
-        self.vocabulary = {t.text for toks in self.sentence_tokens for t in toks}
         self._flat = [(i, t) for i, toks in enumerate(self.sentence_tokens) for t in toks]
+        # Word -> its positions in _flat, ascending (the vocabulary is its keys).
+        self.word_positions: dict[str, list[int]] = {}
+        for position, (_, token) in enumerate(self._flat):
+            self.word_positions.setdefault(token.text, []).append(position)
+        self.vocabulary = set(self.word_positions)
+        # Stem -> the sentences that hold it, ascending.
+        self.stem_sentences: dict[str, list[int]] = {}
+        for index, stems in enumerate(self.sentence_stems):
+            for stem_ in stems:
+                self.stem_sentences.setdefault(stem_, []).append(index)
+        self._starts = [start for start, _ in self.spans]
+        # sentence_of bisects when the spans are in order and do not overlap (always, for an article).
+        self._ordered = all(s <= e for s, e in self.spans) and all(
+            a[1] <= b[0] for a, b in itertools.pairwise(self.spans))
+        self._similar: dict[tuple[str, int], list[str]] | None = None
+        self._by_kind: dict[str, list[Mention]] = {}
 
     def sentence_of(self, offset: int) -> int | None:
+        if self._ordered:
+            index = bisect.bisect_right(self._starts, offset) - 1
+            return index if index >= 0 and offset < self.spans[index][1] else None
         for index, (start, end) in enumerate(self.spans):
             if start <= offset < end:
                 return index
@@ -126,6 +159,37 @@ class SourceIndex:
     def context(self, sentence: int, neighbours: int) -> set[str]:
         lo, hi = max(0, sentence - neighbours), min(len(self.spans), sentence + neighbours + 1)
         return set().union(*self.sentence_stems[lo:hi]) if hi > lo else set()
+
+    def shared_stems(self, stems: set[str]) -> Counter[int]:
+        """For every source sentence that holds any of ``stems``: how many of them (absent: none)."""
+        counts: Counter[int] = Counter()
+        for stem_ in stems:
+            counts.update(self.stem_sentences.get(stem_, ()))
+        return counts
+
+    def words_like(self, word: str) -> list[str]:
+        """The source's words that ``_same_word`` accepts for ``word``."""
+        if len(word) < 6:
+            return [word] if word in self.word_positions else []
+        if self._similar is None:
+            # Only words of the same first letter and a length within one can be one edit apart.
+            self._similar = {}
+            for other in self.word_positions:
+                if other:
+                    self._similar.setdefault((other[0], len(other)), []).append(other)
+        return [other for size in (len(word) - 1, len(word), len(word) + 1)
+                for other in self._similar.get((word[0], size), ()) if _same_word(word, other)]
+
+    def positions_of(self, words: list[str]) -> list[int]:
+        """Positions in _flat of every occurrence of any of ``words``, ascending."""
+        if len(words) == 1:
+            return self.word_positions.get(words[0], [])
+        return sorted(p for word in words for p in self.word_positions.get(word, ()))
+
+    def mentions_of_kind(self, kind: str) -> list[Mention]:
+        if kind not in self._by_kind:
+            self._by_kind[kind] = [m for m in self.mentions if m.kind == kind]
+        return self._by_kind[kind]
 
 
 @dataclass(frozen=True)
@@ -149,15 +213,21 @@ def judge(mention: Mention, sentence: list[Token], source: SourceIndex, glossary
     rest = {t.stem for t in sentence if (t.end <= mention.start or t.start >= mention.end) and is_content(t.text)}
     # How well the best source sentence anywhere matches the rest of the summary sentence: a claim's own
     # source sentence should match nearly as well, or the summary has moved it from elsewhere.
-    overlaps = [len(rest & stems) for stems in source.sentence_stems]
-    aligned = max(overlaps, default=0)
-    # The source sentences the summary sentence was most likely made from (ties included).
-    cut = sorted(overlaps, reverse=True)[min(knobs.top_aligned, len(overlaps)) - 1] if overlaps and knobs.top_aligned else None
+    overlaps = source.shared_stems(rest)  # absent: no shared stem
+    aligned = max(overlaps.values(), default=0)
+    # The source sentences the summary sentence was most likely made from (ties included): the
+    # top_aligned-th largest overlap over all sentences, those sharing nothing counted as 0.
+    cut = None
+    sentences = len(source.sentence_stems)
+    if sentences and knobs.top_aligned:
+        rank = min(knobs.top_aligned, sentences)
+        top = heapq.nlargest(rank, overlaps.values())
+        cut = top[rank - 1] if len(top) >= rank else 0
     best = None
     for index, start, end in occurrences:
         window = source.context(index, knobs.neighbours)
         near, along = len(context & window), len(rest & window)
-        if cut is not None and overlaps[index] >= max(cut, 1):
+        if cut is not None and overlaps.get(index, 0) >= max(cut, 1):
             return Verdict(mention, True, index, start, end)
         if near >= min(knobs.min_shared, len(context)) and along >= knobs.alignment * aligned:
             return Verdict(mention, True, index, start, end)
@@ -199,17 +269,22 @@ def sentence_coverage(sentence: list[Token], source: SourceIndex) -> Coverage:
         return Coverage(1.0, 1.0, None, ())
     unique = set(words)
     pairs = set(itertools.pairwise(words))
-    best = (0.0, 0.0, None)
-    for index, stems in enumerate(source.sentence_stems):
-        share = len(unique & stems) / len(unique)
+    best: tuple[float, float, int | None] = (0.0, 0.0, None)
+    shared = source.shared_stems(unique)
+    if not shared and not pairs and source.sentence_stems:
+        # No source sentence shares a word, and a one-word sentence has no pairs to miss: the first
+        # sentence scores (0, 1), as a scan of every sentence would find.
+        best = (0.0, 1.0, 0)
+    # Only sentences sharing a stem can beat (0, 0), and any of them beats one that shares none.
+    for index in sorted(shared):
+        share = shared[index] / len(unique)
         if share < best[0]:
             continue
         ordered = source.sentence_pairs[index]
         pair_share = len(pairs & ordered) / len(pairs) if pairs else 1.0
         if (share, pair_share) > best[:2]:
             best = (share, pair_share, index)
-    everywhere = set().union(*source.sentence_stems) if source.sentence_stems else set()
-    novel = tuple(dict.fromkeys(t.text for t in sentence if is_content(t.text) and t.stem not in everywhere))
+    novel = tuple(dict.fromkeys(t.text for t in sentence if is_content(t.text) and t.stem not in source.stem_sentences))
     return Coverage(best[0], best[1], best[2], novel)
 
 
@@ -223,8 +298,8 @@ def find(mention: Mention, source: SourceIndex, glossary, knobs: Settings) -> li
     if mention.kind == "number" or (mention.kind == "date" and mention.number is not None):
         return _find_value(mention, source)
     if mention.kind == "date":
-        return [(source.sentence_of(m.start), m.start, m.end) for m in source.mentions
-                if m.kind == "date" and m.date is not None and mention.date is not None and mention.date.within(m.date)
+        return [(source.sentence_of(m.start), m.start, m.end) for m in source.mentions_of_kind("date")
+                if m.date is not None and mention.date is not None and mention.date.within(m.date)
                 and source.sentence_of(m.start) is not None]
     return _find_name(mention, source, glossary)
 
@@ -280,21 +355,25 @@ def _find_name(mention: Mention, source: SourceIndex, glossary) -> list[tuple[in
         forms += [normalise(alias).split() for alias in entry.english] + [fold(a).split() for a in entry.arabic]
     if mention.kind == "nationality":
         forms += [[country] for country in _countries(mention.key)]
-    hits = []
-    for index, toks in enumerate(source.sentence_tokens):
-        words = [t.text for t in toks]
-        for form in forms:
-            if not form:
+    # Every occurrence of each form inside one sentence, ordered by sentence, then form, then position.
+    flat = source._flat
+    found = []
+    for number, form in enumerate(forms):
+        if not form:
+            continue
+        for position in source.positions_of(source.words_like(form[0])):
+            last = position + len(form) - 1
+            if last >= len(flat) or flat[last][0] != flat[position][0]:
                 continue
-            for position in range(len(words) - len(form) + 1):
-                if all(_same_word(f, w) for f, w in zip(form, words[position:position + len(form)])):
-                    hits.append((index, toks[position].start, toks[position + len(form) - 1].end))
+            if all(_same_word(f, flat[position + k][1].text) for k, f in enumerate(form[1:], 1)):
+                found.append((flat[position][0], number, position, flat[position][1].start, flat[last][1].end))
+    hits = [(index, start, end) for index, _, _, start, end in sorted(found)]
     if hits or len(forms[0]) < 2:
         return _prefix_hits(mention, source) if not hits and mention.kind == "nationality" else hits
     # A full name the source gives in parts: the surname where it occurs, every other word somewhere.
     *given, last = forms[0]
-    if all(any(_same_word(g, w) for w in source.vocabulary) for g in given):
-        return [(i, t.start, t.end) for i, toks in enumerate(source.sentence_tokens) for t in toks if _same_word(last, t.text)]
+    if all(source.words_like(g) for g in given):
+        return [(flat[p][0], flat[p][1].start, flat[p][1].end) for p in source.positions_of(source.words_like(last))]
     return []
 
 
@@ -308,8 +387,9 @@ def _prefix_hits(mention: Mention, source: SourceIndex) -> list[tuple[int, int, 
     if len(key) < 5:
         return []
     stem_ = key[: max(4, len(key) - 3)]
-    return [(i, t.start, t.end) for i, toks in enumerate(source.sentence_tokens) for t in toks
-            if t.text.startswith(stem_)]
+    flat = source._flat
+    positions = source.positions_of([word for word in source.word_positions if word.startswith(stem_)])
+    return [(flat[p][0], flat[p][1].start, flat[p][1].end) for p in positions]
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -337,16 +417,29 @@ def _find_quote(mention: Mention, source: SourceIndex, threshold: float) -> list
     if not grams:
         return []
     flat = source._flat
-    positions: dict[tuple[str, ...], list[int]] = {}
-    texts = [t.text for _, t in flat]
-    for i in range(len(texts) - n + 1):
-        positions.setdefault(tuple(texts[i:i + n]), []).append(i)
-    found = [positions[g][0] for g in grams if g in positions]
+    found = [p for p in (_first_occurrence(g, source) for g in grams) if p is not None]
     if len(found) / len(grams) < threshold:
         return []
     first, last = min(found), max(found)
     index, token = flat[first]
     return [(index, token.start, flat[min(last + n - 1, len(flat) - 1)][1].end)]
+
+
+def _first_occurrence(gram: tuple[str, ...], source: SourceIndex) -> int | None:
+    """The first position in the source's token sequence where ``gram`` occurs, found from the
+    occurrences of its rarest word."""
+    flat = source._flat
+    postings = [source.word_positions.get(word, ()) for word in gram]
+    anchor = min(range(len(gram)), key=lambda k: len(postings[k]))
+    for position in postings[anchor]:
+        start = position - anchor
+        if start < 0:
+            continue
+        if start + len(gram) > len(flat):
+            return None
+        if all(flat[start + k][1].text == word for k, word in enumerate(gram)):
+            return start
+    return None
 
 
 def _judge_speaker(mention: Mention, occurrences: list[tuple[int, int, int]], source: SourceIndex) -> Verdict:

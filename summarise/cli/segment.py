@@ -41,18 +41,10 @@ def segment_command(
 
 def article_json(article) -> dict:
     """The segmentation as plain data: metadata, paragraphs, sentences with offsets, dropped lines."""
+    from ..render.json import article_metadata
+
     return {
-        "title": article.title,
-        "standfirst": article.standfirst,
-        "authors": list(article.authors),
-        "published": article.published,
-        "language": article.language,
-        "language_score": round(article.language_score, 4) if article.language_score is not None else None,
-        "dateline": article.dateline,
-        "captions": list(article.captions),
-        "path": article.path,
-        "encoding": article.encoding,
-        "input_format": article.input_format,
+        **article_metadata(article),
         "paragraphs": [p.text for p in article.paragraphs],
         "headings": list(article.headings),
         "sentences": [

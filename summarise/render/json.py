@@ -6,7 +6,7 @@ import dataclasses
 import json
 from typing import Any
 
-from ..records import Brief
+from ..records import Article, Brief
 
 SCHEMA = "summarise.brief/1"
 
@@ -17,19 +17,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
     summary = brief.summary
     return {
         "schema": SCHEMA,
-        "source": {
-            "path": article.path,
-            "title": article.title,
-            "standfirst": article.standfirst,
-            "authors": list(article.authors),
-            "published": article.published,
-            "language": article.language,
-            "language_score": article.language_score,
-            "dateline": article.dateline,
-            "encoding": article.encoding,
-            "format": article.input_format,
-            "sentences": len(article.sentences),
-        },
+        "source": {**article_metadata(article), "sentences": len(article.sentences)},
         "summary": {language: _list_or_none(brief.sentences(language)) for language in languages},
         "summary_details": {
             "language": summary.language,
@@ -48,6 +36,23 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "claims": [dataclasses.asdict(c) for c in brief.claims],
         "models": {m.role: {k: v for k, v in dataclasses.asdict(m).items() if k != "role"} for m in brief.models},
         "warnings": list(brief.warnings),
+    }
+
+
+def article_metadata(article: Article) -> dict[str, Any]:
+    """The article's provenance and metadata, as every JSON output (brief, segment, batch) shows it."""
+    return {
+        "path": article.path,
+        "title": article.title,
+        "standfirst": article.standfirst,
+        "authors": list(article.authors),
+        "published": article.published,
+        "language": article.language,
+        "language_score": round(article.language_score, 4) if article.language_score is not None else None,
+        "dateline": article.dateline,
+        "captions": list(article.captions),
+        "encoding": article.encoding,
+        "input_format": article.input_format,
     }
 
 

@@ -19,6 +19,14 @@ nothing else is left, as are near-duplicates of a chosen sentence (captions that
 
 ``minilm-extractive`` embeds with all-MiniLM-L6-v2 (English only: on Arabic its centroid picks no
 better than chance); ``lexical-extractive`` uses TF-IDF vectors (any language, Arabic normalised).
+
+Cost grows linearly with the article: TF-IDF rows are sparse, and MMR compares each sentence with the
+few chosen ones only (O(n k), never an n x n matrix). Embedding is the one expensive step (20-40 ms a
+sentence on two busy CPU cores), so MiniLM reads at most ``MAX_EMBEDDED_SENTENCES`` sentences, from
+the top; a longer input is summarised from its opening and ``Summary.coverage`` says how much of it
+was read (the brief then warns). The position prior makes a pick from beyond that point all but
+impossible anyway: sentence 500 starts more than 6 points behind the lede, and MMR's redundancy term
+moves a sentence by at most about 2.
 """
 
 from __future__ import annotations
@@ -27,15 +35,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from ..errors import ConfigError
 from ..models.loading import load_embedder
 from ..models.store import LocalModel
 from ..records import Article, Summary, SummarySentence
 from ..settings import Settings
-from .lexical import tfidf_vectors, word_count
+from .lexical import tfidf_matrix, word_count
 
 PRIORS = ("log", "sqrt", "none")
+# A news article has tens of sentences, a long read a couple of hundred; 500 is about 12,000 words.
+MAX_EMBEDDED_SENTENCES = 500
+
+# One unit-length row per sentence: dense embeddings, or sparse TF-IDF rows.
+Vectors = np.ndarray | sparse.csr_matrix
 
 
 @dataclass(frozen=True)
@@ -64,6 +78,8 @@ def summarise_extractive(
     article: Article, local: LocalModel, settings: Settings, *, config: ExtractiveConfig = DEFAULT_CONFIG
 ) -> Summary:
     texts = [s.text for s in article.sentences]
+    if local.card.embedded_package:
+        texts = texts[:MAX_EMBEDDED_SENTENCES]
     vectors = sentence_vectors(texts, local, settings, article.language)
     chosen = choose_sentences(vectors, [word_count(t) for t in texts], settings.sentences, config)
     return Summary(
@@ -71,13 +87,13 @@ def summarise_extractive(
         sentences=tuple(SummarySentence(texts[i], (article.sentences[i].index,)) for i in chosen),
         model=local.card.name,
         method="extractive",
-        coverage=1.0,
+        coverage=len(texts) / len(article.sentences) if article.sentences else 1.0,
     )
 
 
-def sentence_vectors(texts: Sequence[str], local: LocalModel, settings: Settings, language: str) -> np.ndarray:
+def sentence_vectors(texts: Sequence[str], local: LocalModel, settings: Settings, language: str) -> Vectors:
     """One unit-length row per sentence (TF-IDF: zero for a sentence with no distinctive word):
-    MiniLM embeddings for an embedded-model card, else TF-IDF."""
+    MiniLM embeddings (dense) for an embedded-model card, else TF-IDF (a sparse CSR matrix)."""
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
     if local.card.embedded_package:
@@ -86,7 +102,7 @@ def sentence_vectors(texts: Sequence[str], local: LocalModel, settings: Settings
             list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True
         )
         return np.asarray(vectors, dtype=np.float32)
-    return tfidf_vectors(texts, language)
+    return tfidf_matrix(texts, language)
 
 
 def position_prior(n: int, shape: str) -> np.ndarray:
@@ -98,16 +114,16 @@ def position_prior(n: int, shape: str) -> np.ndarray:
     return np.zeros(n)
 
 
-def sentence_scores(vectors: np.ndarray, word_counts: Sequence[int], config: ExtractiveConfig) -> np.ndarray:
+def sentence_scores(vectors: Vectors, word_counts: Sequence[int], config: ExtractiveConfig) -> np.ndarray:
     """One score per sentence (higher is better); sentences shorter than ``min_words`` get -inf."""
-    n = len(vectors)
+    n = vectors.shape[0]
     words = np.asarray(word_counts, dtype=np.float64)
     eligible = words >= config.min_words
     if not eligible.any():
         eligible = np.ones(n, dtype=bool)
-    centroid = vectors[eligible].mean(axis=0)
+    centroid = np.asarray(vectors[eligible].mean(axis=0)).ravel().astype(vectors.dtype)
     centroid_norm = np.linalg.norm(centroid)
-    relevance = vectors @ (centroid / centroid_norm) if centroid_norm > 0 else np.zeros(n)
+    relevance = np.asarray(vectors @ (centroid / centroid_norm)).ravel() if centroid_norm > 0 else np.zeros(n)
     # z-scored within the article, so its weight means the same in a 5- and a 50-sentence article.
     spread = relevance[eligible].std()
     relevance = (relevance - relevance[eligible].mean()) / spread if spread > 0 else np.zeros(n)
@@ -120,20 +136,21 @@ def sentence_scores(vectors: np.ndarray, word_counts: Sequence[int], config: Ext
 
 
 def choose_sentences(
-    vectors: np.ndarray, word_counts: Sequence[int], k: int, config: ExtractiveConfig = DEFAULT_CONFIG
+    vectors: Vectors, word_counts: Sequence[int], k: int, config: ExtractiveConfig = DEFAULT_CONFIG
 ) -> list[int]:
     """Indices of ``min(k, n)`` sentences, in article order, picked by score with MMR."""
-    if len(vectors) <= k:
-        return list(range(len(vectors)))
+    if vectors.shape[0] <= k:
+        return list(range(vectors.shape[0]))
     return select_mmr(sentence_scores(vectors, word_counts, config), vectors, k, config)
 
 
-def select_mmr(score: np.ndarray, vectors: np.ndarray, k: int, config: ExtractiveConfig = DEFAULT_CONFIG) -> list[int]:
+def select_mmr(score: np.ndarray, vectors: Vectors, k: int, config: ExtractiveConfig = DEFAULT_CONFIG) -> list[int]:
     """``min(k, n)`` indices, in article order, by maximal marginal relevance over unit ``vectors``.
 
     Every sentence stays available, so the brief has ``k`` sentences whenever the article does: a
     sentence scored -inf (too short) and a near-duplicate of a chosen one are only ranked after all
-    the others.
+    the others. Redundancy is each sentence's highest similarity to a chosen one, updated with one
+    row of similarities per pick: O(n k) time and O(n) memory.
     """
     n = len(score)
     finite = np.isfinite(score)
@@ -142,13 +159,24 @@ def select_mmr(score: np.ndarray, vectors: np.ndarray, k: int, config: Extractiv
         score = np.zeros(n)
     low, high = score[finite].min(), score[finite].max()
     scaled = np.where(finite, (score - low) / (high - low) if high > low else 1.0, 0.0)
-    similarity = vectors @ vectors.T
+    redundancy = np.zeros(n)  # nothing chosen yet
     chosen: list[int] = []
+    taken: set[int] = set()
     while len(chosen) < min(k, n):
-        redundancy = similarity[:, chosen].max(axis=1) if chosen else np.zeros(n)
         value = config.mmr_lambda * scaled - (1 - config.mmr_lambda) * redundancy
         # Tiers before value: a normal sentence beats a near-duplicate, which beats a fragment.
         tier = np.where(~finite, 2, np.where(redundancy >= config.duplicate_cosine, 1, 0))
         order = np.lexsort((-value, tier))
-        chosen.append(next(int(i) for i in order if i not in chosen))
+        pick = next(int(i) for i in order if int(i) not in taken)
+        similarity = _similarity_to(vectors, pick)
+        redundancy = similarity if not chosen else np.maximum(redundancy, similarity)
+        chosen.append(pick)
+        taken.add(pick)
     return sorted(chosen)
+
+
+def _similarity_to(vectors: Vectors, row: int) -> np.ndarray:
+    """Cosine similarity of every row with one row (the rows are unit length)."""
+    if sparse.issparse(vectors):
+        return np.asarray((vectors @ vectors[row].T).todense()).ravel()
+    return vectors @ vectors[row]

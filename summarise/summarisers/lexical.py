@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
+from scipy import sparse
 
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -37,16 +38,32 @@ def tokens(text: str, language: str) -> list[str]:
 
 
 def tfidf_vectors(texts: Sequence[str], language: str) -> np.ndarray:
-    """L2-normalised TF-IDF rows (sublinear tf, idf) over the texts' own vocabulary."""
+    """L2-normalised TF-IDF rows (sublinear tf, idf) over the texts' own vocabulary, as a dense array."""
+    return tfidf_matrix(texts, language).toarray()
+
+
+def tfidf_matrix(texts: Sequence[str], language: str) -> sparse.csr_matrix:
+    """``tfidf_vectors`` as a sparse CSR matrix: a sentence holds a few dozen of the article's words, so
+    a dense sentences x vocabulary array of a long input is almost all zeros (a 1 MB article's would
+    take gigabytes)."""
     docs = [Counter(tokens(text, language)) for text in texts]
-    vocabulary = {word: i for i, word in enumerate(sorted({w for doc in docs for w in doc}))}
     df = Counter(word for doc in docs for word in doc)
-    matrix = np.zeros((len(texts), max(len(vocabulary), 1)), dtype=np.float32)
-    for row, counts in enumerate(docs):
+    vocabulary = {word: i for i, word in enumerate(sorted(df))}
+    # A word in every sentence says nothing about which one to pick: its idf is 0.
+    idf = {word: math.log((1 + len(texts)) / (1 + count)) for word, count in df.items()}
+    indptr, indices, data = [0], [], []
+    for counts in docs:
         for word, count in counts.items():
-            # A word in every sentence says nothing about which one to pick: its idf is 0.
-            idf = math.log((1 + len(texts)) / (1 + df[word]))
-            matrix[row, vocabulary[word]] = (1 + math.log(count)) * idf
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+            indices.append(vocabulary[word])
+            data.append((1 + math.log(count)) * idf[word])
+        indptr.append(len(indices))
+    values = np.asarray(data, dtype=np.float32)
+    rows = np.repeat(np.arange(len(docs)), np.diff(indptr))
+    norms = np.sqrt(np.bincount(rows, weights=values.astype(np.float64) ** 2, minlength=len(docs))).astype(np.float32)
     norms[norms == 0] = 1.0
-    return matrix / norms
+    matrix = sparse.csr_matrix(
+        (values / norms[rows], np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+        shape=(len(texts), max(len(vocabulary), 1)),
+    )
+    matrix.sort_indices()
+    return matrix
