@@ -36,9 +36,17 @@ def summarise_abstractive_many(articles: Sequence[Article], local: LocalModel, s
         if not pending:
             break
         reduce_inputs = []
-        for i in pending:
+        for i in list(pending):
             pseudo = [Sentence(p, 0, len(p), 0, n) for n, p in enumerate(partials[i])]
-            reduce_inputs.append([c.text for c in chunk_sentences(pseudo, model.count_tokens, budget)])
+            grouped = [c.text for c in chunk_sentences(pseudo, model.count_tokens, budget)]
+            if len(grouped) >= len(partials[i]):
+                # Partial summaries as long as the chunks they came from: another round cannot shrink
+                # them, so the joined partials are the summary (nothing is dropped).
+                pending.remove(i)
+                continue
+            reduce_inputs.append(grouped)
+        if not pending:
+            break
         for i, outputs in zip(pending, _generate_grouped(model, reduce_inputs, settings)):
             partials[i] = outputs
             texts[i] = " ".join(outputs)
