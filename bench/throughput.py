@@ -290,7 +290,7 @@ class GpuSampler(threading.Thread):
             self.halt.wait(0.5)
 
 
-def run_variant(variant: str, spec: dict, work: Path) -> dict:
+def run_variant(variant: str, spec: dict, work: Path, omp_wait_policy: str) -> dict:
     spec_path = work / f"spec-{variant}.json"
     spec_path.write_text(json.dumps(spec), encoding="utf-8")
     sampler = GpuSampler() if spec["device"] == "cuda" else None
@@ -298,8 +298,11 @@ def run_variant(variant: str, spec: dict, work: Path) -> dict:
         sampler.start()
     load_before = os.getloadavg()[0]
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    env = dict(os.environ)
+    if omp_wait_policy != "default":
+        env["OMP_WAIT_POLICY"] = omp_wait_policy
     process = subprocess.run([sys.executable, __file__, "--child", variant, str(spec_path)],
-                             capture_output=True, text=True, cwd=ROOT, check=False)
+                             capture_output=True, text=True, cwd=ROOT, env=env, check=False)
     if sampler:
         sampler.halt.set()
         sampler.join()
@@ -333,6 +336,12 @@ def main() -> None:
     parser.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     parser.add_argument("--with-transformers", action="store_true",
                         help="also run the library path without the CTranslate2 copies (transformers, batched)")
+    parser.add_argument(
+        "--omp-wait-policy", default="PASSIVE", choices=["PASSIVE", "ACTIVE", "default"],
+        help="OMP_WAIT_POLICY for both variants. PASSIVE: on a machine shared with other jobs, OpenMP threads "
+        "that spin-wait for each other slowed the fp32 loop 4-7x (114-201 s vs 29 s an article at load 5); "
+        "'default' leaves the environment alone",
+    )
     parser.add_argument("--child", nargs=2, metavar=("VARIANT", "SPEC"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -379,7 +388,7 @@ def main() -> None:
         for variant in order:
             spec = dict(base, out=str(CACHE / f"out-{variant}"), sentences=str(sentences_file),
                         store=str(store if variant == "library-ct2" else CACHE / "empty-store"))
-            result = run_variant(variant, spec, CACHE)
+            result = run_variant(variant, spec, CACHE, args.omp_wait_policy)
             if variant == "library-ct2" and round_number == 0:
                 sentences_file.write_text(json.dumps(result["sentences"], ensure_ascii=False), encoding="utf-8")
             results[variant].append(result)
@@ -389,7 +398,7 @@ def main() -> None:
           f"device {args.device}")
     print(f"workload: {count} articles of <= {ARTICLE_TOKENS} tokens, summaries forced to {SUMMARY_TOKENS} tokens "
           f"(beam 4), {translated} summary sentences translated, each forced to {TRANSLATION_TOKENS} tokens (beam 4); "
-          f"medians of {rounds} interleaved round(s)")
+          f"medians of {rounds} interleaved round(s); OMP_WAIT_POLICY={args.omp_wait_policy} for both")
     print(f"one-time conversion to CTranslate2 {quantization}: "
           + ", ".join(f"{name} {took}" for name, took in conversion.items()))
     naive = statistics.median(r["seconds"] for r in results["naive"])
