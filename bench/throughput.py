@@ -202,6 +202,7 @@ def run_library(spec: dict) -> dict:
         "summariser": "distilbart-cnn-12-6", "translator": "opus-mt-en-ar", "device": spec["device"],
         "models_dir": spec["store"], "model_paths": {"distilbart-cnn-12-6": spec["bart"], "opus-mt-en-ar": spec["marian"]},
     })
+    shutil.rmtree(spec["out"], ignore_errors=True)  # outputs of an earlier, larger workload must not be read back
     started = time.perf_counter()
     result = run_batch(discover([spec["articles"]]), Path(spec["out"]), pipeline=Pipeline(settings, Registry(cards)),
                        formats=["json"], force=True, progress=Progress())

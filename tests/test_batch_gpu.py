@@ -34,7 +34,7 @@ def test_real_cuda_out_of_memory_halves_the_batch(tiny_models):
     clear_cache()
     model = load_seq2seq(load_registry().get("opus-mt-en-ar"), Settings(device="cuda", model_paths={"opus-mt-en-ar": str(tiny_models["opus-mt-en-ar"])}))
     torch.cuda.empty_cache()
-    free, total = torch.cuda.mem_get_info()
+    _, total = torch.cuda.mem_get_info()
     used = torch.cuda.memory_reserved()
     # Allow only a little more than what is already reserved, so a 512-input batch cannot fit.
     torch.cuda.set_per_process_memory_fraction(min(1.0, (used + 64 * 2**20) / total))
