@@ -1,0 +1,180 @@
+"""The source as the claim checker searches it: folded tokens per sentence, and the indexes that find
+a word, a stem or a claim in it without a scan of every sentence.
+
+Built once per article (``claims.analyse_source`` caches it for review and trace), so checking a summary
+costs in proportion to what its words match, not to the length of the source: a book-length input is
+checked through its postings, with the verdicts a sentence-by-sentence scan would give.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .mention import Mention
+from .normalise import fold, stem
+
+_TOKEN = re.compile(r"(?<![\w.])(?:[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z]\.(?: [A-Za-z]\.)+)(?!\w)|\d{1,3}(?:, \d{3})+(?!\d)|\w+(?:[.'’]\w+)*")
+_AR_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_AR_SUFFIXES = ("ات", "ون", "ين", "ان", "ه", "ي")
+_AR_STOP = {"في", "من", "على", "الى", "عن", "ان", "إن", "أن", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "قد", "لم", "لن", "ما", "لا", "و", "او", "ثم", "مع", "عند", "بعد", "قبل", "كل", "بين", "حتى", "اذا", "هو", "هي", "هم"}
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # a word list: no model, cheap
+
+    return frozenset(STOP_WORDS) | _AR_STOP
+
+
+def is_content(token: str) -> bool:
+    """A word that carries content: not a stop word, not one letter or one digit."""
+    return len(token) > 1 and token not in _stopwords()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # folded
+    start: int
+    end: int
+
+    @property
+    def stem(self) -> str:
+        return content_stem(self.text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def content_stem(token: str) -> str:
+    if token.isascii():
+        return stem(token)
+    for prefix in _AR_PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 3:
+            token = token[len(prefix):]
+            break
+    for suffix in _AR_SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)]
+    return token
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    # A text repeats its words: folding (Unicode normalisation, several regexes) is done once per word.
+    return fold(word)
+
+
+def tokenise(text: str, offset: int = 0) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = _fold_word(m.group(0))
+        word = word[:-2] if word.endswith(("'s", "’s")) else word
+        if word.strip("'"):
+            out.append(Token(word.strip("'"), offset + m.start(), offset + m.end()))
+    return out
+
+
+@dataclass
+class SourceIndex:
+    """The source, tokenised per sentence, with its extracted claims, and the indexes that find a
+    word, a stem or a value in it without a scan of every sentence."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    mentions: list[Mention]
+    sentence_tokens: list[list[Token]] = field(init=False)
+    sentence_stems: list[set[str]] = field(init=False)
+    sentence_pairs: list[set[tuple[str, str]]] = field(init=False)
+    vocabulary: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sentence_tokens = [tokenise(self.text[s:e], s) for s, e in self.spans]
+        self.sentence_stems = [{t.stem for t in toks if is_content(t.text)} for toks in self.sentence_tokens]
+        self.sentence_pairs = []
+        for toks in self.sentence_tokens:
+            words = [t.stem for t in toks if is_content(t.text)]
+            self.sentence_pairs.append(set(itertools.pairwise(words)) | set(zip(words, words[2:])))
+        self._flat = [(i, t) for i, toks in enumerate(self.sentence_tokens) for t in toks]
+        # Word -> its positions in _flat, ascending (the vocabulary is its keys).
+        self.word_positions: dict[str, list[int]] = {}
+        for position, (_, token) in enumerate(self._flat):
+            self.word_positions.setdefault(token.text, []).append(position)
+        self.vocabulary = set(self.word_positions)
+        # Stem -> the sentences that hold it, ascending.
+        self.stem_sentences: dict[str, list[int]] = {}
+        for index, stems in enumerate(self.sentence_stems):
+            for stem_ in stems:
+                self.stem_sentences.setdefault(stem_, []).append(index)
+        self._starts = [start for start, _ in self.spans]
+        # sentence_of bisects when the spans are in order and do not overlap (always, for an article).
+        self._ordered = all(s <= e for s, e in self.spans) and all(
+            a[1] <= b[0] for a, b in itertools.pairwise(self.spans))
+        self._similar: dict[tuple[str, int], list[str]] | None = None
+        self._by_kind: dict[str, list[Mention]] = {}
+
+    def sentence_of(self, offset: int) -> int | None:
+        if self._ordered:
+            index = bisect.bisect_right(self._starts, offset) - 1
+            return index if index >= 0 and offset < self.spans[index][1] else None
+        for index, (start, end) in enumerate(self.spans):
+            if start <= offset < end:
+                return index
+        return None
+
+    def context(self, sentence: int, neighbours: int) -> set[str]:
+        lo, hi = max(0, sentence - neighbours), min(len(self.spans), sentence + neighbours + 1)
+        return set().union(*self.sentence_stems[lo:hi]) if hi > lo else set()
+
+    def shared_stems(self, stems: set[str]) -> Counter[int]:
+        """For every source sentence that holds any of ``stems``: how many of them (absent: none)."""
+        counts: Counter[int] = Counter()
+        for stem_ in stems:
+            counts.update(self.stem_sentences.get(stem_, ()))
+        return counts
+
+    def words_like(self, word: str) -> list[str]:
+        """The source's words that ``same_word`` accepts for ``word``."""
+        if len(word) < 6:
+            return [word] if word in self.word_positions else []
+        if self._similar is None:
+            # Only words of the same first letter and a length within one can be one edit apart. Built
+            # whole before it is published, so a reader on another thread never sees half of it.
+            similar: dict[tuple[str, int], list[str]] = {}
+            for other in self.word_positions:
+                similar.setdefault((other[0], len(other)), []).append(other)
+            self._similar = similar
+        return [other for size in (len(word) - 1, len(word), len(word) + 1)
+                for other in self._similar.get((word[0], size), ()) if same_word(word, other)]
+
+    def positions_of(self, words: list[str]) -> list[int]:
+        """Positions in _flat of every occurrence of any of ``words``, ascending."""
+        if len(words) == 1:
+            return self.word_positions.get(words[0], [])
+        return sorted(p for word in words for p in self.word_positions.get(word, ()))
+
+    def mentions_of_kind(self, kind: str) -> list[Mention]:
+        if kind not in self._by_kind:
+            self._by_kind[kind] = [m for m in self.mentions if m.kind == kind]
+        return self._by_kind[kind]
+
+
+def same_word(a: str, b: str) -> bool:
+    """The same word, or a long one (six letters or more) misspelled by one letter."""
+    if a == b:
+        return True
+    if len(a) < 6 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    return within_one_edit(a, b)  # Zelenskyy / Zelensky, Sergey / Sergei
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1:] == short:
+            return True
+    return False
