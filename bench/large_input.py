@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import random
 import re
@@ -37,8 +36,10 @@ import resource
 import subprocess
 import sys
 import time
-from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.reference_extractive
+from tests.reference_extractive import dense_select_mmr, dense_tfidf  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "russia-peace-memorandum.txt"
@@ -142,47 +143,6 @@ def _vary(number: str, rng: random.Random) -> str:
 
 
 # -- the old dense summariser path, kept as the reference ---------------------------------------------
-
-
-def dense_tfidf(texts: list[str], language: str):
-    """The former lexical.tfidf_vectors: a dense sentences x vocabulary float32 matrix."""
-    import numpy as np
-
-    from summarise.summarisers.lexical import tokens
-
-    docs = [Counter(tokens(text, language)) for text in texts]
-    vocabulary = {word: i for i, word in enumerate(sorted({w for doc in docs for w in doc}))}
-    df = Counter(word for doc in docs for word in doc)
-    matrix = np.zeros((len(texts), max(len(vocabulary), 1)), dtype=np.float32)
-    for row, counts in enumerate(docs):
-        for word, count in counts.items():
-            idf = math.log((1 + len(texts)) / (1 + df[word]))
-            matrix[row, vocabulary[word]] = (1 + math.log(count)) * idf
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return matrix / norms
-
-
-def dense_select_mmr(score, vectors, k: int, config) -> list[int]:
-    """The former extractive.select_mmr: the full n x n similarity matrix, then MMR over its columns."""
-    import numpy as np
-
-    n = len(score)
-    finite = np.isfinite(score)
-    if not finite.any():
-        finite = np.ones(n, dtype=bool)
-        score = np.zeros(n)
-    low, high = score[finite].min(), score[finite].max()
-    scaled = np.where(finite, (score - low) / (high - low) if high > low else 1.0, 0.0)
-    similarity = vectors @ vectors.T
-    chosen: list[int] = []
-    while len(chosen) < min(k, n):
-        redundancy = similarity[:, chosen].max(axis=1) if chosen else np.zeros(n)
-        value = config.mmr_lambda * scaled - (1 - config.mmr_lambda) * redundancy
-        tier = np.where(~finite, 2, np.where(redundancy >= config.duplicate_cosine, 1, 0))
-        order = np.lexsort((-value, tier))
-        chosen.append(next(int(i) for i in order if i not in chosen))
-    return sorted(chosen)
 
 
 def _reference(article, summary, local, settings, max_gb: float, max_embedded: int) -> dict:

@@ -14,7 +14,7 @@ import os
 import platform
 import statistics
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -189,5 +189,3 @@ def machine_line() -> str:
         f"cuda={'yes' if torch.cuda.is_available() else 'no'} | python {sys.version.split()[0]}"
     )
 
-
-Picker = Callable[[Item], list[int]]

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import math
-from collections import Counter
 
 import numpy as np
 import pytest
@@ -18,39 +16,9 @@ from summarise.claims.glossary import load_glossary
 from summarise.claims.support import Settings, SourceIndex, find, is_content, judge, sentence_coverage, tokenise
 from summarise.summarisers import extractive
 from summarise.summarisers.extractive import DEFAULT_CONFIG, ExtractiveConfig, choose_sentences, select_mmr
-from summarise.summarisers.lexical import tfidf_matrix, tfidf_vectors, tokens
+from summarise.summarisers.lexical import tfidf_matrix, tfidf_vectors
 from tests.conftest import SEED
-
-
-def dense_mmr(score, vectors, k, config):
-    """The former select_mmr, kept here as the reference: the whole n x n similarity matrix."""
-    n = len(score)
-    finite = np.isfinite(score)
-    low, high = score[finite].min(), score[finite].max()
-    scaled = np.where(finite, (score - low) / (high - low) if high > low else 1.0, 0.0)
-    similarity = vectors @ vectors.T
-    chosen: list[int] = []
-    while len(chosen) < min(k, n):
-        redundancy = similarity[:, chosen].max(axis=1) if chosen else np.zeros(n)
-        value = config.mmr_lambda * scaled - (1 - config.mmr_lambda) * redundancy
-        tier = np.where(~finite, 2, np.where(redundancy >= config.duplicate_cosine, 1, 0))
-        order = np.lexsort((-value, tier))
-        chosen.append(next(int(i) for i in order if i not in chosen))
-    return sorted(chosen)
-
-
-def dense_tfidf(texts, language):
-    """The former dense TF-IDF, as the reference."""
-    docs = [Counter(tokens(text, language)) for text in texts]
-    vocabulary = {word: i for i, word in enumerate(sorted({w for doc in docs for w in doc}))}
-    df = Counter(word for doc in docs for word in doc)
-    matrix = np.zeros((len(texts), max(len(vocabulary), 1)), dtype=np.float32)
-    for row, counts in enumerate(docs):
-        for word, count in counts.items():
-            matrix[row, vocabulary[word]] = (1 + math.log(count)) * math.log((1 + len(texts)) / (1 + df[word]))
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return matrix / norms
+from tests.reference_extractive import dense_select_mmr, dense_tfidf
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -64,8 +32,8 @@ def test_incremental_mmr_picks_what_the_similarity_matrix_picked(seed):
     score[rng.choice(n, 30, replace=False)] = -np.inf  # fragments
     configs = (DEFAULT_CONFIG, dataclasses.replace(DEFAULT_CONFIG, mmr_lambda=0.5))
     for k, config in itertools.product((1, 3, 8), configs):
-        assert select_mmr(score, vectors, k, config) == dense_mmr(score, vectors, k, config)
-        assert select_mmr(score, sparse.csr_matrix(vectors), k, config) == dense_mmr(score, vectors, k, config)
+        assert select_mmr(score, vectors, k, config) == dense_select_mmr(score, vectors, k, config)
+        assert select_mmr(score, sparse.csr_matrix(vectors), k, config) == dense_select_mmr(score, vectors, k, config)
 
 
 def test_sparse_tfidf_is_the_dense_tfidf():

@@ -82,7 +82,6 @@ _NOT_IN_NAMES = {
     "more",
     "news",
 }
-_OPENING_QUOTES = '"“«‘'
 _CLOSING_QUOTES = '"”»’'
 _NAME_PARTICLES = {
     "de",
