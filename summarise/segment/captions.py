@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import re
 
+from .agencies import NEWS_AGENCIES, NEWS_AGENCIES_AR, alternation
 from .lines import word_count
 
-_AGENCY = (
-    r"AFP|EPA(?:-EFE)?|Reuters|AP|PA(?: Media| Wire)?|Getty(?: Images)?|Bloomberg|Shutterstock|Alamy|"
-    r"AFP via Getty Images|Anadolu(?: Agency)?|Xinhua|SOPA Images|NurPhoto|ZUMA(?: Press)?|dpa|WireImage|"
-    r"Sipa|TASS|Sputnik|UPI|Corbis|Camera Press|Rex(?: Features)?|BBC|PA Images|Universal Images Group"
+# The news agencies, and the picture agencies and other names credited under photos. The Arabic names are
+# kept apart: a credit with no brackets ("... on Thursday. EPA", "John Smith/AFP") takes a Latin name only.
+_AGENCY = alternation(
+    NEWS_AGENCIES
+    + ("EPA", "EPA-EFE", "PA Media", "PA Wire", "PA Images", "Getty", "Getty Images", "AFP via Getty Images")
+    + ("Shutterstock", "Alamy", "Anadolu", "Anadolu Agency", "SOPA Images", "NurPhoto", "ZUMA", "ZUMA Press")
+    + ("WireImage", "Sipa", "Sputnik", "Corbis", "Camera Press", "Rex", "Rex Features", "Universal Images Group")
 )
-_AR_AGENCY = (
-    r"رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|أسوشيتد برس|غيتي|جيتي|الأناضول|وكالة الأنباء|EPA|AFP|Reuters|AP|Getty Images"
-)
+_AR_AGENCY = alternation(NEWS_AGENCIES_AR + ("غيتي", "جيتي", "وكالة الأنباء"))
 _CREDIT_WORD = r"photo(?:graph)?|picture|pic|image|credit|illustration|graphic|video|footage|foto|pictured"
 _AR_CREDIT_WORD = r"صورة|الصورة|مصدر الصورة|حقوق الصورة|تصوير|صور"
 

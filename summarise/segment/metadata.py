@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .agencies import NEWS_AGENCIES, NEWS_AGENCIES_AR, alternation
 from .dates import find_date
 from .lines import is_arabic, looks_like_name
 
@@ -28,9 +29,12 @@ _AR_JOIN = re.compile(r"\s*[،,]\s*|\s+و(?=\S{3,})")
 _SEGMENTS = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+")
 _PLACE_SUFFIX = re.compile(r"\s+in\s+[A-Z][\w .-]+$")
 
-_AGENCIES = (
-    r"CNN|AP|AFP|Reuters|BBC|UPI|dpa|DPA|Xinhua|Bloomberg|AAP|PA|ANSA|EFE|Kyodo|Yonhap|TASS|CNBC|"
-    r"رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|واس|وام|قنا|كونا|سانا|بترا|الأناضول|د ب أ|أسوشيتد برس|سي إن إن"
+# Matched whatever the case, so "dpa" also covers "DPA".
+_AGENCIES = alternation(
+    NEWS_AGENCIES
+    + ("CNN", "AAP", "ANSA", "EFE", "Kyodo", "Yonhap", "CNBC")
+    + NEWS_AGENCIES_AR
+    + ("واس", "وام", "قنا", "كونا", "سانا", "بترا", "د ب أ", "سي إن إن")
 )
 _DASH = r"(?:-{1,2}|–|—)"
 # "New York (CNN) --", "(CNN)The", "Marseille, France (CNN)", "NAIROBI (Reuters) -", "عمّان، الأردن (CNN)--"

@@ -1,0 +1,199 @@
+"""The header above the body's first paragraph: where the body starts, and what each header line is."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import furniture as F
+from .lines import is_arabic, is_prose, same_text, word_count
+from .metadata import bare_byline
+
+if TYPE_CHECKING:
+    from .layout import Known, Layout
+
+# Lines that belong to an article's header: a prose line followed closely by one of these is a
+# standfirst, not the first paragraph.
+_HEADER_MARKERS = {
+    F.DATE,
+    F.BYLINE,
+    F.DUPLICATED_BYLINE,
+    F.LANGUAGE_TOGGLE,
+    F.READING_TIME,
+    F.NAVIGATION,
+    F.EMAIL_HEADER,
+}
+_LOOKAHEAD = 4
+# Section names that look like personal names to the byline test ("Middle East", "Tech News").
+_SECTIONS = {
+    "news",
+    "world",
+    "world news",
+    "mena",
+    "middle east",
+    "uk",
+    "us",
+    "business",
+    "politics",
+    "sport",
+    "sports",
+    "opinion",
+    "analysis",
+    "comment",
+    "culture",
+    "tech",
+    "technology",
+    "science",
+    "health",
+    "environment",
+    "europe",
+    "asia",
+    "africa",
+    "americas",
+    "gulf",
+    "economy",
+    "lifestyle",
+    "travel",
+    "entertainment",
+    "video",
+    "live",
+    "breaking news",
+    "latest news",
+    "exclusive",
+    "features",
+    "arts",
+    "education",
+    "markets",
+    "money",
+    "weather",
+    "أخبار",
+    "اخبار",
+    "العالم",
+    "العالم العربي",
+    "الشرق الأوسط",
+    "الشرق الاوسط",
+    "اقتصاد",
+    "رياضة",
+    "سياسة",
+    "ثقافة",
+    "ثقافة وفن",
+    "فن",
+    "منوعات",
+    "صحة",
+    "علوم",
+    "تكنولوجيا",
+    "رأي",
+    "مقالات",
+    "تحليل",
+    "فيديو",
+    "عاجل",
+    "حصري",
+    "محليات",
+    "دوليات",
+    "عربي",
+    "عربي ودولي",
+    "الخليج",
+    "مصر",
+    "السعودية",
+}
+
+
+def body_start(layout: Layout, known: Known) -> int | None:
+    """The first line of the body: a prose line not followed closely by header lines (byline, date ...)."""
+    content = layout.content()
+    after = -1
+    for i in content:  # the body never starts above the title
+        if layout.reasons[i] is None and (
+            layout.lines[i].hint == "h1" or (known.title and same_text(layout.texts[i], known.title))
+        ):
+            after = i
+            break
+    candidates = [
+        position
+        for position, i in enumerate(content)
+        if i > after
+        and layout.reasons[i] is None
+        and is_prose(layout.texts[i])
+        and layout.lines[i].hint not in ("h1", "h2")
+    ]
+    for number, position in enumerate(candidates):
+        # Header lines right after it (before the next paragraph) make a prose line a standfirst.
+        stop = candidates[number + 1] if number + 1 < len(candidates) else len(content)
+        upcoming = content[position + 1 : min(stop, position + 1 + _LOOKAHEAD)]
+        if not any(layout.reasons[j] in _HEADER_MARKERS or _is_bare_byline(layout, j) for j in upcoming):
+            return content[position]
+    return content[candidates[0]] if candidates else None
+
+
+def _is_bare_byline(layout: Layout, i: int) -> bool:
+    text = layout.texts[i]
+    return (
+        layout.reasons[i] is None
+        and text.casefold() not in _SECTIONS
+        and not is_arabic(text)
+        and bare_byline(text) is not None
+    )
+
+
+def _is_source_line(text: str) -> bool:
+    """ "سكاي نيوز عربية - أبوظبي", "Reuters | London": an outlet and a place, not a standfirst."""
+    parts = [p for p in re.split(r"\s+[-–—|•]\s+", text) if p]
+    return len(parts) >= 2 and all(word_count(p) <= 3 for p in parts)
+
+
+def read_header(layout: Layout, known: Known, start: int) -> None:
+    """Name every undecided line above ``start``: section label, title, byline, standfirst, source, header."""
+    header = [i for i in layout.content() if i < start and layout.reasons[i] is None]
+    title_at = _find_title(layout, known, header)
+    # A page's meta description is often its standfirst; when it is not on the page, any line may be.
+    wanted = (
+        known.standfirst
+        if known.standfirst and any(same_text(layout.texts[i], known.standfirst) for i in header)
+        else None
+    )
+    for i in header:
+        text = layout.texts[i]
+        if title_at is None or i < title_at:
+            layout.reasons[i] = F.SECTION_LABEL if word_count(text) <= 6 else F.PAGE_HEADER
+            continue
+        if i == title_at:
+            layout.reasons[i] = F.TITLE
+            layout.title = text
+        elif same_text(text, layout.title or ""):
+            layout.reasons[i] = F.REPEATED_HEADLINE
+        elif any(same_text(text, author) for author in layout.authors):
+            layout.reasons[i] = F.DUPLICATED_BYLINE
+        elif text.casefold() not in _SECTIONS and (name := bare_byline(text)) is not None:
+            layout.reasons[i] = F.DUPLICATED_BYLINE if name in layout.authors else F.BYLINE
+            layout.authors.append(name)
+        elif text.casefold() in _SECTIONS or word_count(text) <= 3:
+            layout.reasons[i] = F.SECTION_LABEL
+        elif _is_source_line(text):
+            layout.reasons[i] = F.SOURCE_CREDIT
+        elif layout.standfirst is None and (wanted is None or same_text(text, wanted)) and word_count(text) >= 5:
+            layout.reasons[i] = F.STANDFIRST
+            layout.standfirst = text
+        else:
+            layout.reasons[i] = F.PAGE_HEADER
+
+
+def _find_title(layout: Layout, known: Known, header: list[int]) -> int | None:
+    if known.title:
+        for i in header:
+            if same_text(layout.texts[i], known.title):
+                return i
+    for i in header:
+        if layout.lines[i].hint == "h1":
+            return i
+    # Site names and menus sit above the page's navigation ("Skip to content", breadcrumbs); the headline
+    # comes after it. Look there first, then anywhere in the header.
+    last_navigation = max(
+        (i for i in range(header[-1] + 1 if header else 0) if layout.reasons[i] == F.NAVIGATION), default=-1
+    )
+    for candidates in ([i for i in header if i > last_navigation], header):
+        for minimum in (4, 2):
+            for i in candidates:
+                text = layout.texts[i]
+                if word_count(text) >= minimum and not _is_bare_byline(layout, i) and text.casefold() not in _SECTIONS:
+                    return i
+    return None

@@ -1,0 +1,134 @@
+"""Sweeps from the body's first line down: repeats, related-story links, promos, footer; subheadings."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from . import furniture as F
+from .lines import ends_with_terminal, is_arabic, is_headline_like, is_prose, is_question, same_text, word_count
+
+if TYPE_CHECKING:
+    from .layout import Layout
+
+
+def sweep_body(layout: Layout, start: int) -> None:
+    """Drop what interrupts the body from ``start`` on, and mark the subheadings that stay in it."""
+    content = layout.content(start)
+    seen: set[str] = set()
+    for i in content:  # repeated headlines and pasted-twice lines
+        if layout.reasons[i] is not None:
+            continue
+        text = layout.texts[i]
+        if layout.title and same_text(text, layout.title):
+            layout.reasons[i] = F.REPEATED_HEADLINE
+        elif text in seen and word_count(text) <= 40:
+            layout.reasons[i] = F.DUPLICATE
+        seen.add(text)
+    _sweep_related_blocks(layout, content)
+    _sweep_headlines(layout, content)
+    _sweep_footer(layout, content)
+
+
+def _sweep_related_blocks(layout: Layout, content: list[int]) -> None:
+    """A "Related" / "اقرأ أيضا" / "Most read" heading takes the list of links under it along."""
+    position = 0
+    while position < len(content):
+        i = content[position]
+        if not F.is_related_heading(layout.texts[i]):
+            position += 1
+            continue
+        layout.reasons[i] = F.RELATED
+        position += 1
+        while position < len(content):
+            j = content[position]
+            if layout.reasons[j] is None:
+                text = layout.texts[j]
+                # Story links are often questions ("What is a heat dome?"), so a question does not end the list.
+                if is_prose(text) and not is_question(text) and not text[:1].isdigit():
+                    break
+                layout.reasons[j] = F.RELATED
+            position += 1
+
+
+def _sweep_headlines(layout: Layout, content: list[int]) -> None:
+    """Links to other stories pasted inside the body, and the subheadings that look like them.
+
+    A run of two or more headline-shaped lines is a block of related-story links (its last line is a
+    subheading when it is short and prose follows). A single headline-shaped line is a subheading when
+    it is short or a question, and a related-story link otherwise; English subheadings run longer, so
+    the bar is higher there.
+    """
+    live = [i for i in content if layout.reasons[i] is None]
+    runs: list[list[int]] = []
+    for i in live:
+        if is_headline_like(layout.texts[i]) and layout.lines[i].hint not in ("h2", "list", "quote", "code"):
+            if runs and runs[-1][-1] == _previous(live, i):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    for run in runs:
+        texts = [layout.texts[i] for i in run]
+        if len(run) >= 2 and any(not is_question(t) and word_count(t) >= 4 for t in texts):
+            last, next_line = run[-1], _next(live, run[-1])
+            short_last = word_count(texts[-1]) <= 4 or (is_question(texts[-1]) and word_count(texts[-1]) <= 6)
+            keep_last = short_last and next_line is not None and is_prose(layout.texts[next_line])
+            for i in run[:-1] if keep_last else run:
+                layout.reasons[i] = F.RELATED
+            if keep_last:
+                layout.headings.add(last)
+            continue
+        for i, text in zip(run, texts):
+            threshold = 6 if is_arabic(text) else 9
+            if is_question(text) or word_count(text) < threshold:
+                layout.headings.add(i)
+            else:
+                layout.reasons[i] = F.PROMO
+    for i in live:
+        if layout.reasons[i] is None and _is_heading(layout, i):
+            layout.headings.add(i)
+
+
+def _is_heading(layout: Layout, i: int) -> bool:
+    line, text = layout.lines[i], layout.texts[i]
+    if line.hint == "h2" or line.hint == "h1":
+        return True
+    if line.hint in ("list", "quote", "code") or not text or text[0].isdigit():
+        return False
+    if is_question(text):  # "What happens next?", "ما الحل؟" standing alone between paragraphs
+        return word_count(text) <= 8
+    return 1 <= word_count(text) <= 10 and not ends_with_terminal(text)
+
+
+def _sweep_footer(layout: Layout, content: list[int]) -> None:
+    """Short lines at the very end are page furniture: there is no text after them for them to head.
+
+    Works back from the last line and stops at the first line that stays in the body.
+    """
+    for i in reversed(content):
+        if layout.reasons[i] is not None:
+            continue
+        text = layout.texts[i]
+        if is_prose(text) or ":" in text or ends_with_terminal(text) or text[-1] in '"”»’':
+            return  # ends a sentence, a label or a quotation: article text
+        if is_headline_like(text) and not is_question(text):
+            layout.reasons[i] = F.RELATED
+        elif word_count(text) <= 6 and not is_question(text):
+            layout.reasons[i] = F.PAGE_FOOTER
+        else:
+            return
+        layout.headings.discard(i)
+
+
+def _previous(live: list[int], i: int) -> int | None:
+    position = _position(live, i)
+    return live[position - 1] if position > 0 else None
+
+
+def _next(live: list[int], i: int) -> int | None:
+    position = _position(live, i)
+    return live[position + 1] if position + 1 < len(live) else None
+
+
+def _position(live: list[int], i: int) -> int:
+    return bisect_left(live, i)  # ``live`` is sorted
