@@ -58,6 +58,20 @@ class ModelMissingError(SummariseError):
         self.name = name
 
 
+class ConversionMissingError(ModelMissingError):
+    """``backend = "ctranslate2"`` was asked for, but a model has no up-to-date CTranslate2 copy."""
+
+    def __init__(self, name: str, command: str, *, stale: bool = False):
+        SummariseError.__init__(
+            self,
+            f"the ctranslate2 backend was asked for, but model {name!r} "
+            + ("has a CTranslate2 copy made from other weights" if stale else "has no CTranslate2 conversion"),
+            f"run `{command}` once (pip install 'summarise[fast]'), or use --backend auto or transformers",
+        )
+        self.name = name
+        self.command = command
+
+
 class ModelLoadError(SummariseError):
     exit_code = 3
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import claims as claims_stage
 from .errors import SummariseError
+from .languages import language_name as _language_name
 from .models.registry import Registry, load_registry
 from .models.routes import Route, plan_route
 from .models.store import LocalModel
@@ -294,13 +295,6 @@ def _model_use(role: str, local: LocalModel) -> ModelUse:
         commercial_use=card.commercial,
         path=str(local.path) if local.path else None,
     )
-
-
-_LANGUAGE_NAMES = {"en": "English", "ar": "Arabic", "fr": "French"}
-
-
-def _language_name(code: str) -> str:
-    return _LANGUAGE_NAMES.get(code, code)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,9 @@ from .errors import ConfigError
 
 DEVICES = ("auto", "cpu", "cuda")
 DTYPES = ("auto", "float32", "bfloat16", "float16")
+# How seq2seq models run: "auto" uses a CTranslate2 conversion when one matches the model's weights
+# (see summarise.models.ct2) and transformers otherwise; the other two force one backend.
+BACKENDS = ("auto", "transformers", "ctranslate2")
 
 
 def default_home() -> Path:
@@ -34,6 +37,7 @@ class Settings:
     targets: tuple[str, ...] = ("en", "ar")  # the brief's languages
     device: str = "auto"
     dtype: str = "auto"
+    backend: str = "auto"  # one of BACKENDS
     offline: bool = False
     models_dir: Path = field(default_factory=lambda: default_home() / "models")
     model_paths: Mapping[str, str] = field(default_factory=dict)  # registry name -> local directory
@@ -46,6 +50,8 @@ class Settings:
             raise ConfigError(f"unknown device {self.device!r}", f"use one of {', '.join(DEVICES)}")
         if self.dtype not in DTYPES:
             raise ConfigError(f"unknown dtype {self.dtype!r}", f"use one of {', '.join(DTYPES)}")
+        if self.backend not in BACKENDS:
+            raise ConfigError(f"unknown backend {self.backend!r}", f"use one of {', '.join(BACKENDS)}")
         if self.language is not None and not re.fullmatch(r"[a-z]{2,3}", self.language):
             raise ConfigError(
                 f"unknown language code {self.language!r}",
@@ -80,6 +86,7 @@ _ENV = {
     "SUMMARISE_SENTENCES": "sentences",
     "SUMMARISE_DEVICE": "device",
     "SUMMARISE_DTYPE": "dtype",
+    "SUMMARISE_BACKEND": "backend",
     "SUMMARISE_OFFLINE": "offline",
     "SUMMARISE_MODELS_DIR": "models_dir",
     "SUMMARISE_MODEL_PATHS": "model_paths",

@@ -195,6 +195,27 @@ def test_rerun_skips_finished_articles_retries_failures_and_force_redoes(tmp_pat
     assert sorted(p.name for p in out.glob("*.txt")) == sorted(f"{p.stem}.txt" for p in inputs["good"])
 
 
+def test_articles_no_model_can_brief_are_recorded_as_failed_and_the_job_goes_on(tmp_path):
+    from tests.test_cli_brief import FRENCH, GREEK
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "en.txt").write_text(english_article(0), encoding="utf-8")
+    (tmp_path / "in" / "ar.txt").write_text(arabic_article(0), encoding="utf-8")
+    (tmp_path / "in" / "el.txt").write_text(GREEK, encoding="utf-8")
+    (tmp_path / "in" / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(["batch", str(tmp_path / "in"), "--out", str(out), "--articles-per-batch", "4"])  # no models pulled
+    assert result.exit_code == 1, result.output
+    by_input = {Path(r["input"]).name: r for r in read_manifest(out / "manifest.jsonl")}
+    assert by_input["en.txt"]["status"] == by_input["ar.txt"]["status"] == "ok"  # extractive, other half unavailable
+    greek, french = by_input["el.txt"], by_input["fr.txt"]
+    assert greek["status"] == french["status"] == "failed"
+    assert "cannot brief an article in Greek (el)" in greek["error"] and "French (fr)" in greek["error"]
+    assert "summarise models pull opus-mt-fr-en" in french["error"]
+    assert greek["outputs"] == french["outputs"] == []
+    assert sorted(p.name for p in out.glob("*.json")) == ["ar.json", "en.json"]
+
+
 def test_all_good_batch_exits_zero_and_jsonl_inputs_are_named_by_id(tmp_path, model_path_args):
     lines = [json.dumps({"id": f"wire/{n}", "text": english_article(n)}) for n in range(2)]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -151,3 +151,55 @@ def test_long_input_is_chunked_not_truncated(tiny_models, tmp_path):
 def test_sentences_option_sets_the_brief_length():
     result = run("brief", SEED, "--format", "json", "--sentences", "2")
     assert len(json.loads(result.stdout)["summary"]["en"]) == 2
+
+
+# Articles written for these tests (not taken from any publication).
+FRENCH = (
+    "Des inondations ont forcé 120 familles à quitter leur maison mardi à Lyon, selon les autorités.\n\n"
+    "Le conseil municipal a annoncé que trois écoles resteraient fermées jusqu'à la décrue. "
+    "Des ingénieurs du ministère sont arrivés mercredi pour inspecter deux ponts endommagés.\n\n"
+    "La maire a déclaré que les réparations coûteraient environ quatre millions d'euros."
+)
+GREEK = (
+    "Στην Αθήνα, πλημμύρες ανάγκασαν εκατοντάδες οικογένειες να εγκαταλείψουν τα σπίτια τους την Τρίτη. "
+    "Οι αρχές είπαν ότι τα σχολεία θα παραμείνουν κλειστά μέχρι να υποχωρήσουν τα νερά.\n\n"
+    "Μηχανικοί του υπουργείου έφτασαν την Τετάρτη για να ελέγξουν δύο γέφυρες που υπέστησαν ζημιές."
+)
+
+
+def test_an_article_in_a_language_no_model_can_brief_fails_clearly(tmp_path):
+    article = tmp_path / "greek.txt"
+    article.write_text(GREEK, encoding="utf-8")
+    result = run("brief", article, "--format", "json")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""  # no brief in Greek only
+    assert "cannot brief an article in Greek (el)" in result.stderr
+    assert "English (en) and Arabic (ar)" in result.stderr and "French (fr) with opus-mt-fr-en" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_french_article_without_its_translator_names_the_model_to_pull(tmp_path):
+    article = tmp_path / "french.txt"
+    article.write_text(FRENCH, encoding="utf-8")
+    result = run("brief", article, "--format", "json")
+    assert result.exit_code == 3, result.output
+    assert result.stdout == ""  # never a French-only brief
+    assert "French (fr)" in result.stderr and "summarise models pull opus-mt-fr-en" in result.stderr
+
+
+def test_a_french_article_with_its_translator_gets_an_english_brief(tmp_path, tiny_models):
+    # The tiny Arabic->English Marian stands in for opus-mt-fr-en: its output is gibberish, the route is real.
+    article = tmp_path / "french.txt"
+    article.write_text(FRENCH, encoding="utf-8")
+    result = run(
+        "brief", article, "--format", "json", "--sentences", "2",
+        "--model-path", f"opus-mt-fr-en={tiny_models['opus-mt-ar-en']}",
+    )
+    assert result.exit_code == 0, result.output
+    brief = json.loads(result.stdout)
+    assert brief["source"]["language"] == "fr"
+    assert brief["summary"]["fr"] and all(s in FRENCH for s in brief["summary"]["fr"])
+    assert brief["summary"]["en"] and len(brief["summary"]["en"]) == len(brief["summary"]["fr"])
+    assert brief["models"]["translator:fr-en"]["name"] == "opus-mt-fr-en"
+    assert brief["summary"]["ar"] is None  # the other half is marked unavailable, as for English articles
+    assert [u["pull_command"] for u in brief["unavailable"]] == ["summarise models pull nllb-200-distilled-600m"]

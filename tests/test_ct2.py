@@ -224,3 +224,90 @@ def test_compute_types_follow_the_device_and_dtype():
     assert choose_compute_type("int8_float16", "cpu") == "int8"
     assert choose_compute_type("float16", "cpu") == "float32"  # no half precision on CPU
     assert choose_compute_type("int8", "cpu", "float32") == "float32"  # an explicit full-precision request wins
+
+
+def test_backend_setting_forces_either_backend(tiny_models):
+    import dataclasses
+
+    settings = settings_for(mt5_xlsum=tiny_models["mt5-xlsum"])
+    card = load_registry().get("mt5-xlsum")
+    convert(card, settings, "float32")
+    assert isinstance(load_generator(card, settings), CTranslate2Model)  # auto: the copy is used
+    forced = load_generator(card, dataclasses.replace(settings, backend="transformers"))
+    assert type(forced) is Seq2SeqModel and forced.description == "transformers float32 cpu"
+    assert isinstance(load_generator(card, dataclasses.replace(settings, backend="ctranslate2")), CTranslate2Model)
+
+
+def test_forced_ctranslate2_without_an_up_to_date_copy_is_a_missing_model(tmp_path, tiny_models, monkeypatch):
+    import dataclasses
+    import shutil
+
+    from summarise.errors import ConversionMissingError, ModelMissingError
+
+    settings = dataclasses.replace(settings_for(opus_mt_en_ar=tiny_models["opus-mt-en-ar"]), backend="ctranslate2")
+    card = load_registry().get("opus-mt-en-ar")
+    with pytest.raises(ConversionMissingError) as caught:
+        load_generator(card, settings)
+    error = caught.value
+    assert isinstance(error, ModelMissingError) and error.exit_code == 3  # never a silent fallback
+    assert "has no CTranslate2 conversion" in error.message
+    assert f"summarise models convert opus-mt-en-ar --model-path opus-mt-en-ar={tiny_models['opus-mt-en-ar']}" in error.hint
+
+    model_dir = tmp_path / "mt5"
+    shutil.copytree(tiny_models["mt5-xlsum"], model_dir)
+    settings = dataclasses.replace(settings_for(mt5_xlsum=model_dir), backend="ctranslate2")
+    card = load_registry().get("mt5-xlsum")
+    convert(card, settings, "int8")
+    weights = next(model_dir.glob("*.safetensors"))
+    stat = weights.stat()
+    os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # the weights were replaced since
+    with pytest.raises(ConversionMissingError, match="made from other weights"):
+        load_generator(card, settings)
+
+    monkeypatch.setattr("summarise.models.ct2.ctranslate2_available", lambda: False)
+    with pytest.raises(ModelLoadError, match="CTranslate2 is not installed") as caught:
+        load_generator(card, settings)
+    assert caught.value.exit_code == 3 and "summarise[fast]" in caught.value.hint
+
+
+def test_backend_flag_and_environment_on_brief_and_batch(tmp_path, tiny_models, monkeypatch):
+    from summarise.batch import read_manifest
+    from tests.conftest import SEED
+
+    marian = f"opus-mt-en-ar={tiny_models['opus-mt-en-ar']}"  # not converted
+    runner = CliRunner()
+    result = runner.invoke(app, ["brief", str(SEED), "--backend", "ctranslate2", "--model-path", marian])
+    assert result.exit_code == 3, result.output
+    assert "summarise models convert opus-mt-en-ar" in result.stderr and result.stdout == ""
+    result = runner.invoke(app, ["brief", str(SEED), "--backend", "gpu"])
+    assert result.exit_code == 2 and "unknown backend 'gpu'" in result.stderr
+
+    monkeypatch.setenv("SUMMARISE_BACKEND", "ctranslate2")
+    result = runner.invoke(app, ["brief", str(SEED), "-f", "json", "--model-path", marian])
+    assert result.exit_code == 3 and "summarise models convert opus-mt-en-ar" in result.stderr
+    result = runner.invoke(app, ["brief", str(SEED), "-f", "json", "--backend", "auto", "--model-path", marian])
+    assert result.exit_code == 0, result.output  # the flag wins over the environment
+    assert json.loads(result.stdout)["models"]["translator:en-ar"]["name"] == "opus-mt-en-ar"
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--model-path", marian])
+    assert result.exit_code == 1, result.output  # from the environment: the article fails, recorded
+    (record,) = read_manifest(tmp_path / "out" / "manifest.jsonl")
+    assert record["status"] == "failed" and "summarise models convert opus-mt-en-ar" in record["error"]
+
+
+def test_batch_with_backend_transformers_ignores_a_converted_copy(tmp_path, opus_layout_marian):
+    from summarise.batch import read_manifest
+    from tests.test_batch import english_article
+
+    settings = settings_for(opus_mt_en_ar=opus_layout_marian)
+    convert(load_registry().get("opus-mt-en-ar"), settings, "int8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(english_article(0), encoding="utf-8")
+    args = ["batch", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--sentences", "1",
+            "--model-path", f"opus-mt-en-ar={opus_layout_marian}", "--backend", "transformers"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    (record,) = read_manifest(tmp_path / "out" / "manifest.jsonl")
+    assert record["backends"]["opus-mt-en-ar"] == "transformers float32 cpu"

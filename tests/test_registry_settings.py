@@ -70,3 +70,16 @@ def test_bad_settings_say_what_to_do(tmp_path):
     with pytest.raises(ConfigError, match="unknown setting"):
         load_settings(config_file=bad, environ={})
     assert isinstance(Settings().models_dir, Path)
+
+
+def test_backend_setting_layers_and_validation(tmp_path):
+    assert Settings().backend == "auto"
+    config = tmp_path / "config.toml"
+    config.write_text('backend = "transformers"\n')
+    assert load_settings(config_file=config, environ={}).backend == "transformers"  # config beats default
+    env = {"SUMMARISE_BACKEND": "ctranslate2"}
+    assert load_settings(config_file=config, environ=env).backend == "ctranslate2"  # env beats config
+    assert load_settings({"backend": "auto"}, config_file=config, environ=env).backend == "auto"  # flag beats env
+    with pytest.raises(ConfigError, match="unknown backend 'onnx'") as caught:
+        load_settings(environ={"SUMMARISE_BACKEND": "onnx"})
+    assert "auto, transformers, ctranslate2" in caught.value.hint and caught.value.exit_code == 2

@@ -2,7 +2,7 @@
 
 import pytest
 
-from summarise.errors import ConfigError, ModelMissingError
+from summarise.errors import ConfigError, ModelMissingError, UnsupportedLanguageError
 from summarise.models.registry import load_registry
 from summarise.models.routes import plan_route
 from summarise.settings import Settings
@@ -33,13 +33,45 @@ def test_arabic_without_models_summarises_lexically(tmp_path):
     assert plan.translations[0].unavailable.pull_command == "summarise models pull opus-mt-ar-en"
 
 
-def test_other_languages_route_through_the_registry(tmp_path):
-    plan = route("fr", tmp_path)
+def test_other_languages_route_through_the_registry(tmp_path, tiny_models):
+    # A tiny Marian model stands in for opus-mt-fr-en: planning only locates models, it loads none.
+    plan = route("fr", tmp_path, model_paths={"opus-mt-fr-en": str(tiny_models["opus-mt-ar-en"])})
+    assert plan.summariser.card.name == "lexical-extractive"
     legs = {leg.target: leg for leg in plan.translations}
-    assert legs["en"].unavailable.model == "opus-mt-fr-en"  # commercial-friendly pair first
-    assert legs["ar"].unavailable.model == "nllb-200-distilled-600m"
-    plan = route("xx", tmp_path)
-    assert all("no registered model" in leg.unavailable.reason for leg in plan.translations)
+    assert legs["en"].model.card.name == "opus-mt-fr-en"
+    assert legs["ar"].unavailable.model == "nllb-200-distilled-600m"  # the other half: marked, with its pull
+
+
+def test_a_language_a_registered_model_could_serve_says_which_model_to_pull(tmp_path):
+    with pytest.raises(ModelMissingError) as caught:
+        route("fr", tmp_path)  # nothing pulled: a French-only brief would be no English-Arabic brief
+    error = caught.value
+    assert error.exit_code == 3 and error.name == "opus-mt-fr-en"  # commercial-friendly pair first
+    assert "French (fr)" in error.message and "English or Arabic" in error.message
+    assert "nllb-200-distilled-600m" in error.message  # what else would give Arabic too
+    assert "summarise models pull opus-mt-fr-en" in error.hint
+    with pytest.raises(ModelMissingError) as caught:
+        route("zh", tmp_path)  # only NLLB has a code for Chinese
+    assert caught.value.name == "nllb-200-distilled-600m" and "Chinese (zh)" in caught.value.message
+
+
+@pytest.mark.parametrize(("language", "named"), [("el", "Greek (el)"), ("xx", "'xx'")])
+def test_a_language_no_registered_model_serves_is_unsupported(tmp_path, tiny_models, language, named):
+    everything = {name: str(path) for name, path in tiny_models.items()}
+    with pytest.raises(UnsupportedLanguageError) as caught:
+        route(language, tmp_path, model_paths=everything)  # pulled models change nothing
+    error = caught.value
+    assert error.exit_code == 2
+    assert named in error.message
+    assert "English (en) and Arabic (ar)" in error.hint
+    assert "French (fr) with opus-mt-fr-en or nllb-200-distilled-600m" in error.hint
+    assert "Russian (ru)" in error.hint and "--language" in error.hint
+
+
+def test_english_and_arabic_never_need_a_model(tmp_path):
+    for language in ("en", "ar"):
+        plan = route(language, tmp_path)
+        assert plan.summariser.card.embedded and all(leg.model is None for leg in plan.translations)
 
 
 def test_an_explicitly_named_model_must_exist_and_fit(tmp_path):

@@ -81,6 +81,12 @@ TranslatorOpt = typer.Option(None, "--translator", "-t", help="Translator name (
 SentencesOpt = typer.Option(None, "--sentences", "-n", min=1, help="Brief length in sentences [default: 3].")
 DeviceOpt = typer.Option(None, "--device", help="auto, cpu or cuda [default: auto].")
 DtypeOpt = typer.Option(None, "--dtype", help="auto, float32, bfloat16 or float16 [default: auto].")
+BackendOpt = typer.Option(
+    None,
+    "--backend",
+    help="auto (CTranslate2 where `summarise models convert` made a copy, else transformers), transformers "
+    "or ctranslate2 [default: auto].",
+)
 OfflineOpt = typer.Option(False, "--offline", help="Guarantee no network access (loading is local-only anyway).")
 ModelPathOpt = typer.Option(None, "--model-path", help="Use a local directory for a model: NAME=DIR (repeatable).")
 LanguageOpt = typer.Option(None, "--language", "-l", help="Source language code; detected when omitted.")

@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from .app import (
+    BackendOpt,
     DeviceOpt,
     DtypeOpt,
     LanguageOpt,
@@ -46,6 +47,7 @@ def batch(
     sentences: int | None = SentencesOpt,
     device: str | None = DeviceOpt,
     dtype: str | None = DtypeOpt,
+    backend: str | None = BackendOpt,
     offline: bool = OfflineOpt,
     model_path: list[str] | None = ModelPathOpt,
     language: str | None = LanguageOpt,
@@ -73,6 +75,7 @@ def batch(
         sentences=sentences,
         device=device,
         dtype=dtype,
+        backend=backend,
         language=language,
         batch_size=batch_size,
     )

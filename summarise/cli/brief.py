@@ -10,6 +10,7 @@ import typer
 
 from ..render import FORMATS
 from .app import (
+    BackendOpt,
     DeviceOpt,
     DtypeOpt,
     LanguageOpt,
@@ -45,6 +46,7 @@ def brief(
     sentences: int | None = SentencesOpt,
     device: str | None = DeviceOpt,
     dtype: str | None = DtypeOpt,
+    backend: str | None = BackendOpt,
     offline: bool = OfflineOpt,
     model_path: list[str] | None = ModelPathOpt,
     language: str | None = LanguageOpt,
@@ -65,6 +67,7 @@ def brief(
         sentences=sentences,
         device=device,
         dtype=dtype,
+        backend=backend,
         language=language,
     )
     result = Pipeline(settings).brief(Path(file) if file != "-" else "-")

@@ -1,4 +1,4 @@
-"""``summarise models ...``: list the registry, pull weights."""
+"""``summarise models ...``: list the registry, pull weights, convert for CTranslate2."""
 
 from __future__ import annotations
 
@@ -13,17 +13,19 @@ app.add_typer(models_app, name="models")
 @models_app.command("list")
 @handles_errors
 def list_models(model_path: list[str] | None = ModelPathOpt) -> None:
-    """Every registered model: task, languages, licence, size, and whether it is present here.
+    """Every registered model: task, languages, licence, size, whether it is present here, and its
+    CTranslate2 conversion (with the quantization it was made with) if `summarise models convert` made one.
 
     A table on a terminal; tab-separated lines (with a header) when piped, for scripts."""
     import sys
 
+    from ..models.ct2 import conversion_status
     from ..models.registry import load_registry
     from ..models.store import locate
 
     settings = build_settings(model_path=model_path)
     load_registry().check_names(settings.model_paths)
-    header = ("name", "task", "languages", "licence", "size", "present")
+    header = ("name", "task", "languages", "licence", "size", "present", "ctranslate2")
     rows = []
     for card in load_registry().cards.values():
         local = locate(card, settings)
@@ -34,7 +36,8 @@ def list_models(model_path: list[str] | None = ModelPathOpt) -> None:
             present = "no: " + card.install_hint
         else:
             present = f"yes ({local.source}{', ' + local.commit[:10] if local.commit else ''})"
-        rows.append((card.name, card.task, languages, licence, size, present))
+        converted = conversion_status(card, settings, local).describe()
+        rows.append((card.name, card.task, languages, licence, size, present, converted))
     if not sys.stdout.isatty():
         typer.echo("\t".join(header))
         for row in rows:
@@ -80,7 +83,7 @@ def convert_models(
     """Convert models once for the fast CTranslate2 backend (pip install 'summarise[fast]').
 
     The converted copy is used from then on whenever it matches the model's weights; transformers
-    stays the fallback.
+    stays the fallback (`--backend transformers` or `ctranslate2` on brief/batch forces one side).
     """
     import time
 

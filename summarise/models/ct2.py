@@ -3,7 +3,9 @@
 ``summarise models convert NAME --quantization int8`` reads the pulled (or ``--model-path``) model and
 writes a converted copy to ``<models dir>/converted/<name>/``, with a marker file that records what
 it was made from. :func:`load_generator` serves that copy whenever it is present and matches its
-source, and the transformers model otherwise, so nothing changes for users who never convert.
+source, and the transformers model otherwise, so nothing changes for users who never convert. The
+``backend`` setting (``--backend``, ``SUMMARISE_BACKEND``) forces one side: ``transformers`` ignores
+converted copies, ``ctranslate2`` fails (exit 3, naming the convert command) for a model without one.
 
 Why: on CPU, int8 CTranslate2 runs beam search several times faster than PyTorch fp32 in about half
 the memory; on a GPU, ``int8_float16``/``float16`` do the same for VRAM. The batching, length sorting
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, ModelLoadError, SummariseError
+from ..errors import ConfigError, ConversionMissingError, ModelLoadError, SummariseError
 from ..settings import Settings
 from .registry import ModelCard
 from .seq2seq import Seq2SeqModel
@@ -66,7 +68,7 @@ def ctranslate2_available() -> bool:
 @dataclass(frozen=True)
 class ConvertedCopy:
     path: Path
-    quantization: str
+    quantization: str | None  # None: a copy made before the quantization was recorded
     source_fingerprint: str
     max_positions: int | None
     ctranslate2_version: str
@@ -88,25 +90,80 @@ def source_fingerprint(local: LocalModel) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
+def read_marker(card: ModelCard, settings: Settings) -> dict[str, Any] | None:
+    """The marker of ``card``'s converted copy as written at convert time, or None when there is no
+    finished copy (no marker, an unreadable one, or no weights beside it)."""
+    directory = converted_path(card, settings)
+    try:
+        marker = json.loads((directory / MARKER).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(marker, dict) or not (directory / "model.bin").exists():
+        return None
+    return marker
+
+
 def find_converted(local: LocalModel, settings: Settings) -> ConvertedCopy | None:
     """The converted copy of ``local``, or None when there is none or it was made from other weights."""
     if local.path is None:
         return None
-    directory = converted_path(local.card, settings)
-    try:
-        marker = json.loads((directory / MARKER).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
+    marker = read_marker(local.card, settings)
+    if marker is None or marker.get("source_fingerprint") != source_fingerprint(local):
         return None
-    if marker.get("source_fingerprint") != source_fingerprint(local) or not (directory / "model.bin").exists():
-        return None
+    quantization = marker.get("quantization")  # absent from copies made before it was recorded
     return ConvertedCopy(
-        path=directory,
-        quantization=marker["quantization"],
+        path=converted_path(local.card, settings),
+        quantization=quantization if isinstance(quantization, str) else None,
         source_fingerprint=marker["source_fingerprint"],
         max_positions=marker.get("max_positions"),
         ctranslate2_version=marker.get("ctranslate2_version", "?"),
         forced_eos=bool(marker.get("forced_eos", False)),
     )
+
+
+@dataclass(frozen=True)
+class ConversionStatus:
+    """Where a model stands with CTranslate2, for ``summarise models list``."""
+
+    state: str  # "n/a" (not convertible), "none", "ready", "stale" (made from other weights), "unchecked" (model absent)
+    quantization: str | None = None  # as recorded at convert time (None: not recorded, or no copy)
+    path: Path | None = None
+    command: str | None = None  # what makes an up-to-date copy, when this one is stale
+
+    def describe(self) -> str:
+        quantization = self.quantization or "quantization not recorded"
+        if self.state == "ready":
+            return f"yes ({quantization})"
+        if self.state == "stale":
+            return f"stale ({quantization}; made from other weights): run `{self.command}`"
+        if self.state == "unchecked":
+            return f"yes ({quantization}; model not present)"
+        return "no" if self.state == "none" else "-"
+
+
+def conversion_status(card: ModelCard, settings: Settings, local: LocalModel | None) -> ConversionStatus:
+    """Whether ``card`` has a CTranslate2 copy, with what quantization, and whether it matches ``local``."""
+    if card.kind != "seq2seq":
+        return ConversionStatus("n/a")
+    marker = read_marker(card, settings)
+    if marker is None:
+        return ConversionStatus("none")
+    recorded = marker.get("quantization")
+    quantization = recorded if isinstance(recorded, str) else None
+    path = converted_path(card, settings)
+    if local is None or local.path is None:
+        return ConversionStatus("unchecked", quantization, path)
+    if find_converted(local, settings) is not None:
+        return ConversionStatus("ready", quantization, path)
+    return ConversionStatus("stale", quantization, path, convert_command(local))
+
+
+def convert_command(local: LocalModel) -> str:
+    """The command that converts ``local`` (a ``--model-path`` copy is named, so its fingerprint matches)."""
+    command = f"summarise models convert {local.card.name}"
+    if local.source == "override" and local.path is not None:
+        command += f" --model-path {local.card.name}={local.path}"
+    return command
 
 
 def convert(card: ModelCard, settings: Settings, quantization: str = "int8", *, force: bool = False) -> ConvertedCopy:
@@ -182,27 +239,53 @@ def _require_ctranslate2() -> None:
 
 
 def load_generator(card: ModelCard, settings: Settings) -> Seq2SeqModel:
-    """The generator for ``card``: its CTranslate2 copy when converted and usable, else transformers."""
+    """The generator for ``card`` on the backend ``settings.backend`` asks for.
+
+    ``auto``: its CTranslate2 copy when converted and usable, else transformers. ``transformers``:
+    always transformers. ``ctranslate2``: the CTranslate2 copy, and an error naming the convert
+    command when there is no up-to-date copy (never a silent fallback)."""
     from .loading import _cached, load_seq2seq, resolve_device
 
     local = require(card, settings)
-    copy = find_converted(local, settings) if ctranslate2_available() else None
-    if copy is None:
+    if settings.backend == "transformers":
         return load_seq2seq(card, settings)
+    if settings.backend == "ctranslate2":
+        copy = _required_copy(local, settings)
+    else:
+        copy = find_converted(local, settings) if ctranslate2_available() else None
+        if copy is None:
+            return load_seq2seq(card, settings)
     device = resolve_device(settings.device)
     compute_type = choose_compute_type(copy.quantization, device, settings.dtype)
     key = ("ct2", card.name, str(copy.path), copy.source_fingerprint, device, compute_type)
     return _cached(key, lambda: _build(local, copy, device, compute_type))
 
 
-def choose_compute_type(quantization: str, device: str, dtype: str = "auto") -> str:
+def _required_copy(local: LocalModel, settings: Settings) -> ConvertedCopy:
+    """The up-to-date CTranslate2 copy of ``local`` for ``backend = "ctranslate2"``, or the error to show."""
+    name = local.card.name
+    if not ctranslate2_available():
+        raise ModelLoadError(
+            f"the ctranslate2 backend was asked for, but CTranslate2 is not installed (needed for {name})",
+            "pip install 'summarise[fast]' (or pip install ctranslate2), or use --backend auto or transformers",
+        )
+    copy = find_converted(local, settings)
+    if copy is not None:
+        return copy
+    stale = read_marker(local.card, settings) is not None
+    raise ConversionMissingError(name, convert_command(local), stale=stale)
+
+
+def choose_compute_type(quantization: str | None, device: str, dtype: str = "auto") -> str:
     """The CTranslate2 compute type for weights stored as ``quantization`` on ``device``.
 
     An explicit ``--dtype float32`` asks for full precision and gets it; otherwise int8 weights
-    compute in int8 (CPU) or int8 with float16/bfloat16 activations (GPU).
+    compute in int8 (CPU) or int8 with float16/bfloat16 activations (GPU). A copy whose quantization
+    was not recorded (``None``) is treated as full precision.
     """
     import ctranslate2
 
+    quantization = quantization or "float32"
     int8 = quantization.startswith("int8")
     if dtype == "float32":
         choice = "float32"
