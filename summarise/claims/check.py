@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..records import Article
 from .extract import mentions_of_many
 from .glossary import Glossary
-from .mention import Mention
+from .mention import Mention, family
 from .support import Coverage, Settings, SourceIndex, Verdict, judge, sentence_coverage, tokenise
 
 
@@ -112,10 +112,6 @@ def describe(result: CheckResult) -> list[str]:
 # -- which source claims a summary states -------------------------------------------------------------
 
 LEAD_SENTENCES = 3  # names and dates in the first sentences of an article are its key ones
-
-
-def family(kind: str) -> str:
-    return "name" if kind in ("person", "organisation", "place", "nationality", "other") else kind
 
 
 def states(verdict: Verdict, key: str, found: list[Mention]) -> bool:

@@ -28,6 +28,11 @@ class Mention:
         return self.kind in NAME_KINDS
 
 
+def family(kind: str) -> str:
+    """Claims of one family can stand in for each other: a name for a name, a number for a number."""
+    return "name" if kind in NAME_KINDS else kind
+
+
 def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the earliest, then longest, of mentions that overlap (a date's day is not also a number).
     Quotes are kept whole beside the names and numbers inside them."""

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .mention import Mention
+from .mention import Mention, family
 from .normalise import fold, stem
 
 _TOKEN = re.compile(r"(?<![\w.])(?:[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z]\.(?: [A-Za-z]\.)+)(?!\w)|\d{1,3}(?:, \d{3})+(?!\d)|\w+(?:[.'’]\w+)*")
@@ -103,6 +103,11 @@ class SourceIndex:
         for position, (_, token) in enumerate(self._flat):
             self.word_positions.setdefault(token.text, []).append(position)
         self.vocabulary = set(self.word_positions)
+        # Stem -> its positions in _flat, ascending; and the start offset of each position.
+        self.stem_positions: dict[str, list[int]] = {}
+        for position, (_, token) in enumerate(self._flat):
+            self.stem_positions.setdefault(token.stem, []).append(position)
+        self._token_starts = [token.start for _, token in self._flat]
         # Stem -> the sentences that hold it, ascending.
         self.stem_sentences: dict[str, list[int]] = {}
         for index, stems in enumerate(self.sentence_stems):
@@ -114,6 +119,7 @@ class SourceIndex:
             a[1] <= b[0] for a, b in itertools.pairwise(self.spans))
         self._similar: dict[tuple[str, int], list[str]] | None = None
         self._by_kind: dict[str, list[Mention]] = {}
+        self._placed: dict[str, tuple[list[int], list[tuple[int, int, Mention]]]] = {}
 
     def sentence_of(self, offset: int) -> int | None:
         if self._ordered:
@@ -154,6 +160,28 @@ class SourceIndex:
         if len(words) == 1:
             return self.word_positions.get(words[0], [])
         return sorted(p for word in words for p in self.word_positions.get(word, ()))
+
+    def span_positions(self, start: int, end: int) -> tuple[int | None, int | None]:
+        """The first and last positions in _flat of the tokens within offsets ``start``..``end``."""
+        first = bisect.bisect_left(self._token_starts, start)
+        last = bisect.bisect_left(self._token_starts, end) - 1
+        if first >= len(self._flat) or last < first:
+            return None, None
+        return first, last
+
+    def placed_family(self, wanted: str) -> tuple[list[int], list[tuple[int, int, Mention]]]:
+        """The source's claims of one family ("name", "number", "date") in order of position, as
+        (first, last position in _flat, claim), and the list of their first positions (to bisect)."""
+        if wanted not in self._placed:
+            placed = []
+            for mention in self.mentions:
+                if family(mention.kind) == wanted:
+                    first, last = self.span_positions(mention.start, mention.end)
+                    if first is not None and last is not None:
+                        placed.append((first, last, mention))
+            placed.sort(key=lambda item: item[0])
+            self._placed[wanted] = ([first for first, _, _ in placed], placed)
+        return self._placed[wanted]
 
     def mentions_of_kind(self, kind: str) -> list[Mention]:
         if kind not in self._by_kind:

@@ -1,0 +1,90 @@
+"""The slot test: a claim the source holds, put where the source says another claim of the same sort."""
+
+from __future__ import annotations
+
+from summarise.claims import check_texts
+from summarise.claims.mention import Mention
+from summarise.claims.slot import could_stand_for, slot_of
+from summarise.claims.source import tokenise
+
+
+def verdicts(source: str, summary: str, language: str = "en") -> dict[str, tuple[bool, str | None]]:
+    result = check_texts([("t", source, summary)], language=language)[0].result
+    return {v.mention.text: (v.supported, v.note) for s in result.sentences for v in s.verdicts}
+
+
+PRICE = ("Apple cut the price of its Apple TV box from $99 to $69 last week, months after rivals cut theirs. "
+         "The service itself costs $14.99 a month in the US.\n\n"
+         "Analysts said the cheaper box would help the company compete with Google.")
+
+
+def test_a_number_moved_into_another_numbers_place_is_caught_and_the_right_one_named():
+    result = check_texts([("t", PRICE, "Apple cut the price of its Apple TV box from $69 to $69.")], language="en")[0].result
+    prices = [v for s in result.sentences for v in s.verdicts if v.mention.text == "$69"]
+    # The first $69 stands where the source says $99: it is reported, with the source's value; the second is right.
+    assert [v.supported for v in prices] == [False, True]
+    assert "'$99'" in prices[0].note
+
+
+def test_the_same_sentence_told_right_is_supported():
+    found = verdicts(PRICE, "Apple cut the price of its Apple TV box from $99 to $69.")
+    assert all(supported for supported, _ in found.values()), found
+
+
+FERRY = ("The ferry was carrying 12 crew and more than 100 passengers, including many foreign tourists, "
+         "when its engine exploded near Krabi.\n\n"
+         "Fishing boats rescued the passengers and crew within an hour, the governor said.")
+
+
+def test_a_number_of_the_same_sentence_swapped_in_is_caught():
+    found = verdicts(FERRY, "The ferry was carrying 100 crew when its engine exploded.")
+    assert found["100"][0] is False and "'12'" in found["100"][1]
+    assert verdicts(FERRY, "The ferry was carrying 12 crew when its engine exploded.")["12"][0] is True
+    assert verdicts(FERRY, "The ferry was carrying more than 100 passengers.")["100"][0] is True
+
+
+NAMES = ("Police chief John Smith said the suspect was arrested in Leeds on Tuesday after a week-long search.\n\n"
+         "Mayor Anna Jones praised the officers and said the city owed them its thanks.\n\n"
+         "Dundee won 3-1 thanks to goals from Jake McPake and Paul Heffernan after Greg Stewart had given the "
+         "hosts the lead.")
+
+
+def test_a_name_put_in_another_persons_place_is_caught():
+    found = verdicts(NAMES, "Police chief Anna Jones said the suspect was arrested in Leeds on Tuesday.")
+    assert found["Anna Jones"][0] is False and "'John Smith'" in found["Anna Jones"][1]
+    assert verdicts(NAMES, "Police chief John Smith said the suspect was arrested in Leeds on Tuesday.")["John Smith"][0]
+
+
+def test_names_listed_together_in_the_summary_do_not_displace_each_other():
+    found = verdicts(NAMES, "Goals from Greg Stewart, Jake McPake and Paul Heffernan gave Dundee the win.")
+    assert all(supported for supported, _ in found.values()), found
+
+
+def test_arabic_numbers_in_each_others_place_are_caught():
+    source = ("قال البنك المركزي إن 14 مصرفا أغلقت منذ أبريل، وإن التضخم بلغ 9 في المئة في مايو.\n\n"
+              "وأضاف البنك أن الحكومة تدرس إجراءات جديدة لدعم القطاع المصرفي في الأشهر المقبلة.")
+    found = verdicts(source, "قال البنك المركزي إن 9 مصرفا أغلقت منذ أبريل.", language="ar")
+    assert found["9"][0] is False, found
+    assert verdicts(source, "قال البنك المركزي إن 14 مصرفا أغلقت منذ أبريل.", language="ar")["14"][0] is True
+
+
+def test_the_slot_is_the_words_either_side_nearest_first():
+    sentence = tokenise("The Ao Nang Princess 100 ferry was carrying tourists")
+    claim = Mention("100", "number", "100", 21, 24, value="100", number=100.0)
+    slot = slot_of(sentence, claim, 2)
+    assert [(w.stem, w.side, w.content) for w in slot] == [
+        ("princess", -1, True), ("nang", -1, True), ("ferry", 1, True), ("was", 1, False)]
+    assert slot[0].weight > slot[1].weight  # nearer weighs more
+    assert slot[3].weight < slot[2].weight  # a stop word weighs less
+
+
+def test_only_a_claim_of_the_same_sort_can_take_the_place():
+    def number(text, unit=None):
+        return Mention(text, "number", text, 0, len(text), number=float(text.strip("%")), unit=unit)
+
+    assert could_stand_for(number("5"), number("100"))
+    assert not could_stand_for(number("40%", "%"), number("100"))  # a share is not a count
+    person = Mention("John Smith", "person", "john smith", 0, 10)
+    assert could_stand_for(Mention("Anna Jones", "person", "anna jones", 0, 10), person)
+    assert not could_stand_for(Mention("Smith", "person", "smith", 0, 5), person)  # the same man
+    assert not could_stand_for(number("5"), person)
