@@ -88,3 +88,23 @@ def test_only_a_claim_of_the_same_sort_can_take_the_place():
     assert could_stand_for(Mention("Anna Jones", "person", "anna jones", 0, 10), person)
     assert not could_stand_for(Mention("Smith", "person", "smith", 0, 5), person)  # the same man
     assert not could_stand_for(number("5"), person)
+
+
+STREET = ("Shiraz Nawaz saw smoke rising from a manhole in Walsall on Tuesday. He evacuated the street "
+          "seconds before the flames shot out.\n\n"
+          "Firefighter Dan Brown evacuated the school next door.")
+
+
+def test_he_and_she_count_as_mentions_of_the_person_just_named():
+    from summarise.claims import analyse_source, load_glossary
+    from summarise.segment import from_text, segment
+
+    source = analyse_source(segment(from_text(STREET), language="en"), load_glossary())
+    referents = source.pronoun_referents()
+    assert [source._flat[p][1].text for p in referents["nawaz"]] == ["he"]
+    assert "brown" not in referents
+
+
+def test_a_person_the_source_calls_he_keeps_his_place():
+    # Without "He" counted as Nawaz, "Dan Brown evacuated" would fit "_ evacuated the street" better.
+    assert verdicts(STREET, "Nawaz evacuated the street seconds before the flames shot out.")["Nawaz"][0] is True

@@ -21,6 +21,7 @@ from .normalise import fold, stem
 _TOKEN = re.compile(r"(?<![\w.])(?:[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z]\.(?: [A-Za-z]\.)+)(?!\w)|\d{1,3}(?:, \d{3})+(?!\d)|\w+(?:[.'’]\w+)*")
 _AR_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _AR_SUFFIXES = ("ات", "ون", "ين", "ان", "ه", "ي")
+_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
 _AR_STOP = {"في", "من", "على", "الى", "عن", "ان", "إن", "أن", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "قد", "لم", "لن", "ما", "لا", "و", "او", "ثم", "مع", "عند", "بعد", "قبل", "كل", "بين", "حتى", "اذا", "هو", "هي", "هم"}
 
 
@@ -119,6 +120,7 @@ class SourceIndex:
             a[1] <= b[0] for a, b in itertools.pairwise(self.spans))
         self._similar: dict[tuple[str, int], list[str]] | None = None
         self._by_kind: dict[str, list[Mention]] = {}
+        self._pronouns: dict[str, list[int]] | None = None
         self._placed: dict[str, tuple[list[int], list[tuple[int, int, Mention]]]] = {}
 
     def sentence_of(self, offset: int) -> int | None:
@@ -182,6 +184,22 @@ class SourceIndex:
             placed.sort(key=lambda item: item[0])
             self._placed[wanted] = ([first for first, _, _ in placed], placed)
         return self._placed[wanted]
+
+    def pronoun_referents(self) -> dict[str, list[int]]:
+        """A person's last name -> the positions in _flat of "he", "she", "his", "her", "him" that follow
+        a mention of that person, with no other person named in between, in the same or the next sentence."""
+        if self._pronouns is None:
+            people = {first: mention.key.split()[-1] for first, _, mention in self.placed_family("name")[1]
+                      if mention.kind == "person" and mention.key}
+            referents: dict[str, list[int]] = {}
+            last: tuple[str, int] | None = None
+            for position, (sentence, token) in enumerate(self._flat):
+                if position in people:
+                    last = (people[position], sentence)
+                elif last is not None and token.text in _PRONOUNS and sentence - last[1] <= 1:
+                    referents.setdefault(last[0], []).append(position)
+            self._pronouns = referents
+        return self._pronouns
 
     def mentions_of_kind(self, kind: str) -> list[Mention]:
         if kind not in self._by_kind:

@@ -51,14 +51,14 @@ class Settings:
     context_words: int = 6  # content words nearest to a claim that make its context
     min_shared: int = 1  # ... of which a source sentence holding the claim must share this many
     neighbours: int = 1  # source sentences either side of an occurrence that count as its context
-    alignment: float = 0.5  # ... and match this share of what the best-matching source sentence matches
+    alignment: float = 0.7  # ... and match this share of what the best-matching source sentence matches
     top_aligned: int = 3  # a claim found in one of the N source sentences most like its sentence is supported
     sentence_coverage: float = 0.7  # below this, a summary sentence is not supported by any one source sentence
     pair_coverage: float = 0.4  # ... nor below this share of its (ordered) word pairs
     quote_overlap: float = 0.75  # share of a quote's word trigrams the source must hold
     slot_words: int = 4  # words either side of a claim that make its slot (see slot.py; 0: no slot test)
     slot_window: int = 8  # source tokens either side of a claim searched for them
-    slot_margin: float = 0.6  # another source claim fitting the slot by this much more than the claim wins it
+    slot_margin: float = 0.4  # another source claim fitting the slot by this much more than the claim wins it
     slot_least: float = 1.1  # ... if it fits at least this well
 
 
@@ -252,6 +252,8 @@ def _find_name(mention: Mention, source: SourceIndex, glossary) -> list[tuple[in
             if all(same_word(f, flat[position + k][1].text) for k, f in enumerate(form[1:], 1)):
                 found.append((flat[position][0], number, position, flat[position][1].start, flat[last][1].end))
     hits = [(index, start, end) for index, _, _, start, end in sorted(found)]
+    if hits and mention.is_name:  # and where the source refers to a person of that name as "he" or "she"
+        hits += [(flat[p][0], flat[p][1].start, flat[p][1].end) for p in source.pronoun_referents().get(forms[0][-1], ())]
     if hits or len(forms[0]) < 2:
         return _prefix_hits(mention, source) if not hits and mention.kind == "nationality" else hits
     # A full name the source gives in parts: the surname where it occurs, every other word somewhere.
