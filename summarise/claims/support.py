@@ -58,7 +58,7 @@ class Settings:
     quote_overlap: float = 0.75  # share of a quote's word trigrams the source must hold
     slot_words: int = 4  # words either side of a claim that make its slot (see slot.py; 0: no slot test)
     slot_window: int = 8  # source tokens either side of a claim searched for them
-    slot_margin: float = 0.4  # another source claim fitting the slot by this much more than the claim wins it
+    slot_margin: float = 0.6  # another source claim fitting the slot by this much more than the claim wins it
     slot_least: float = 1.1  # ... if it fits at least this well
 
 
