@@ -173,7 +173,8 @@ def sentence_coverage(sentence: list[Token], source: SourceIndex) -> Coverage:
 
 
 def find(mention: Mention, source: SourceIndex, glossary, knobs: Settings) -> list[tuple[int, int, int]]:
-    """(sentence, start, end) of every occurrence of the claim in the source."""
+    """(sentence, start, end) of every occurrence of the claim in the source; for a name, also every
+    "he" or "she" the source uses for a person of that name right after naming them."""
     if mention.kind == "quote":
         return _find_quote(mention, source, knobs.quote_overlap)
     if mention.kind == "number" or (mention.kind == "date" and mention.number is not None):
