@@ -41,6 +41,7 @@ from summarise.claims.check import check_many, source_index
 from summarise.claims.english import load_nlp
 from summarise.claims.extract import mentions_of_many
 from summarise.claims.glossary import load_glossary
+from summarise.claims.mention import same_name
 from summarise.claims.normalise import WEEKDAY_NAMES, normalise
 from summarise.claims.support import Settings, find, judge, tokenise
 from summarise.segment import from_text, segment
@@ -227,7 +228,7 @@ def perturb(mention, strategy: str, source_mentions, source_text: str, name_pool
             shape = _date_shape(mention)
             options = [m.text for m in source_mentions if m.kind == "date" and _date_shape(m) == shape and m.value != mention.value]
         else:
-            options = [m.text for m in source_mentions if m.kind == mention.kind and not _same_name(m.key, mention.key)
+            options = [m.text for m in source_mentions if m.kind == mention.kind and not same_name(m.key, mention.key)
                        and m.text[:1].isupper()]
         options = sorted(set(options))
         return rng.choice(options) if options else None
@@ -235,17 +236,9 @@ def perturb(mention, strategy: str, source_mentions, source_text: str, name_pool
         return _other_number(mention.text, rng)
     if mention.kind == "date":
         return _other_date(mention, rng)
-    options = sorted({n for n in name_pool.get(mention.kind, []) if not _same_name(normalise(n), mention.key)
+    options = sorted({n for n in name_pool.get(mention.kind, []) if not same_name(normalise(n), mention.key)
                       and f" {normalise(n)} " not in folded_source})
     return rng.choice(options) if options else None
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Names that may be the same one: a shared word, or one word the start of another ("Rendon" and
-    "Rendons", "Jackson-Rendon"); replacing one by the other is no falsification."""
-    words_a, words_b = set(re.split(r"[\s-]+", a)), set(re.split(r"[\s-]+", b))
-    return any(x.startswith(y) or y.startswith(x) for x in words_a for y in words_b if min(len(x), len(y)) >= 4) \
-        or bool(words_a & words_b)
 
 
 def _date_shape(mention) -> tuple[bool, ...]:

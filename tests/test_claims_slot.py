@@ -95,16 +95,37 @@ STREET = ("Shiraz Nawaz saw smoke rising from a manhole in Walsall on Tuesday. H
           "Firefighter Dan Brown evacuated the school next door.")
 
 
-def test_he_and_she_count_as_mentions_of_the_person_just_named():
+def source_of(text: str, language: str = "en"):
     from summarise.claims import analyse_source, load_glossary
     from summarise.segment import from_text, segment
 
-    source = analyse_source(segment(from_text(STREET), language="en"), load_glossary())
-    referents = source.pronoun_referents()
-    assert [source._flat[p][1].text for p in referents["nawaz"]] == ["he"]
-    assert "brown" not in referents
+    return analyse_source(segment(from_text(text), language=language), load_glossary())
+
+
+def test_he_she_and_his_count_as_mentions_of_the_person_just_named():
+    source = source_of(
+        "Shiraz Nawaz saw smoke rising from a manhole. He evacuated the street.\n\n"
+        "Firefighter Dan Brown arrived later and his crew put out the fire.\n\n"
+        "The council met on Friday. The mayor said the street would reopen. He thanked the crew.\n\n"
+        "Mayor Anna Jones spoke first. She praised the officers."
+    )
+    referents = {name: [source._flat[p][1].text for p in positions]
+                 for name, positions in source.pronoun_referents().items()}
+    # "his" goes to Brown, named in between; the last "He" is three sentences after Brown: nobody's.
+    assert referents == {"nawaz": ["he"], "brown": ["his"], "jones": ["she"]}
 
 
 def test_a_person_the_source_calls_he_keeps_his_place():
     # Without "He" counted as Nawaz, "Dan Brown evacuated" would fit "_ evacuated the street" better.
     assert verdicts(STREET, "Nawaz evacuated the street seconds before the flames shot out.")["Nawaz"][0] is True
+
+
+def test_a_claim_inside_a_longer_token_has_its_place():
+    # Arabic writes "and 14" as one word, "و14": the claim is the number inside it.
+    text = "قال البنك المركزي إن 9 مصارف أغلقت في مايو، و14 مصرفا أغلقت منذ أبريل."
+    source = source_of(text, "ar")
+    start = text.index("14")
+    first, last = source.span_positions(start, start + 2)
+    assert first == last and source._flat[first][1].text == "و14"
+    assert source.span_positions(len(text) + 5, len(text) + 9) == (None, None)
+    assert verdicts(text, "قال البنك المركزي إن 14 مصرفا أغلقت منذ أبريل.", language="ar")["14"][0] is True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .normalise import DateValue
@@ -31,6 +32,15 @@ class Mention:
 def family(kind: str) -> str:
     """Claims of one family can stand in for each other: a name for a name, a number for a number."""
     return "name" if kind in NAME_KINDS else kind
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two name keys may name the same one: a shared word, or one word the start of another
+    ("rendon" and "rendons", "jackson-rendon"), for words of four letters or more."""
+    words_a, words_b = set(re.split(r"[\s-]+", a)) - {""}, set(re.split(r"[\s-]+", b)) - {""}
+    if words_a & words_b:
+        return True
+    return any(x.startswith(y) or y.startswith(x) for x in words_a for y in words_b if min(len(x), len(y)) >= 4)
 
 
 def drop_overlaps(mentions: list[Mention]) -> list[Mention]:

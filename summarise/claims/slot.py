@@ -11,8 +11,9 @@ that other claim there, and the summary's claim is not supported.
 The fit of a source place: for each word of the slot (up to ``Settings.slot_words`` on each side), the
 best match among the source words on the same side within ``slot_window`` tokens, by how near each is to
 the claim in both texts (a match on the other side counts a fraction). Content words weigh one, other
-words ``STOPWORD_WEIGHT``. Candidates come from the postings of the slot's content words, so a check
-costs in proportion to where those words occur, not to the length of the source.
+words ``STOPWORD_WEIGHT``. Candidates come from the postings of the slot's content words, and only
+those whose nearby slot words could add up to a winning fit are scored, so a check costs in proportion
+to where those words occur (which for a common word can be often), not to the length of the source.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .mention import Mention, family
-from .source import SourceIndex, Token, is_content, tokenise
+from .mention import Mention, family, same_name
+from .source import SourceIndex, Token, is_content
 
 STOPWORD_WEIGHT = 0.3
 OTHER_SIDE = 0.5  # a slot word found on the other side of the source's claim
@@ -40,7 +41,6 @@ class SlotWord:
 class Rival:
     mention: Mention  # the source claim that fits the slot better
     fit: float
-    own_fit: float  # the best fit of the summary's own claim anywhere in the source
 
 
 def slot_of(sentence: list[Token], mention: Mention, words: int) -> list[SlotWord]:
@@ -76,33 +76,35 @@ def fit(slot: list[SlotWord], source: SourceIndex, first: int, last: int, window
 
 def rival(mention: Mention, sentence: list[Token], source: SourceIndex, occurrences: list[tuple[int, int, int]],
           words: int, window: int, margin: float, least: float) -> Rival | None:
-    """The source claim of the same family that fits the summary claim's slot by ``margin`` more than
+    """The source claim of the same sort that fits the summary claim's slot by ``margin`` more than
     the claim itself does at any of its ``occurrences`` (and by at least ``least``); None when none does."""
     slot = slot_of(sentence, mention, words)
     if not any(w.content for w in slot):
         return None
     own = [source.span_positions(start, end) for _, start, end in occurrences]
     own_fit = max((fit(slot, source, a, b, window) for a, b in own if a is not None), default=0.0)
-    taken = [(start, end) for _, start, end in occurrences]
+    covered = {p for a, b in own if a is not None and b is not None for p in range(a, b + 1)}
     # A source claim the summary sentence states as well, beside this one, is not replaced by it.
     stated = {t.text for t in sentence if t.end <= mention.start or t.start >= mention.end}
+    bar = max(least, own_fit + margin)
+    flat = source._flat
     best: Rival | None = None
-    for a, b, other in _candidates(slot, mention, source, window):
-        if any(other.start < end and start < other.end for start, end in taken) or not could_stand_for(other, mention):
+    for a, b, other in _candidates(slot, mention, source, window, bar):
+        if any(p in covered for p in range(a, b + 1)) or not could_stand_for(other, mention):
             continue  # an occurrence of the claim itself, or a claim that could not be confused with it
-        if {t.text for t in tokenise(other.text)} <= stated:
+        if {flat[p][1].text for p in range(a, b + 1)} <= stated:
             continue
         score = fit(slot, source, a, b, window)
-        if score >= least and score >= own_fit + margin and (best is None or score > best.fit):
-            best = Rival(other, score, own_fit)
+        if score >= bar and (best is None or score > best.fit):
+            best = Rival(other, score)
     return best
 
 
 def could_stand_for(other: Mention, claim: Mention) -> bool:
     """Whether a source claim is a different value of the same sort as the summary's claim: another
-    person or place (not a part of the same name), a count for a count, a date stating a part it states."""
+    name (not a form of the same one), a count for a count, a date stating a part it states."""
     if claim.is_name:
-        return other.is_name and not set(other.key.split()) & set(claim.key.split())
+        return other.is_name and not same_name(other.key, claim.key)
     if claim.kind == "number":
         return other.kind == "number" and other.unit == claim.unit
     if claim.kind == "date" and claim.date is not None and other.date is not None:
@@ -111,17 +113,28 @@ def could_stand_for(other: Mention, claim: Mention) -> bool:
     return other.kind == claim.kind
 
 
-def _candidates(slot: list[SlotWord], mention: Mention, source: SourceIndex, window: int) -> list[tuple[int, int, Mention]]:
-    """Source claims of the claim's family near an occurrence of a slot content word: (first, last, claim)."""
+def _candidates(slot: list[SlotWord], mention: Mention, source: SourceIndex, window: int,
+                bar: float) -> list[tuple[int, int, Mention]]:
+    """Source claims of the claim's family near an occurrence of a slot content word that could reach
+    a fit of ``bar``: a claim's fit is at most the weight of the slot words found near it (every stop
+    word counted, since only content words are looked up)."""
     if mention.kind == "quote":
         return []
-    firsts, placed = source.placed_family(family(mention.kind))
-    if not placed:
+    placed = source.placed_family(family(mention.kind))
+    if not placed.claims:
         return []
-    chosen: set[int] = set()
-    for word in {w.stem for w in slot if w.content}:
-        for position in source.stem_positions.get(word, ()):
-            lo = bisect.bisect_left(firsts, position - window - 8)  # a claim may span a few tokens
-            hi = bisect.bisect_right(firsts, position + window)
-            chosen.update(range(lo, hi))
-    return [placed[i] for i in sorted(chosen)]
+    weights: dict[str, float] = {}
+    for word in slot:
+        if word.content:
+            weights[word.stem] = weights.get(word.stem, 0.0) + word.weight
+    bound: dict[int, float] = {}
+    reach = window + placed.longest  # a claim starting this far before a word may still end near it
+    for stem_, weight in weights.items():
+        near: set[int] = set()
+        for position in source.stem_positions.get(stem_, ()):
+            near.update(range(bisect.bisect_left(placed.firsts, position - reach),
+                              bisect.bisect_right(placed.firsts, position + window)))
+        for index in near:
+            bound[index] = bound.get(index, 0.0) + weight
+    stop = sum(word.weight for word in slot if not word.content)
+    return [placed.claims[i] for i in sorted(bound) if bound[i] + stop >= bar]

@@ -14,6 +14,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .mention import Mention, family
 from .normalise import fold, stem
@@ -21,7 +22,7 @@ from .normalise import fold, stem
 _TOKEN = re.compile(r"(?<![\w.])(?:[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z]\.(?: [A-Za-z]\.)+)(?!\w)|\d{1,3}(?:, \d{3})+(?!\d)|\w+(?:[.'’]\w+)*")
 _AR_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _AR_SUFFIXES = ("ات", "ون", "ين", "ان", "ه", "ي")
-_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
+_PRONOUNS = frozenset({"he", "she", "his"})  # not "her"/"him": as objects they are seldom the one just named
 _AR_STOP = {"في", "من", "على", "الى", "عن", "ان", "إن", "أن", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "قد", "لم", "لن", "ما", "لا", "و", "او", "ثم", "مع", "عند", "بعد", "قبل", "كل", "بين", "حتى", "اذا", "هو", "هي", "هم"}
 
 
@@ -78,6 +79,14 @@ def tokenise(text: str, offset: int = 0) -> list[Token]:
     return out
 
 
+class Placed(NamedTuple):
+    """Claims of one family as they stand in a source's token sequence (``SourceIndex._flat``)."""
+
+    firsts: list[int]  # the first position of each, ascending (to bisect)
+    claims: list[tuple[int, int, Mention]]  # (first, last position, claim), in the same order
+    longest: int  # tokens in the longest of them
+
+
 @dataclass
 class SourceIndex:
     """The source, tokenised per sentence, with its extracted claims, and the indexes that find a
@@ -104,11 +113,10 @@ class SourceIndex:
         for position, (_, token) in enumerate(self._flat):
             self.word_positions.setdefault(token.text, []).append(position)
         self.vocabulary = set(self.word_positions)
-        # Stem -> its positions in _flat, ascending; and the start offset of each position.
+        # Stem -> its positions in _flat, ascending (the slot test's postings).
         self.stem_positions: dict[str, list[int]] = {}
         for position, (_, token) in enumerate(self._flat):
             self.stem_positions.setdefault(token.stem, []).append(position)
-        self._token_starts = [token.start for _, token in self._flat]
         # Stem -> the sentences that hold it, ascending.
         self.stem_sentences: dict[str, list[int]] = {}
         for index, stems in enumerate(self.sentence_stems):
@@ -121,7 +129,9 @@ class SourceIndex:
         self._similar: dict[tuple[str, int], list[str]] | None = None
         self._by_kind: dict[str, list[Mention]] = {}
         self._pronouns: dict[str, list[int]] | None = None
-        self._placed: dict[str, tuple[list[int], list[tuple[int, int, Mention]]]] = {}
+        self._token_starts: list[int] | None = None
+        self._token_ends: list[int] | None = None
+        self._placed: dict[str, Placed] = {}
 
     def sentence_of(self, offset: int) -> int | None:
         if self._ordered:
@@ -164,16 +174,24 @@ class SourceIndex:
         return sorted(p for word in words for p in self.word_positions.get(word, ()))
 
     def span_positions(self, start: int, end: int) -> tuple[int | None, int | None]:
-        """The first and last positions in _flat of the tokens within offsets ``start``..``end``."""
-        first = bisect.bisect_left(self._token_starts, start)
-        last = bisect.bisect_left(self._token_starts, end) - 1
+        """The first and last positions in _flat of the tokens that overlap offsets ``start``..``end``
+        (a claim may start inside a token: the "14" of Arabic "و14"); (None, None) when none does."""
+        if self._token_ends is None:
+            # Tokens are in text order when the sentences are; otherwise offsets are looked up by a scan.
+            self._token_ends = [token.end for _, token in self._flat]
+            self._token_starts = [token.start for _, token in self._flat]
+        if self._ordered:
+            first = bisect.bisect_right(self._token_ends, start)
+            last = bisect.bisect_left(self._token_starts, end) - 1
+        else:
+            inside = [p for p, (_, token) in enumerate(self._flat) if token.start < end and start < token.end]
+            first, last = (inside[0], inside[-1]) if inside else (0, -1)
         if first >= len(self._flat) or last < first:
             return None, None
         return first, last
 
-    def placed_family(self, wanted: str) -> tuple[list[int], list[tuple[int, int, Mention]]]:
-        """The source's claims of one family ("name", "number", "date") in order of position, as
-        (first, last position in _flat, claim), and the list of their first positions (to bisect)."""
+    def placed_family(self, wanted: str) -> Placed:
+        """The source's claims of one family ("name", "number", "date") in order of position."""
         if wanted not in self._placed:
             placed = []
             for mention in self.mentions:
@@ -182,14 +200,15 @@ class SourceIndex:
                     if first is not None and last is not None:
                         placed.append((first, last, mention))
             placed.sort(key=lambda item: item[0])
-            self._placed[wanted] = ([first for first, _, _ in placed], placed)
+            longest = max((last - first + 1 for first, last, _ in placed), default=0)
+            self._placed[wanted] = Placed([first for first, _, _ in placed], placed, longest)
         return self._placed[wanted]
 
     def pronoun_referents(self) -> dict[str, list[int]]:
-        """A person's last name -> the positions in _flat of "he", "she", "his", "her", "him" that follow
-        a mention of that person, with no other person named in between, in the same or the next sentence."""
+        """A person's last name -> the positions in _flat of "he", "she" and "his" that follow a mention
+        of that person, with no other person named in between, in the same or the next sentence."""
         if self._pronouns is None:
-            people = {first: mention.key.split()[-1] for first, _, mention in self.placed_family("name")[1]
+            people = {first: mention.key.split()[-1] for first, _, mention in self.placed_family("name").claims
                       if mention.kind == "person" and mention.key}
             referents: dict[str, list[int]] = {}
             last: tuple[str, int] | None = None

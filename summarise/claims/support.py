@@ -43,10 +43,10 @@ _DEMONYMS = {"french": "france", "dutch": "netherlands", "swiss": "switzerland",
 
 @dataclass(frozen=True)
 class Settings:
-    """The checker's knobs, chosen on the "dev" halves of the two benchmarks in bench/claims.py (the
-    "held-out" halves were not looked at while choosing): perturbation false alarms <= 5% first, then
-    the best QAGS balanced accuracy, then the best perturbation recall. Held-out figures, and how often
-    they were looked at: bench/RESULTS.md."""
+    """The checker's knobs, chosen on the "dev" halves of the two benchmarks in bench/claims.py:
+    perturbation false alarms <= 5% first, then the best QAGS balanced accuracy, then the best
+    perturbation recall. The "held-out" halves were run after choices, never to choose, bar one
+    exception; bench/RESULTS.md lists each run and the exception."""
 
     context_words: int = 6  # content words nearest to a claim that make its context
     min_shared: int = 1  # ... of which a source sentence holding the claim must share this many
@@ -173,8 +173,8 @@ def sentence_coverage(sentence: list[Token], source: SourceIndex) -> Coverage:
 
 
 def find(mention: Mention, source: SourceIndex, glossary, knobs: Settings) -> list[tuple[int, int, int]]:
-    """(sentence, start, end) of every occurrence of the claim in the source; for a name, also every
-    "he" or "she" the source uses for a person of that name right after naming them."""
+    """(sentence, start, end) of every occurrence of the claim in the source; for a person, after those,
+    every "he", "she" or "his" the source uses for a person of that name right after naming them."""
     if mention.kind == "quote":
         return _find_quote(mention, source, knobs.quote_overlap)
     if mention.kind == "number" or (mention.kind == "date" and mention.number is not None):
@@ -253,7 +253,7 @@ def _find_name(mention: Mention, source: SourceIndex, glossary) -> list[tuple[in
             if all(same_word(f, flat[position + k][1].text) for k, f in enumerate(form[1:], 1)):
                 found.append((flat[position][0], number, position, flat[position][1].start, flat[last][1].end))
     hits = [(index, start, end) for index, _, _, start, end in sorted(found)]
-    if hits and mention.is_name:  # and where the source refers to a person of that name as "he" or "she"
+    if hits and mention.kind in ("person", "other"):  # and where the source calls a person of that name "he" or "she"
         hits += [(flat[p][0], flat[p][1].start, flat[p][1].end) for p in source.pronoun_referents().get(forms[0][-1], ())]
     if hits or len(forms[0]) < 2:
         return _prefix_hits(mention, source) if not hits and mention.kind == "nationality" else hits
