@@ -65,6 +65,10 @@ def test_models_list_says_which_models_have_a_ctranslate2_copy(tmp_path, tiny_mo
     assert rows["mt5-xlsum"]["present"].startswith("yes (override")  # the other columns stay where they were
     assert rows["opus-mt-en-ar"]["ctranslate2"] == "no"
     assert listed()["mt5-xlsum"]["ctranslate2"] == "yes (int8; model not present)"  # copy kept, model not given
+    with pytest.MonkeyPatch.context() as patch:  # a copy that nothing would use says so
+        patch.setattr("summarise.models.ct2.ctranslate2_available", lambda: False)
+        assert listed("--model-path", flag)["mt5-xlsum"]["ctranslate2"] == (
+            "yes (int8), unused: CTranslate2 is not installed (pip install 'summarise[fast]')")
 
     marker_path = converted_path(card, settings) / MARKER
     marker = json.loads(marker_path.read_text(encoding="utf-8"))
