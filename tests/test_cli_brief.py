@@ -203,3 +203,12 @@ def test_a_french_article_with_its_translator_gets_an_english_brief(tmp_path, ti
     assert brief["models"]["translator:fr-en"]["name"] == "opus-mt-fr-en"
     assert brief["summary"]["ar"] is None  # the other half is marked unavailable, as for English articles
     assert [u["pull_command"] for u in brief["unavailable"]] == ["summarise models pull nllb-200-distilled-600m"]
+
+
+def test_help_shows_the_defaults_of_layered_options():
+    # These options default to None (so the config file and environment can set them); their help names
+    # the default in words, which rich must not read as markup and drop.
+    result = runner.invoke(app, ["brief", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    for text in ("sentences (default: 3)", "cuda (default: auto)", "float16 (default: auto)", "ctranslate2 (default: auto)"):
+        assert text in result.output, text

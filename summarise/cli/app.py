@@ -78,14 +78,14 @@ def write_output(text: str, output: Path | None) -> None:
 # Options shared by the commands that run models.
 SummariserOpt = typer.Option(None, "--summariser", "-s", help="Summariser name (see `summarise models list`).")
 TranslatorOpt = typer.Option(None, "--translator", "-t", help="Translator name (see `summarise models list`).")
-SentencesOpt = typer.Option(None, "--sentences", "-n", min=1, help="Brief length in sentences [default: 3].")
-DeviceOpt = typer.Option(None, "--device", help="auto, cpu or cuda [default: auto].")
-DtypeOpt = typer.Option(None, "--dtype", help="auto, float32, bfloat16 or float16 [default: auto].")
+SentencesOpt = typer.Option(None, "--sentences", "-n", min=1, help="Brief length in sentences (default: 3).")
+DeviceOpt = typer.Option(None, "--device", help="auto, cpu or cuda (default: auto).")
+DtypeOpt = typer.Option(None, "--dtype", help="auto, float32, bfloat16 or float16 (default: auto).")
 BackendOpt = typer.Option(
     None,
     "--backend",
     help="auto (CTranslate2 where `summarise models convert` made a copy, else transformers), transformers "
-    "or ctranslate2 [default: auto].",
+    "or ctranslate2 (default: auto).",
 )
 OfflineOpt = typer.Option(False, "--offline", help="Guarantee no network access (loading is local-only anyway).")
 ModelPathOpt = typer.Option(None, "--model-path", help="Use a local directory for a model: NAME=DIR (repeatable).")

@@ -41,7 +41,7 @@ def batch(
     articles_per_batch: int = typer.Option(
         16, "--articles-per-batch", min=1, help="Articles briefed together (model calls are batched across them)."
     ),
-    batch_size: int | None = typer.Option(None, "--batch-size", min=1, help="Most inputs per generate() call [default: 16]."),
+    batch_size: int | None = typer.Option(None, "--batch-size", min=1, help="Most inputs per generate() call (default: 16)."),
     summariser: str | None = SummariserOpt,
     translator: str | None = TranslatorOpt,
     sentences: int | None = SentencesOpt,
