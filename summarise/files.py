@@ -23,7 +23,7 @@ def write_text_atomic(path: Path, text: str, *, temp_suffix: str = ".tmp") -> No
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are meant to be shared
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are meant to be shared
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -34,7 +34,11 @@ def write_json_atomic(path: Path, data: Any) -> None:
     write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
 
 
-def _umask() -> int:
+def _read_umask() -> int:
+    # Reading the umask means setting it; done once, at import, before any thread writes files.
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+_UMASK = _read_umask()

@@ -21,7 +21,7 @@ from .models.routes import Route, plan_route
 from .models.store import LocalModel
 from .records import Article, Brief, ModelUse, Summary, Translation, Unavailable
 from .segment import Document, from_text, read_path, segment
-from .settings import Settings, load_settings
+from .settings import Settings, apply_overrides, enforce_offline, load_settings
 from .summarisers import summarise_article, summarise_many
 from .translate import translate_many
 
@@ -53,6 +53,7 @@ class Segmented:
 class Pipeline:
     def __init__(self, settings: Settings | None = None, registry: Registry | None = None):
         self.settings = settings or load_settings()
+        enforce_offline(self.settings)
         self.registry = registry or load_registry()
         self.registry.check_names(self.settings.model_paths)  # a mistyped --model-path NAME is an error
 
@@ -62,7 +63,7 @@ class Pipeline:
             return source
         if isinstance(source, Path) or source == "-":
             return read_path(source, max_bytes=self.settings.max_input_bytes)
-        return from_text(source)
+        return from_text(source, max_bytes=self.settings.max_input_bytes)
 
     def segment(self, source: Source) -> Article:
         return segment(self.read(source), language=self.settings.language)
@@ -277,8 +278,7 @@ def brief(source: Source, settings: Settings | None = None, **overrides) -> Brie
     ``overrides`` are settings (``summariser=``, ``translator=``, ``sentences=``, ``device=`` ...).
     A ``str`` that names an existing file is read as that file.
     """
-    if settings is None or overrides:
-        settings = load_settings(overrides)
+    settings = load_settings(overrides) if settings is None else apply_overrides(settings, overrides)
     if isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file():
         source = Path(source)
     return Pipeline(settings).brief(source)

@@ -22,6 +22,10 @@ DTYPES = ("auto", "float32", "bfloat16", "float16")
 # How seq2seq models run: "auto" uses a CTranslate2 conversion when one matches the model's weights
 # (see summarise.models.ct2) and transformers otherwise; the other two force one backend.
 BACKENDS = ("auto", "transformers", "ctranslate2")
+# The largest article read, in bytes (UTF-8 bytes for text given as a string). A news article is tens of
+# kilobytes; two megabytes is a book. Raise it with SUMMARISE_MAX_INPUT_BYTES. summarise.segment.read
+# uses this as its default, so library calls without settings get the same limit.
+DEFAULT_MAX_INPUT_BYTES = 2_000_000
 
 
 def default_home() -> Path:
@@ -43,7 +47,7 @@ class Settings:
     model_paths: Mapping[str, str] = field(default_factory=dict)  # registry name -> local directory
     glossary: Path | None = None
     batch_size: int = 16  # sentences or chunks per generate() call
-    max_input_bytes: int = 2_000_000  # segment.read.DEFAULT_MAX_BYTES
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
 
     def __post_init__(self) -> None:
         if self.device not in DEVICES:
@@ -145,20 +149,40 @@ def load_settings(
             values.update(tomllib.loads(config_file.read_text(encoding="utf-8")))
         except (OSError, tomllib.TOMLDecodeError) as error:
             raise ConfigError(f"cannot read config file {config_file}: {error}") from None
+    # Model paths add up, layer by layer (config, then environment, then flags), each winning per name;
+    # every other setting is replaced by the layer above.
+    paths = dict(_coerce("model_paths", values.pop("model_paths", {})) or {})
     for variable, name in _ENV.items():
         if environ.get(variable):
-            values[name] = environ[variable]
-    merged_paths = dict(_coerce("model_paths", values.get("model_paths", {})) or {})
-    for name, value in (overrides or {}).items():
-        if value is None:
-            continue
-        if name == "model_paths":
-            merged_paths.update(value)  # flags add to (and win over) the env/config mapping
-        else:
-            values[name] = value
-    values["model_paths"] = merged_paths
+            if name == "model_paths":
+                paths.update(_coerce("model_paths", environ[variable]))
+            else:
+                values[name] = environ[variable]
+    _check_known(values)
+    return apply_overrides(Settings(**{name: _coerce(name, value) for name, value in values.items()},
+                                    model_paths=paths), overrides)
+
+
+def enforce_offline(settings: Settings) -> None:
+    """With ``offline`` set (flag, environment or config), tell the Hugging Face libraries too. Belt and
+    braces: loading already reads local files only; this stops any library from trying the network."""
+    if settings.offline:
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+
+
+def apply_overrides(settings: Settings, overrides: Mapping[str, Any] | None) -> Settings:
+    """``settings`` with ``overrides`` (flags, keyword arguments) on top; None values are left out."""
+    given = {name: value for name, value in (overrides or {}).items() if value is not None}
+    _check_known(given)
+    changes = {name: _coerce(name, value) for name, value in given.items()}
+    if "model_paths" in changes:
+        changes["model_paths"] = {**settings.model_paths, **changes["model_paths"]}
+    return dataclasses.replace(settings, **changes) if changes else settings
+
+
+def _check_known(values: Mapping[str, Any]) -> None:
     known = {f.name for f in dataclasses.fields(Settings)}
     unknown = sorted(set(values) - known)
     if unknown:
         raise ConfigError(f"unknown setting(s): {', '.join(unknown)}", f"known settings: {', '.join(sorted(known))}")
-    return Settings(**{name: _coerce(name, value) for name, value in values.items()})

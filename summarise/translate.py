@@ -18,15 +18,9 @@ from .claims.protect import protect, restore
 from .models.ct2 import load_generator
 from .models.registry import Registry
 from .models.store import LocalModel, locate
-from .records import Sentence, Translation
-from .segment.chunk import chunk_sentences
+from .records import Translation
+from .segment.chunk import chunk_texts
 from .settings import Settings
-
-
-def translate_sentences(
-    sentences: Sequence[str], source: str, target: str, local: LocalModel, settings: Settings
-) -> Translation:
-    return translate_many([sentences], source, target, local, settings)[0]
 
 
 def translate_many(
@@ -83,7 +77,7 @@ def translate_plain(
     owners: list[tuple[int, int]] = []  # (document, sentence) each piece belongs to
     for document_index, sentences in enumerate(documents):
         for index, sentence in enumerate(sentences):
-            windows = chunk_sentences([Sentence(sentence, 0, len(sentence), 0, 0)], model.count_tokens, budget)
+            windows = chunk_texts([sentence], model.count_tokens, budget)
             for window in windows:
                 pieces.append(prefix + window.text)
                 owners.append((document_index, index))

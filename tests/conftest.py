@@ -70,3 +70,16 @@ def model_path_args(tiny_models) -> list[str]:
     for name, path in tiny_models.items():
         args += ["--model-path", f"{name}={path}"]
     return args
+
+
+@pytest.fixture(scope="module")
+def one_torch_thread():
+    """Tiny models gain nothing from threads, and on a busy machine OpenMP threads spin-wait for
+    each other: one thread runs their tests many times faster. Use with
+    ``pytestmark = pytest.mark.usefixtures("one_torch_thread")``."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)

@@ -42,16 +42,7 @@ def arabic_article(n: int) -> str:
     )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_torch_thread():
-    """Tiny models gain nothing from threads, and on a busy machine OpenMP threads spin-wait for
-    each other: one thread runs these tests many times faster."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture(autouse=True)
@@ -96,18 +87,6 @@ def write_mixed_inputs(root: Path, good_english: int = 3, good_arabic: int = 1) 
         encoding="utf-8",
     )
     return {"good": good, "bad": [empty, binary, greek]}
-
-
-def boilerplate_is_rejected() -> bool:
-    """Whether segmentation rejects a page of nothing but furniture (issue 3's cleaning)."""
-    from summarise.errors import InputError
-    from summarise.segment import from_text, segment
-
-    try:
-        segment(from_text(BOILERPLATE, name="boilerplate.txt"))
-    except InputError:
-        return True
-    return False
 
 
 def run_cli(args: list[str]):
@@ -155,7 +134,6 @@ def test_mixed_batch_one_brief_per_good_article_and_an_error_per_bad_one(tmp_pat
     assert "FAILED" in result.output and "scan.txt" in result.output
 
 
-@pytest.mark.skipif(not boilerplate_is_rejected(), reason="segmentation does not yet reject furniture-only pages (issue 3)")
 def test_a_page_of_only_boilerplate_is_recorded_as_failed(tmp_path, model_path_args):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text(english_article(1), encoding="utf-8")
@@ -224,6 +202,28 @@ def test_all_good_batch_exits_zero_and_jsonl_inputs_are_named_by_id(tmp_path, mo
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.glob("*.json")) == ["wire_0.json", "wire_1.json"]
     assert {r["id"] for r in read_manifest(out / "manifest.jsonl")} == {"wire/0", "wire/1"}
+
+
+def test_jsonl_texts_get_the_size_limit_and_mojibake_repair_of_files(tmp_path):
+    lines = [
+        json.dumps({"id": "huge", "text": "The council met. " * 120_000}),  # 2 MB: over one article's limit
+        json.dumps({"id": "damaged", "text": "The firmâ€™s profit rose to â‚¬78bn, the minister said."}),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    huge, damaged = discover([str(tmp_path / "feed.jsonl")])
+    assert huge.source is None and "huge: input is larger than the 2,000,000-byte limit" in str(huge.error)
+    assert damaged.error is None and damaged.source.text == "The firm’s profit rose to €78bn, the minister said."
+
+
+def test_the_batch_command_limits_jsonl_texts_by_the_setting(tmp_path, model_path_args):
+    lines = [json.dumps({"id": "long", "text": english_article(0)}), json.dumps({"id": "short", "text": "Short. " * 5})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    limit = len(english_article(0).encode()) - 1
+    result = CliRunner().invoke(app, ["batch", str(tmp_path / "feed.jsonl"), "--out", str(tmp_path / "out"), "--quiet",
+                                      *model_path_args], env={"SUMMARISE_MAX_INPUT_BYTES": str(limit)})
+    rows = {r["id"]: r for r in read_manifest(tmp_path / "out" / "manifest.jsonl")}
+    assert rows["long"]["status"] == "failed" and f"{limit:,}-byte limit" in rows["long"]["error"]
+    assert result.exit_code == 1
 
 
 def test_unknown_format_and_missing_input_fail_before_any_work(tmp_path, model_path_args):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from summarise.batch import read_manifest
-from tests.test_batch import BOILERPLATE, arabic_article, boilerplate_is_rejected, english_article
+from tests.test_batch import BOILERPLATE, arabic_article, english_article
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -29,11 +29,8 @@ def make_inputs(root: Path) -> list[str]:
         (root / f"ar-{n}.txt").write_text(arabic_article(n), encoding="utf-8")
     (root / "empty.txt").write_text("", encoding="utf-8")
     (root / "scan.txt").write_bytes(bytes(range(256)) * 8)
-    bad = ["empty.txt", "scan.txt"]
-    if boilerplate_is_rejected():
-        (root / "furniture.txt").write_text(BOILERPLATE, encoding="utf-8")
-        bad.append("furniture.txt")
-    return bad
+    (root / "furniture.txt").write_text(BOILERPLATE, encoding="utf-8")  # only boilerplate: rejected
+    return ["empty.txt", "scan.txt", "furniture.txt"]
 
 
 def start(inputs: Path, out: Path, model_path_args: list[str]) -> subprocess.Popen:

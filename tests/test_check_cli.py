@@ -83,3 +83,50 @@ def test_user_glossary_flag(tmp_path):
     glossary.write_text("person\tSergey Lavrov|Lavrov|Sergei Lavrov\tسيرغي لافروف\n", encoding="utf-8")
     args = files(tmp_path, "Sergei Lavrov proposed talks in Istanbul on June 2.")
     assert runner.invoke(app, ["check", *args, "--glossary", str(glossary)]).exit_code == 0
+
+
+def test_source_in_utf16_is_read_like_brief_reads_it(tmp_path):
+    args = files(tmp_path, GOOD)
+    (tmp_path / "source.txt").write_bytes(SOURCE.encode("utf-16"))  # with a BOM, as Windows tools write it
+    result = runner.invoke(app, ["check", *args])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("consistent")
+
+
+def test_binary_source_is_refused_like_brief_refuses_it(tmp_path):
+    args = files(tmp_path, GOOD)
+    (tmp_path / "source.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    result = runner.invoke(app, ["check", *args])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "looks like a binary file (a PDF document)" in result.output and "pdftotext" in result.output
+
+
+def test_source_over_the_input_limit_is_refused(tmp_path, monkeypatch):
+    args = files(tmp_path, GOOD)
+    monkeypatch.setenv("SUMMARISE_MAX_INPUT_BYTES", "100")
+    result = runner.invoke(app, ["check", *args])
+    assert result.exit_code == 2 and "100-byte limit" in result.output and "SUMMARISE_MAX_INPUT_BYTES" in result.output
+
+
+def test_jsonl_source_over_the_default_limit_is_an_error_line(tmp_path):
+    path = tmp_path / "pairs.jsonl"
+    huge = "Lavrov spoke. " * 150_000  # 2.1 MB: more than one article's limit
+    path.write_text(
+        json.dumps({"id": "huge", "source": huge, "summary": GOOD}) + "\n"
+        + json.dumps({"id": "ok", "source": SOURCE, "summary": GOOD}) + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", "--jsonl", str(path)])
+    assert result.exit_code == 2
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[0]["id"] == "huge" and "larger than the 2,000,000-byte limit" in rows[0]["error"]
+    assert rows[1]["id"] == "ok" and rows[1]["consistent"] is True
+
+
+def test_language_flag_is_normalised_like_brief_does(tmp_path):
+    args = files(tmp_path, PLANTED)
+    lower = runner.invoke(app, ["check", *args, "--json", "-l", "en"])
+    upper = runner.invoke(app, ["check", *args, "--json", "-l", "EN"])
+    assert lower.exit_code == upper.exit_code == INCONSISTENT_EXIT, upper.output
+    assert json.loads(upper.stdout) == json.loads(lower.stdout)
+    assert json.loads(upper.stdout)["language"] == "en"

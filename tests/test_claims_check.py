@@ -202,3 +202,14 @@ def test_arabic_brief_traced_into_english():
     assert table["2000"].in_en is True
     assert next(c for c in claims if c.kind == "date" and c.in_ar).in_en is True
     assert warnings == []
+
+
+def test_each_translation_is_checked_against_its_own_back_translation():
+    from summarise.claims.crosslingual import back_translation_of
+
+    # A French article: briefs in English and Arabic, each translated back into French.
+    to_en, to_ar = Translation("fr", "en", ("a",), "m"), Translation("fr", "ar", ("b",), "m")
+    en_back, ar_back = Translation("en", "fr", ("c",), "m"), Translation("ar", "fr", ("d",), "m")
+    assert back_translation_of(to_en, [en_back, ar_back]) is en_back
+    assert back_translation_of(to_ar, [en_back, ar_back]) is ar_back
+    assert back_translation_of(to_ar, [en_back]) is None

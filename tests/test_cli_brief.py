@@ -52,6 +52,9 @@ def test_human_formats_show_both_halves(fmt, tiny_models):
     assert result.exit_code == 0, result.output
     assert "English" in result.stdout and "Arabic" in result.stdout
     assert "opus-mt-en-ar" in result.stdout  # provenance is shown
+    assert "navailable" not in result.stdout  # the Arabic half was made, not reported missing
+    arabic_half = result.stdout[result.stdout.index("Arabic"):]
+    assert any("\u0600" <= ch <= "\u06ff" for ch in arabic_half)  # and it is in Arabic script
 
 
 def test_markdown_marks_unavailable_arabic_with_the_pull_command():

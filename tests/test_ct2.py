@@ -28,19 +28,12 @@ from summarise.models.registry import load_registry
 from summarise.models.seq2seq import Seq2SeqModel
 from summarise.models.store import require
 from summarise.settings import load_settings
-from tests.tiny_models import ARABIC, ENGLISH, _train_spm
+from tests.tiny_models import ARABIC, ENGLISH, build_marian
 
 GREEDY = {"num_beams": 1, "max_length": 12, "min_length": 0, "no_repeat_ngram_size": 0}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_torch_thread():
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture(autouse=True)
@@ -54,35 +47,7 @@ def fresh_models():
 def opus_layout_marian(tmp_path_factory) -> Path:
     """A tiny English->Arabic Marian model with the OPUS-MT vocabulary layout (<pad> last), which is
     what CTranslate2's Marian converter expects (the shared tiny Marian puts <pad> at id 2)."""
-    import sentencepiece as spm
-    import torch
-    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
-
-    directory = tmp_path_factory.mktemp("opus-layout") / "opus-mt-en-ar"
-    directory.mkdir()
-    _train_spm(directory / "spm", ENGLISH + ARABIC, 400, user_defined_symbols=[">>ara<<"])
-    (directory / "spm.model").rename(directory / "source.spm")
-    (directory / "target.spm").write_bytes((directory / "source.spm").read_bytes())
-    for leftover in directory.glob("spm.*"):
-        leftover.unlink()
-    processor = spm.SentencePieceProcessor(model_file=str(directory / "source.spm"))
-    vocab = {"</s>": 0, "<unk>": 1}
-    for i in range(processor.get_piece_size()):
-        vocab.setdefault(processor.id_to_piece(i), len(vocab))
-    vocab["<pad>"] = len(vocab)
-    (directory / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    MarianTokenizer(
-        str(directory / "source.spm"), str(directory / "target.spm"), str(directory / "vocab.json"), model_max_length=512
-    ).save_pretrained(directory)
-    torch.manual_seed(4)
-    pad = vocab["<pad>"]
-    config = MarianConfig(
-        vocab_size=len(vocab), d_model=32, encoder_layers=2, decoder_layers=2, encoder_attention_heads=2,
-        decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64, max_position_embeddings=64,
-        pad_token_id=pad, eos_token_id=0, decoder_start_token_id=pad, forced_eos_token_id=0,
-    )
-    MarianMTModel(config).save_pretrained(directory)
-    return directory
+    return build_marian(tmp_path_factory.mktemp("opus-layout") / "opus-mt-en-ar", max_positions=64, seed=4, pad_last=True)
 
 
 def settings_for(**paths: Path):
@@ -311,3 +276,22 @@ def test_batch_with_backend_transformers_ignores_a_converted_copy(tmp_path, opus
     assert result.exit_code == 0, result.output
     (record,) = read_manifest(tmp_path / "out" / "manifest.jsonl")
     assert record["backends"]["opus-mt-en-ar"] == "transformers float32 cpu"
+
+
+def test_converting_a_bin_whose_pickle_would_run_code_never_runs_it(tmp_path, tiny_models):
+    """Conversion reads weights through CTranslate2's converter (transformers' from_pretrained), not
+    through summarise's loader: a .bin that unpickles code must fail there too, without running it."""
+    import shutil
+
+    from summarise.models.ct2 import convert
+    from tests.tiny_models import write_code_running_bin
+
+    evil = tmp_path / "evil"
+    shutil.copytree(tiny_models["opus-mt-en-ar"], evil)
+    (evil / "model.safetensors").unlink()
+    marker = tmp_path / "pwned"
+    write_code_running_bin(evil / "pytorch_model.bin", marker)
+    settings = load_settings({"model_paths": {"opus-mt-en-ar": str(evil)}, "models_dir": str(tmp_path / "models")})
+    with pytest.raises(ModelLoadError, match="weights-only"):
+        convert(load_registry().get("opus-mt-en-ar"), settings, "int8")
+    assert not marker.exists(), "unpickling ran code during conversion"

@@ -1,7 +1,6 @@
 """Bad input, bad options and broken state end in a clear message and exit code, never a traceback."""
 
 import json
-import types
 
 import pytest
 from typer.testing import CliRunner
@@ -11,8 +10,8 @@ from summarise.errors import ConfigError, PullError
 from summarise.models import pull as pull_module
 from summarise.models.registry import load_registry
 from summarise.models.store import locate, read_lock
-from summarise.segment.chunk import chunk_sentences
-from summarise.records import Sentence
+from summarise.segment.chunk import chunk_texts
+
 from summarise.settings import Settings
 from tests.conftest import SEED
 
@@ -87,7 +86,7 @@ def test_pull_network_failures_are_pull_errors(tmp_path, monkeypatch):
 def test_a_word_longer_than_the_budget_is_cut_not_truncated():
     word = "https://example.org/" + "x" * 300  # one "word" of ~300 characters
     count = len  # one token per character
-    chunks = chunk_sentences([Sentence(word, 0, len(word), 0, 0)], count, 40)
+    chunks = chunk_texts([word], count, 40)
     assert all(c.n_tokens <= 40 for c in chunks)
     assert "".join(c.text for c in chunks) == word
 

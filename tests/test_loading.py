@@ -1,6 +1,5 @@
 """Loading: weights-only for PyTorch .bin files, caching, device checks."""
 
-import pickle
 import shutil
 
 import pytest
@@ -9,16 +8,21 @@ from summarise.errors import DeviceError, ModelLoadError
 from summarise.models.loading import clear_cache, load_seq2seq, resolve_device
 from summarise.models.registry import load_registry
 from summarise.settings import Settings
+from tests.tiny_models import write_code_running_bin
 
 
 def settings_for(path):
     return Settings(model_paths={"opus-mt-en-ar": str(path)}, device="cpu")
 
 
-def test_models_are_cached_per_model_and_device(tiny_models):
+def test_models_are_cached_per_model_and_device(tiny_models, tmp_path):
     card = load_registry().get("opus-mt-en-ar")
     first = load_seq2seq(card, settings_for(tiny_models["opus-mt-en-ar"]))
     assert load_seq2seq(card, settings_for(tiny_models["opus-mt-en-ar"])) is first
+    # Another copy of the weights (another --model-path) is another model, not the cached one.
+    copy = tmp_path / "copy"
+    shutil.copytree(tiny_models["opus-mt-en-ar"], copy)
+    assert load_seq2seq(card, settings_for(copy)) is not first
 
 
 def test_bin_weights_load_weights_only(tiny_models, tmp_path):
@@ -39,13 +43,7 @@ def test_bin_weights_load_weights_only(tiny_models, tmp_path):
     evil = tmp_path / "evil"
     shutil.copytree(bin_copy, evil)
     marker = tmp_path / "pwned"
-
-    class Payload:
-        def __reduce__(self):
-            return (open, (str(marker), "w"))
-
-    with open(evil / "pytorch_model.bin", "wb") as handle:
-        pickle.dump({"weight": Payload()}, handle)
+    write_code_running_bin(evil / "pytorch_model.bin", marker)
     clear_cache()
     with pytest.raises(ModelLoadError, match="weights") as caught:
         load_seq2seq(card, settings_for(evil))

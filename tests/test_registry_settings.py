@@ -1,5 +1,6 @@
 """The model registry and layered settings (pure logic, no model)."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,8 @@ def test_settings_layers_config_then_env_then_flags(tmp_path):
     settings = load_settings({"sentences": 2, "model_paths": {"opus-mt-ar-en": "/from/flag"}}, config_file=config, environ=env)
     assert settings.sentences == 2  # flag beats env beats config
     assert settings.device == "cpu"  # config beats default
-    assert settings.model_paths == {"mt5-xlsum": "/from/env", "opus-mt-ar-en": "/from/flag"}
+    # Model paths add up across the layers.
+    assert settings.model_paths == {"opus-mt-en-ar": "/from/config", "mt5-xlsum": "/from/env", "opus-mt-ar-en": "/from/flag"}
     assert load_settings(config_file=config, environ=env).sentences == 4
 
 
@@ -83,3 +85,24 @@ def test_backend_setting_layers_and_validation(tmp_path):
     with pytest.raises(ConfigError, match="unknown backend 'onnx'") as caught:
         load_settings(environ={"SUMMARISE_BACKEND": "onnx"})
     assert "auto, transformers, ctranslate2" in caught.value.hint and caught.value.exit_code == 2
+
+
+def test_overrides_go_on_top_of_given_settings():
+    from summarise.settings import Settings, apply_overrides
+
+    base = Settings(sentences=5, device="cpu", model_paths={"mt5-xlsum": "/a"})
+    changed = apply_overrides(base, {"sentences": "2", "model_paths": ["opus-mt-en-ar=/b"], "translator": None})
+    assert changed.sentences == 2 and changed.device == "cpu"  # coerced, and the rest kept
+    assert changed.model_paths == {"mt5-xlsum": "/a", "opus-mt-en-ar": "/b"}
+    with pytest.raises(ConfigError, match="unknown setting"):
+        apply_overrides(base, {"sentense": 3})
+
+
+def test_offline_from_any_layer_reaches_the_hub_libraries(monkeypatch):
+    from summarise.pipeline import Pipeline
+    from summarise.settings import load_settings
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
+    Pipeline(load_settings(environ={"SUMMARISE_OFFLINE": "1"}))  # not the --offline flag
+    assert os.environ["HF_HUB_OFFLINE"] == "1" and os.environ["TRANSFORMERS_OFFLINE"] == "1"

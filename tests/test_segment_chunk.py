@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 
 import pytest
 
 from summarise.segment import from_text, read_path, segment
-from summarise.segment.chunk import chunk_sentences
+from summarise.segment.chunk import chunk_sentences, chunk_texts
 from tests.conftest import SEED
 
 
@@ -34,12 +33,26 @@ def test_a_big_budget_gives_one_chunk_of_the_whole_article(seed):
     assert chunk.text == " ".join(s.text for s in seed.sentences)
 
 
-def test_overlap_repeats_trailing_sentences(seed):
-    chunks = chunk_sentences(seed.sentences, words, 60, overlap=1)
-    assert len(chunks) > 2
-    for before, after in itertools.pairwise(chunks):
-        assert after.sentence_indices[0] == before.sentence_indices[-1]
-        assert after.n_tokens <= 60
+def bpe_like(text: str) -> int:
+    """Counts that do not add up, as a real tokenizer's: two special tokens, and a comma costs one
+    more token where it stands between two words than at a sentence's end."""
+    return len(text.split()) + 2 + 2 * text.count(", ") - text.rstrip().endswith(",")
+
+
+@pytest.mark.parametrize("budget", [12, 30, 60])
+def test_a_chunk_the_sums_underestimate_is_cut_back_by_the_exact_count(seed, budget):
+    texts = [f"{s.text}," for s in seed.sentences]  # every join adds a token the sums do not see
+    chunks = chunk_texts(texts, bpe_like, budget)
+    assert all(chunk.n_tokens == bpe_like(chunk.text) <= budget for chunk in chunks)
+    seen = [i for chunk in chunks for i in chunk.sentence_indices]
+    assert seen == sorted(seen) and set(seen) == set(range(len(texts)))
+    assert " ".join(chunk.text for chunk in chunks).split() == " ".join(texts).split()  # nothing lost
+
+
+def test_text_chunks_number_their_texts_unless_told_otherwise():
+    texts = ["one two three four five", "six seven eight nine ten", "eleven twelve"]
+    assert [c.sentence_indices for c in chunk_texts(texts, words, 10)] == [(0, 1), (2,)]
+    assert [c.sentence_indices for c in chunk_texts(texts, words, 10, indices=[7, 8, 9])] == [(7, 8), (9,)]
 
 
 def test_a_sentence_longer_than_the_budget_is_cut_into_windows_not_dropped():

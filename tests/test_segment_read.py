@@ -153,3 +153,54 @@ def test_invisible_characters_and_presentation_forms_are_normalised():
     article = segment(from_text(text))
     assert "\u200f" not in article.body and "\u200b" not in article.body
     assert "الحكومة" in article.body
+
+
+def test_text_over_the_limit_is_refused_like_the_same_bytes():
+    # Arabic is two bytes a letter in UTF-8: under the limit in characters, over it in bytes.
+    text = "قال الرئيس إن الخطة جيدة وإن القرار سيتخذ قريبا. " * 4
+    limit = len(text.encode("utf-8")) - 1
+    assert len(text) < limit
+    with pytest.raises(InputError) as from_bytes:
+        decode(text.encode("utf-8"), "wire/7", max_bytes=limit)
+    with pytest.raises(InputError) as from_string:
+        from_text(text, name="wire/7", max_bytes=limit)
+    assert type(from_string.value) is type(from_bytes.value)
+    assert str(from_string.value) == str(from_bytes.value)
+    assert f"wire/7: input is larger than the {limit:,}-byte limit" in str(from_string.value)
+    assert "SUMMARISE_MAX_INPUT_BYTES" in str(from_string.value)
+    assert from_text(text, name="wire/7", max_bytes=limit + 1).text == text
+
+
+def test_text_has_the_same_default_limit_as_files_and_settings():
+    from summarise.segment.read import DEFAULT_MAX_BYTES
+    from summarise.settings import DEFAULT_MAX_INPUT_BYTES, Settings
+
+    assert DEFAULT_MAX_BYTES == DEFAULT_MAX_INPUT_BYTES == Settings().max_input_bytes
+    with pytest.raises(InputError, match=f"larger than the {DEFAULT_MAX_BYTES:,}-byte limit"):
+        from_text("word " * (DEFAULT_MAX_BYTES // 5 + 1))
+
+
+def test_mojibake_in_a_string_is_repaired_like_in_a_file():
+    damaged = "Prices rose to â‚¬78bn (Â£60bn), the union’s “big” win. Café. قال Ø§Ù„Ø±Ø¦ÙŠØ³ الفرنسي"
+    document = from_text(damaged, name="wire/8")
+    assert document.text == "Prices rose to €78bn (£60bn), the union’s “big” win. Café. قال الرئيس الفرنسي"
+    assert document.text == decode(damaged.encode("utf-8"), "wire/8").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First line.\r\nSecond line.\rThird.\u2028Fourth.\u2029Fifth.",
+        "\ufeffA pasted article with its byte-order mark.",
+        "Smith said the firmâ€™s profit rose.\r\nIt was Ã©tÃ© in Paris.",
+        "<!DOCTYPE html><html><body><p>Hi</p></body></html>",
+    ],
+)
+def test_a_string_and_its_utf8_bytes_become_the_same_document(text):
+    from_string, from_bytes = from_text(text, name="x"), decode(text.encode("utf-8"), "x")
+    assert (from_string.text, from_string.format) == (from_bytes.text, from_bytes.format)
+
+
+def test_text_of_only_a_byte_order_mark_is_empty():
+    with pytest.raises(InputError, match="pasted: the text is empty"):
+        from_text("\ufeff \n", name="pasted")

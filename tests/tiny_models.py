@@ -44,8 +44,13 @@ def _train_spm(prefix: Path, lines: list[str], vocab_size: int, **extra) -> None
     )
 
 
-def build_marian(directory: Path, *, target_prefix: str | None = ">>ara<<", max_positions: int = 48, seed: int = 0) -> Path:
-    """A 2-layer Marian translation model (d_model 32) with a shared sentencepiece vocabulary."""
+def build_marian(
+    directory: Path, *, target_prefix: str | None = ">>ara<<", max_positions: int = 48, seed: int = 0, pad_last: bool = False
+) -> Path:
+    """A 2-layer Marian translation model (d_model 32) with a shared sentencepiece vocabulary.
+
+    ``pad_last``: <pad> gets the last id, as in the real OPUS-MT vocabularies (and as CTranslate2's
+    Marian converter expects); otherwise it is id 2."""
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
@@ -53,14 +58,16 @@ def build_marian(directory: Path, *, target_prefix: str | None = ">>ara<<", max_
     symbols = [target_prefix] if target_prefix else []
     _train_spm(directory / "spm", ENGLISH + ARABIC, 400, user_defined_symbols=symbols)
     (directory / "spm.model").rename(directory / "source.spm")
-    (directory / "source.spm").read_bytes()
     (directory / "target.spm").write_bytes((directory / "source.spm").read_bytes())
     import sentencepiece as spm
 
     processor = spm.SentencePieceProcessor(model_file=str(directory / "source.spm"))
-    vocab = {"</s>": 0, "<unk>": 1, "<pad>": 2}
+    vocab = {"</s>": 0, "<unk>": 1} if pad_last else {"</s>": 0, "<unk>": 1, "<pad>": 2}
     for i in range(processor.get_piece_size()):
         vocab.setdefault(processor.id_to_piece(i), len(vocab))
+    if pad_last:
+        vocab["<pad>"] = len(vocab)
+    pad = vocab["<pad>"]
     (directory / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     for leftover in directory.glob("spm.*"):
         leftover.unlink()
@@ -79,9 +86,9 @@ def build_marian(directory: Path, *, target_prefix: str | None = ">>ara<<", max_
         encoder_ffn_dim=64,
         decoder_ffn_dim=64,
         max_position_embeddings=max_positions,
-        pad_token_id=2,
+        pad_token_id=pad,
         eos_token_id=0,
-        decoder_start_token_id=2,
+        decoder_start_token_id=pad,
         forced_eos_token_id=0,
     )
     MarianMTModel(config).save_pretrained(directory)
@@ -112,3 +119,21 @@ def build_mt5(directory: Path, *, seed: int = 0) -> Path:
     )
     MT5ForConditionalGeneration(config).save_pretrained(directory)
     return directory
+
+
+class _OpensAFile:
+    """Unpickling this runs code: it opens (creates) a file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __reduce__(self):
+        return (open, (str(self.path), "w"))
+
+
+def write_code_running_bin(weights: Path, marker: Path) -> None:
+    """A PyTorch .bin whose pickle, if unpickled in full, creates ``marker``: what weights-only must refuse."""
+    import pickle
+
+    with open(weights, "wb") as handle:
+        pickle.dump({"weight": _OpensAFile(marker)}, handle)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import ConfigError, InputError
 from ..segment import Document, from_text
+from ..settings import DEFAULT_MAX_INPUT_BYTES
 
 ARTICLE_EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
 JSONL_EXTENSIONS = (".jsonl", ".ndjson")
@@ -33,11 +34,14 @@ class BatchInput:
     error: InputError | None = None
 
 
-def discover(arguments: Sequence[str], *, exclude: Path | None = None) -> list[BatchInput]:
+def discover(
+    arguments: Sequence[str], *, exclude: Path | None = None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES
+) -> list[BatchInput]:
     """Inputs named by ``arguments``, in a stable order, duplicates (the same file twice) removed.
     Files under ``exclude`` (the job's output directory) are never inputs, so briefs written inside
     an input directory are not briefed again on the next run.
 
+    ``max_bytes`` limits each JSONL ``"text"`` record, as ``max_input_bytes`` limits each file.
     Raises ConfigError when an argument names nothing: a typo should stop the job before any work.
     """
     if not arguments:
@@ -48,7 +52,7 @@ def discover(arguments: Sequence[str], *, exclude: Path | None = None) -> list[B
     for argument in arguments:
         for path in _expand(argument, skip):
             if path.suffix.lower() in JSONL_EXTENSIONS:
-                items.extend(read_jsonl(path))
+                items.extend(read_jsonl(path, max_bytes=max_bytes))
                 continue
             key = path.resolve()
             if key in seen_files:
@@ -89,7 +93,7 @@ def _inside(path: Path, directory: Path | None) -> bool:
     return directory is not None and path.resolve().is_relative_to(directory)
 
 
-def read_jsonl(path: Path) -> list[BatchInput]:
+def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> list[BatchInput]:
     """One input per line of ``{"id", "text"}`` or ``{"id", "path"}`` (a path relative to the JSONL file)."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
@@ -111,7 +115,7 @@ def read_jsonl(path: Path) -> list[BatchInput]:
         item_id = str(record["id"])
         if isinstance(record.get("text"), str):
             try:
-                source: Path | Document = from_text(record["text"], name=item_id)
+                source: Path | Document = from_text(record["text"], name=item_id, max_bytes=max_bytes)
             except InputError as error:
                 items.append(_bad(item_id, where, str(error.message), error.hint))
                 continue

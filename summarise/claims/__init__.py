@@ -20,11 +20,12 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..languages import language_name
 from ..records import Article, Claim, Summary, Translation
 from ..settings import Settings
-from .check import CheckResult, check_many, coverage, describe, is_salient, source_claims, source_index, states
-from .crosslingual import carried, round_trip, stray_numbers, text_index, translation_of
-from .extract import mentions_of, mentions_of_many
+from .check import CheckResult, build_sources, check_many, coverage, describe, is_salient, source_claims, source_index, states
+from .crosslingual import back_translation_of, carried, round_trip, stray_numbers, text_index
+from .extract import mentions_of
 from .glossary import Glossary, load_glossary
 from .mention import Mention
 from .normalise import normalise
@@ -117,14 +118,14 @@ def check_texts(
     if not items:
         return []
     glossary = glossary_for(settings)
-    articles = [segment(from_text(source, name=str(item_id or "<source>")), language=language) for item_id, source, _ in items]
+    limit = (settings or Settings()).max_input_bytes
+    articles = [segment(from_text(source, name=str(item_id or "<source>"), max_bytes=limit), language=language)
+                for item_id, source, _ in items]
     summaries = []
     for article, (_, _, summary) in zip(articles, items):
         text = " ".join(summary.split())
         summaries.append([text[a:b] for a, b in split_sentences(text, article.language)] if text else [])
-    found = mentions_of_many([a.body for a in articles], articles[0].language, glossary, [a.published for a in articles]) \
-        if len({a.language for a in articles}) == 1 else [mentions_of([a.body], a.language, glossary, a.published)[0] for a in articles]
-    sources = [source_index(a, m) for a, m in zip(articles, found)]
+    sources = build_sources(articles, glossary)
     results = check_many(articles, summaries, glossary, KNOBS, sources=sources)
     out = []
     for (item_id, _, _), article, source, result in zip(items, articles, sources, results):
@@ -197,7 +198,7 @@ def _cross_lingual(rows, summary, translations, back_translations, source, publi
             continue
         found = mentions_of([" ".join(translation.sentences)], language, glossary, published)[0]
         target = text_index(translation.sentences, found)
-        back = translation_of(back_translations, translation.source_language)
+        back = back_translation_of(translation, back_translations)
         back_index = None
         if back is not None:
             back_index = text_index(back.sentences, mentions_of([" ".join(back.sentences)], back.target_language, glossary, published)[0])
@@ -213,21 +214,18 @@ def _cross_lingual(rows, summary, translations, back_translations, source, publi
                 reached, note = again, (note or "judged by translating the brief back")
             if reached is False and mention.kind in ("number", "date") or reached is False and claim.kind in ("person", "organisation", "place"):
                 where = f" (sentence {claim.brief_sentence + 1})" if claim.brief_sentence is not None else ""
-                warnings.append(f"the {_NAMES.get(language, language)} brief lacks {mention.kind} {mention.text!r}{where}: "
+                warnings.append(f"the {language_name(language)} brief lacks {mention.kind} {mention.text!r}{where}: "
                                 "the translation dropped or changed it")
             updated.append((mention, _mark(replace(claim, in_round_trip=again, note=note), language, reached)))
         rows = updated
         for stray in stray_numbers(found, summary_index, glossary, KNOBS):
             in_source = bool(find(stray, source, glossary, KNOBS))
-            warnings.append(f"the {_NAMES.get(language, language)} brief has {stray.kind} {stray.text!r}, which the "
-                            f"{_NAMES.get(summary.language, summary.language)} brief does not: the translator made it up")
+            warnings.append(f"the {language_name(language)} brief has {stray.kind} {stray.text!r}, which the "
+                            f"{language_name(summary.language)} brief does not: the translator made it up")
             claim = Claim(text=stray.text, kind=stray.kind, key=stray.key, in_source=bool(in_source), origin=language,
                           value=stray.value, note="in the translation only")
             rows.append((stray, _mark(_mark(claim, language, True), summary.language, False)))
     return rows, warnings
-
-
-_NAMES = {"en": "English", "ar": "Arabic"}
 
 
 def _mark(claim: Claim, language: str, value: bool | None) -> Claim:

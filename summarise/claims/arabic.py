@@ -2,15 +2,17 @@
 with either month-name series (يونيو / حزيران, or both: "يونيو/حزيران"), times, quotes in «» “” and "",
 and the names the glossary knows.
 
-Matching runs on folded text (see normalise.fold: same length as the input for Arabic, so offsets hold).
+Matching runs on text folded one character at a time (glossary.fold_by_character), which keeps the index
+in the input of every folded character: ``normalise.fold`` does not keep the length (it drops diacritics,
+tatweel and thousands separators), so its offsets would not point into the input. Names come from the
+glossary's one Arabic scanner, ``Glossary.find_arabic_spans``, already in the input's offsets.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
-from .glossary import Glossary
+from .glossary import Glossary, fold_by_character
 from .mention import Mention, drop_overlaps
 from .normalise import (
     CURRENCIES,
@@ -21,7 +23,6 @@ from .normalise import (
     WORDS_AR,
     DateValue,
     clock,
-    fold,
     format_number,
     normalise,
     number_value,
@@ -61,33 +62,13 @@ _SPEECH = re.compile(r"(?<!\w)[وف]?(?:قال|قالت|اضاف|اضافت|اك
 
 def arabic_mentions(text: str, glossary: Glossary, published: str | None = None) -> list[Mention]:
     folded, origin = fold_by_character(text)
-    found = _times(folded) + _dates(folded, published) + _numbers(folded) + _names(folded, glossary)
-    mentions = drop_overlaps(found + _quotes(text, folded, origin, glossary))
-    # Back from folded offsets to the caller's text.
+    found = _times(folded) + _dates(folded, published) + _numbers(folded) + _quotes(text, folded, origin, glossary)
+    # Back from folded offsets to the caller's text, where the names already are.
     out = []
-    for m in mentions:
+    for m in found:
         start, end = origin[m.start], origin[m.end - 1] + 1
         out.append(Mention(text[start:end], m.kind, m.key, start, end, m.value, m.number, m.unit, m.date, m.speaker, m.hedged))
-    return out
-
-
-def fold_by_character(text: str) -> tuple[str, list[int]]:
-    """``fold`` one character at a time (diacritics vanish, digits and letter variants map one to one),
-    with the index in ``text`` of every folded character."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        for folded in _fold_char(char):
-            chars.append(folded)
-            origin.append(index)
-    origin.append(len(text))
-    return "".join(chars), origin
-
-
-@functools.lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    # ``fold`` costs microseconds a call and a text uses a few hundred distinct characters.
-    return fold(char) if char not in "٬٫" else char
+    return drop_overlaps(out + _names(text, glossary))
 
 
 def _dates(folded: str, published: str | None) -> list[Mention]:
@@ -132,13 +113,13 @@ def _numbers(folded: str) -> list[Mention]:
     return out
 
 
-def _names(folded: str, glossary: Glossary) -> list[Mention]:
+def _names(text: str, glossary: Glossary) -> list[Mention]:
+    """The glossary's names in ``text``, offsets into ``text``; a mention is the whole written word, its
+    attached particles included (وبالولايات المتحدة)."""
     out = []
-    for entry in glossary.entries:
-        if not glossary.may_occur_in(entry, folded):
-            continue
-        for m in glossary.arabic_pattern(entry).finditer(folded):
-            out.append(Mention(m.group(0), entry.kind, normalise(entry.name), m.start(), m.end()))
+    for match in glossary.find_arabic_spans(text):
+        start = match.word_start if match.word_start is not None else match.start
+        out.append(Mention(text[start:match.end], match.entry.kind, normalise(match.entry.name), start, match.end))
     return out
 
 
@@ -158,11 +139,11 @@ def _quotes(text: str, folded: str, origin: list[int], glossary: Glossary) -> li
 def _speaker(text: str, folded: str, origin: list[int], start: int, glossary: Glossary) -> str | None:
     """A speaker the glossary knows, named near a verb of saying before the quote (قال لافروف: «...»)."""
     lo = max(0, start - 120)
-    before = folded[lo:start]
-    if not _SPEECH.search(before):
+    if not _SPEECH.search(folded[lo:start]):
         return None
-    names = [m for m in _names(before, glossary) if m.kind != "nationality"]
+    offset = origin[lo]
+    names = [m for m in _names(text[offset:origin[start]], glossary) if m.kind != "nationality"]
     if not names:
         return None
     last = names[-1]
-    return text[origin[lo + last.start]:origin[lo + last.end - 1] + 1]
+    return text[offset + last.start:offset + last.end]

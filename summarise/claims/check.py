@@ -54,6 +54,19 @@ def source_index(article: Article, mentions: list[Mention]) -> SourceIndex:
     return SourceIndex(article.body, spans, mentions)
 
 
+def build_sources(articles: Sequence[Article], glossary: Glossary) -> list[SourceIndex]:
+    """The source index of each article; spaCy runs once per language over all of them."""
+    by_language: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        by_language.setdefault(article.language, []).append(i)
+    built: dict[int, SourceIndex] = {}
+    for language, indices in by_language.items():
+        found = mentions_of_many([articles[i].body for i in indices], language, glossary, [articles[i].published for i in indices])
+        for i, mentions in zip(indices, found):
+            built[i] = source_index(articles[i], mentions)
+    return [built[i] for i in range(len(articles))]
+
+
 def check_many(
     articles: Sequence[Article],
     summaries: Sequence[Sequence[str]],
@@ -66,15 +79,7 @@ def check_many(
     ``sources``: already-built source indexes (the brief builds its own once)."""
     knobs = knobs or Settings()
     if sources is None:
-        by_language: dict[str, list[int]] = {}
-        for i, article in enumerate(articles):
-            by_language.setdefault(article.language, []).append(i)
-        built: dict[int, SourceIndex] = {}
-        for language, indices in by_language.items():
-            found = mentions_of_many([articles[i].body for i in indices], language, glossary, [articles[i].published for i in indices])
-            for i, mentions in zip(indices, found):
-                built[i] = source_index(articles[i], mentions)
-        sources = [built[i] for i in range(len(articles))]
+        sources = build_sources(articles, glossary)
     results = []
     flat = [(a, j, s) for a, sentences in enumerate(summaries) for j, s in enumerate(sentences)]
     per_language: dict[str, list[int]] = {}

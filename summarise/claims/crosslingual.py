@@ -10,6 +10,7 @@ undecided (None), never guessed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..records import Translation
 from .glossary import Glossary
@@ -49,7 +50,8 @@ def carried(mention: Mention, target: SourceIndex, language: str, glossary: Glos
 def round_trip(mention: Mention, back: SourceIndex, glossary: Glossary, knobs: Settings) -> bool | None:
     """Whether ``mention`` is found again in the brief translated back into the summary's language."""
     if mention.kind == "quote":
-        return bool(find(mention, back, glossary, Settings(quote_overlap=0.5)))
+        # Two translations reword a quote: half its word trigrams coming back is the quote coming back.
+        return bool(find(mention, back, glossary, replace(knobs, quote_overlap=knobs.round_trip_quote_overlap)))
     return bool(find(mention, back, glossary, knobs))
 
 
@@ -60,5 +62,8 @@ def stray_numbers(
     return [m for m in translated if m.kind in ("number", "date") and not find(m, summary, glossary, knobs)]
 
 
-def translation_of(translations: Sequence[Translation], language: str) -> Translation | None:
-    return next((t for t in translations if t.target_language == language), None)
+def back_translation_of(translation: Translation, back_translations: Sequence[Translation]) -> Translation | None:
+    """The translation of ``translation`` back into its source language (all of them go back into the
+    summary's language, so it is found by the language it was translated from)."""
+    return next((b for b in back_translations if b.source_language == translation.target_language
+                 and b.target_language == translation.source_language), None)

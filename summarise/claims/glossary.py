@@ -7,6 +7,7 @@ same entries to recognise a name in either language (and "Russian" as the same p
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass
@@ -44,6 +45,8 @@ class Match:
     start: int
     end: int
     entry: Entry
+    # Arabic: where the written word starts, attached particles (و ف ب ل ك) included; start is the name's.
+    word_start: int | None = None
 
 
 class Glossary:
@@ -62,7 +65,6 @@ class Glossary:
         # Each entry's folded Arabic forms: its pattern cannot match a text that holds none of them, and
         # a substring test is far cheaper than running the pattern over a long text.
         self._arabic_forms = {id(entry): _arabic_forms(entry) for entry in self.entries}
-        self._arabic_by_entry = {id(entry): pattern for entry, pattern in self._arabic}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -99,15 +101,55 @@ class Glossary:
     def find_arabic(self, text: str) -> list[Entry]:
         """Entries one of whose Arabic renderings occurs in ``text`` (any spelling variant, with or
         without the attached particles و ف ب ل ك and the article)."""
-        folded = fold(text)
-        return [entry for entry, pattern in self._arabic if self.may_occur_in(entry, folded) and pattern.search(folded)]
+        found = {id(match.entry) for match in self.find_arabic_spans(text)}
+        return [entry for entry in self.entries if id(entry) in found]
 
-    def arabic_pattern(self, entry: Entry) -> re.Pattern[str]:
-        return self._arabic_by_entry[id(entry)]
+    def find_arabic_spans(self, text: str) -> list[Match]:
+        """Every Arabic name the glossary knows in ``text``, with offsets into ``text`` itself (diacritics,
+        tatweel and digit separators do not shift them; see ``fold_by_character``). In glossary order,
+        each entry's matches in text order; matches of different entries may overlap.
+
+        ``start:end`` is the name as written, its own diacritics included; ``word_start`` is where the
+        word starts with its attached particles. In "للناتو" (li- + al-Nato) the name starts at the
+        second ل, so the particle stays outside it."""
+        folded, origin = fold_by_character(text)
+        found = []
+        for entry, pattern in self._arabic:
+            if not self.may_occur_in(entry, folded):
+                continue
+            for m in pattern.finditer(folded):
+                start, end = m.start("name"), m.end("name")
+                if folded.startswith("لل", start) and any(fold(a).startswith("ال") for a in entry.arabic):
+                    start += 1
+                # Marks that fold to nothing after the name's last letter are part of it (إسطنبولَ).
+                found.append(Match(origin[start], max(origin[end], origin[end - 1] + 1), entry, origin[m.start()]))
+        return found
 
     def may_occur_in(self, entry: Entry, folded: str) -> bool:
-        """False when ``arabic_pattern(entry)`` cannot match the folded text ``folded``."""
+        """False when the entry's Arabic pattern cannot match the folded text ``folded``."""
         return any(form in folded for form in self._arabic_forms[id(entry)])
+
+
+def fold_by_character(text: str) -> tuple[str, list[int]]:
+    """``fold`` one character at a time (diacritics vanish, digits and letter variants map one to one),
+    with the index in ``text`` of every folded character, and ``len(text)`` after the last.
+
+    ``fold`` itself does not keep the length (it drops diacritics, tatweel and thousands separators),
+    so offsets found in its output do not point into ``text``; these do, through the index list."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for folded in _fold_char(char):
+            chars.append(folded)
+            origin.append(index)
+    origin.append(len(text))
+    return "".join(chars), origin
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    # ``fold`` costs microseconds a call and a text uses a few hundred distinct characters.
+    return fold(char) if char not in "٬٫" else char
 
 
 def _english_pattern(entries: tuple[Entry, ...]) -> re.Pattern[str] | None:

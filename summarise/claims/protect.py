@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 
 from .glossary import PROTECTED_KINDS, Glossary
-from .normalise import fold
 
 PLACEHOLDER = "ZX{}"
 _FOUND = re.compile(r"Z\s?X\s?([0-9٠-٩۰-۹]{1,3})", re.IGNORECASE)
@@ -41,16 +40,15 @@ def protect(sentence: str, source: str, target: str, glossary: Glossary) -> Prot
                 spans.append((match.start, match.end, match.entry.rendering))
         spans += [(m.start(), m.end(), m.group(0)) for m in _NUMBER.finditer(sentence)]
     elif source == "ar" and target == "en":
-        folded = fold(sentence)
-        if len(folded) == len(sentence):  # offsets are only safe when folding kept every character
-            for entry in glossary.entries:
-                if entry.kind not in PROTECTED_KINDS:
-                    continue
-                for m in glossary.arabic_pattern(entry).finditer(folded):
-                    start = m.start("name")
-                    if folded.startswith("لل", start) and any(fold(a).startswith("ال") for a in entry.arabic):
-                        start += 1  # "للناتو" is li- + al-Nato: the particle stays, the name is masked
-                    spans.append((start, m.end(), entry.name))
+        # The particles stay, the name is masked: "وللناتو" (wa- li- al-Nato) becomes "ولZX0".
+        matches = glossary.find_arabic_spans(sentence)
+        named: dict[tuple[int, int], set[str]] = {}
+        for match in matches:
+            named.setdefault((match.start, match.end), set()).add(match.entry.name)
+        for match in matches:
+            # A spelling two entries share (عمان: Oman or Amman) is left to the translator, not guessed.
+            if match.entry.kind in PROTECTED_KINDS and len(named[(match.start, match.end)]) == 1:
+                spans.append((match.start, match.end, match.entry.name))
         spans += [(m.start(), m.end(), m.group(0).translate(_DIGITS)) for m in _ARABIC_NUMBER.finditer(sentence)]
     else:
         spans += [(m.start(), m.end(), m.group(0)) for m in _NUMBER.finditer(sentence)]

@@ -98,7 +98,6 @@ class SourceIndex:
     sentence_tokens: list[list[Token]] = field(init=False)
     sentence_stems: list[set[str]] = field(init=False)
     sentence_pairs: list[set[tuple[str, str]]] = field(init=False)
-    vocabulary: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.sentence_tokens = [tokenise(self.text[s:e], s) for s, e in self.spans]
@@ -108,11 +107,10 @@ class SourceIndex:
             words = [t.stem for t in toks if is_content(t.text)]
             self.sentence_pairs.append(set(itertools.pairwise(words)) | set(zip(words, words[2:])))
         self._flat = [(i, t) for i, toks in enumerate(self.sentence_tokens) for t in toks]
-        # Word -> its positions in _flat, ascending (the vocabulary is its keys).
+        # Word -> its positions in _flat, ascending.
         self.word_positions: dict[str, list[int]] = {}
         for position, (_, token) in enumerate(self._flat):
             self.word_positions.setdefault(token.text, []).append(position)
-        self.vocabulary = set(self.word_positions)
         # Stem -> its positions in _flat, ascending (the slot test's postings).
         self.stem_positions: dict[str, list[int]] = {}
         for position, (_, token) in enumerate(self._flat):

@@ -56,6 +56,7 @@ class Settings:
     sentence_coverage: float = 0.7  # below this, a summary sentence is not supported by any one source sentence
     pair_coverage: float = 0.4  # ... nor below this share of its (ordered) word pairs
     quote_overlap: float = 0.75  # share of a quote's word trigrams the source must hold
+    round_trip_quote_overlap: float = 0.5  # ... and the brief translated back (not tuned: no data)
     slot_words: int = 4  # words either side of a claim that make its slot (see slot.py; 0: no slot test)
     slot_window: int = 8  # source tokens either side of a claim searched for them
     slot_margin: float = 0.6  # another source claim fitting the slot by this much more than the claim wins it

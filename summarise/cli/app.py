@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import typer
 
 from ..errors import OutputError, SummariseError
 from ..files import write_text_atomic
-from ..settings import Settings, load_settings, parse_model_path_items
+from ..settings import Settings, enforce_offline, load_settings, parse_model_path_items
 
 app = typer.Typer(
     name="summarise",
@@ -45,16 +44,14 @@ def handles_errors(command):
 
 
 def build_settings(offline: bool = False, model_path: list[str] | None = None, **flags: Any) -> Settings:
-    if offline:
-        # Belt and braces: loading already uses local files only; this stops any library from trying.
-        os.environ["HF_HUB_OFFLINE"] = "1"
-        os.environ["TRANSFORMERS_OFFLINE"] = "1"
     overrides = {k: v for k, v in flags.items() if v is not None}
     if offline:
         overrides["offline"] = True
     if model_path:
         overrides["model_paths"] = parse_model_path_items(model_path)
-    return load_settings(overrides)
+    settings = load_settings(overrides)
+    enforce_offline(settings)
+    return settings
 
 
 def warn(message: str) -> None:

@@ -79,7 +79,7 @@ def batch(
         language=language,
         batch_size=batch_size,
     )
-    items = discover(inputs, exclude=out)  # before any model loads: a typo fails at once
+    items = discover(inputs, exclude=out, max_bytes=settings.max_input_bytes)  # before any model loads: a typo fails at once
     progress = make_progress(quiet=quiet)
     stop = threading.Event()
     with _stop_on_signals(stop, progress):

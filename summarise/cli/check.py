@@ -31,6 +31,7 @@ def check(
 
     Exit status: 0 when every summary is consistent, 10 when one is not, 2 for unusable input."""
     from ..claims import check_texts
+    from ..segment.read import read_path
 
     if (jsonl is None) == (source is None and summary is None):
         raise InputError("give either --source FILE --summary FILE, or --jsonl FILE", "see `summarise check --help`")
@@ -38,7 +39,9 @@ def check(
     if jsonl is None:
         if source is None or summary is None:
             raise InputError("--source and --summary go together", "give both files")
-        result = check_texts([(None, _read(source), _read(summary))], language=language, settings=settings)[0]
+        # The same reader as `summarise brief`: its encodings, binary-file refusal and size limit.
+        texts = [read_path(path, max_bytes=settings.max_input_bytes).text for path in (source, summary)]
+        result = check_texts([(None, *texts)], language=settings.language, settings=settings)[0]
         if as_json:
             write_output(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", output)
         else:
@@ -52,12 +55,12 @@ def check(
     def flush() -> None:
         nonlocal inconsistent, bad
         try:
-            done = check_texts(pending, language=language, settings=settings)
+            done = check_texts(pending, language=settings.language, settings=settings)
         except SummariseError:
             done = None  # one item is unusable: check them one by one to say which
         for position, item in enumerate(pending):
             try:
-                checked = done[position] if done is not None else check_texts([item], language=language, settings=settings)[0]
+                checked = done[position] if done is not None else check_texts([item], language=settings.language, settings=settings)[0]
             except SummariseError as error:
                 bad += 1
                 lines.append(json.dumps({"id": item[0], "error": str(error)}, ensure_ascii=False))
@@ -66,7 +69,7 @@ def check(
             lines.append(json.dumps(checked.to_dict(), ensure_ascii=False))
         pending.clear()
 
-    for number, raw in enumerate(_read(jsonl).splitlines(), 1):
+    for number, raw in enumerate(_read_jsonl(jsonl).splitlines(), 1):
         if not raw.strip():
             continue
         item_id, problem = None, None
@@ -101,15 +104,18 @@ def check(
         raise typer.Exit(INCONSISTENT_EXIT)
 
 
-def _read(path: Path) -> str:
+def _read_jsonl(path: Path) -> str:
+    """A JSON-lines file: UTF-8 by definition, and of many articles, so the one-article limit applies to
+    each record's source (in ``check_texts``), not to the file."""
+    from ..segment.read import read_bytes
+
+    data = read_bytes(path, max_bytes=None)
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"no such file: {path}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path} is not UTF-8 text", "convert it to UTF-8") from None
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{path}: not UTF-8 text (invalid byte at {error.start})", "JSON lines are UTF-8: convert the file"
+        ) from None
 
 
 def _as_text(report: dict) -> str:

@@ -19,7 +19,7 @@ def list_models(model_path: list[str] | None = ModelPathOpt) -> None:
     A table on a terminal; tab-separated lines (with a header) when piped, for scripts."""
     import sys
 
-    from ..models.ct2 import conversion_status, ctranslate2_available
+    from ..models.ct2 import conversion_status
     from ..models.registry import load_registry
     from ..models.store import locate
 
@@ -36,10 +36,7 @@ def list_models(model_path: list[str] | None = ModelPathOpt) -> None:
             present = "no: " + card.install_hint
         else:
             present = f"yes ({local.source}{', ' + local.commit[:10] if local.commit else ''})"
-        status = conversion_status(card, settings, local)
-        converted = status.describe()
-        if status.state in ("ready", "unchecked") and not ctranslate2_available():
-            converted += ", unused: CTranslate2 is not installed (pip install 'summarise[fast]')"
+        converted = conversion_status(card, settings, local).describe()
         rows.append((card.name, card.task, languages, licence, size, present, converted))
     if not sys.stdout.isatty():
         typer.echo("\t".join(header))

@@ -18,6 +18,7 @@ import datetime as _dt
 import hashlib
 import json
 import os
+import pickle
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,15 +130,17 @@ class ConversionStatus:
     quantization: str | None = None  # as recorded at convert time (None: not recorded, or no copy)
     path: Path | None = None
     command: str | None = None  # what makes an up-to-date copy, when this one is stale
+    runtime: bool = True  # CTranslate2 is installed, so a copy can be used
 
     def describe(self) -> str:
         quantization = self.quantization or "quantization not recorded"
+        unused = "" if self.runtime else ", unused: CTranslate2 is not installed (pip install 'summarise[fast]')"
         if self.state == "ready":
-            return f"yes ({quantization})"
+            return f"yes ({quantization}){unused}"
         if self.state == "stale":
             return f"stale ({quantization}; made from other weights): run `{self.command}`"
         if self.state == "unchecked":
-            return f"yes ({quantization}; model not present)"
+            return f"yes ({quantization}; model not present){unused}"
         return "no" if self.state == "none" else "-"
 
 
@@ -151,11 +154,12 @@ def conversion_status(card: ModelCard, settings: Settings, local: LocalModel | N
     recorded = marker.get("quantization")
     quantization = recorded if isinstance(recorded, str) else None
     path = converted_path(card, settings)
+    runtime = ctranslate2_available()
     if local is None or local.path is None:
-        return ConversionStatus("unchecked", quantization, path)
-    if find_converted(local, settings) is not None:
-        return ConversionStatus("ready", quantization, path)
-    return ConversionStatus("stale", quantization, path, convert_command(local))
+        return ConversionStatus("unchecked", quantization, path, runtime=runtime)
+    if marker.get("source_fingerprint") == source_fingerprint(local):  # what find_converted checks
+        return ConversionStatus("ready", quantization, path, runtime=runtime)
+    return ConversionStatus("stale", quantization, path, convert_command(local), runtime=runtime)
 
 
 def convert_command(local: LocalModel) -> str:
@@ -189,6 +193,13 @@ def convert(card: ModelCard, settings: Settings, quantization: str = "int8", *, 
         TransformersConverter(str(local.path), copy_files=copy_files).convert(
             str(staging), quantization=quantization, force=True
         )
+    except pickle.UnpicklingError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ModelLoadError(
+            f"refused to convert {card.name}: its PyTorch .bin weights hold more than plain tensors, and "
+            "reading them could run code (they are read weights-only)",
+            f"use a copy with .safetensors weights (`summarise models pull {card.name}` prefers them)",
+        ) from None
     except (ValueError, KeyError, OSError, RuntimeError) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise ModelLoadError(

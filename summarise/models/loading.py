@@ -1,4 +1,5 @@
-"""Lazy, cached model loading: the one place weights are read from disk.
+"""Lazy, cached model loading: where weights are read from disk (``ct2.convert`` is the other place,
+through CTranslate2's converter, which reads .bin weights weights-only too).
 
 Every loader is cached per (model, path, device, dtype), so a batch job or a long-lived ``Pipeline``
 loads each model once. Loading never touches the network: transformers is called with

@@ -11,7 +11,6 @@ import datetime as _dt
 import fnmatch
 import shutil
 from collections.abc import Iterable
-from pathlib import Path
 
 from ..errors import PullError
 from ..settings import Settings
@@ -85,8 +84,7 @@ def pull(card: ModelCard, settings: Settings) -> LocalModel:
     if target.exists():
         shutil.rmtree(target)
     staging.rename(target)
-    for leftover in (target / ".cache",):
-        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.rmtree(target / ".cache", ignore_errors=True)  # huggingface_hub's download bookkeeping
     write_lock_entry(
         settings.models_dir,
         card.name,
@@ -98,4 +96,4 @@ def pull(card: ModelCard, settings: Settings) -> LocalModel:
             "pulled_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         },
     )
-    return LocalModel(card, Path(target), "pulled", info.sha)
+    return LocalModel(card, target, "pulled", info.sha)

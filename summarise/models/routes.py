@@ -22,7 +22,7 @@ from ..languages import describe_language, language_name
 from ..records import Unavailable
 from ..settings import Settings
 from .registry import ModelCard, Registry
-from .store import LocalModel, locate
+from .store import LocalModel, locate, require
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,7 @@ def _require_a_brief_language(
         if leg.unavailable is not None and leg.unavailable.model in registry.cards
     ]
     if suggested:
-        # Like the legs themselves: a commercially usable model first, then the best.
-        best = sorted(suggested, key=lambda c: (not c.commercial, -c.preference))[0]
+        best = _suggested(suggested)  # as for the legs themselves
         detail = (
             f"an article in {describe_language(language)} needs a translation into {targets}, "
             "and no model present can make one"
@@ -128,10 +127,7 @@ def _summariser(language: str, settings: Settings, registry: Registry, notes: li
                 f"summariser {card.name} does not handle language {language!r}",
                 f"for {language!r} use one of: {', '.join(able)}",
             )
-        local = locate(card, settings)
-        if local is None:
-            raise ModelMissingError(card.name)
-        return local
+        return require(card, settings)
     candidates = [c for c in registry.by_task("summarise") if c.handles_language(language)]
     for card in candidates:
         local = locate(card, settings)
@@ -143,7 +139,8 @@ def _summariser(language: str, settings: Settings, registry: Registry, notes: li
                     f"`{better[0].pull_command}`"
                 )
             return local
-    raise ModelMissingError(candidates[0].name if candidates else "minilm-extractive")
+    # Unreachable while lexical-extractive (embedded, every language) is registered; said plainly if not.
+    raise ConfigError(f"no registered summariser handles language {language!r}", "see `summarise models list`")
 
 
 def _translator_cards(source: str, target: str, settings: Settings, registry: Registry) -> list[ModelCard]:
@@ -172,8 +169,7 @@ def _translation(source: str, target: str, settings: Settings, registry: Registr
             None,
             Unavailable(target, "translate", f"no registered model translates {source}->{target}"),
         )
-    # Suggest a commercially usable model first, then the best.
-    suggestion = sorted(cards, key=lambda c: (not c.commercial, -c.preference))[0]
+    suggestion = _suggested(cards)
     return TranslationRoute(
         source,
         target,
@@ -186,3 +182,8 @@ def _translation(source: str, target: str, settings: Settings, registry: Registr
             suggestion.pull_command,
         ),
     )
+
+
+def _suggested(cards: list[ModelCard]) -> ModelCard:
+    """The model to suggest pulling: a commercially usable one first, then the best."""
+    return min(cards, key=lambda c: (not c.commercial, -c.preference))

@@ -207,11 +207,11 @@ class Seq2SeqModel:
         padded = self.tokenizer.pad({"input_ids": batch}, return_tensors="pt")
         padded = {k: v.to(self.device) for k, v in padded.items()}
         generated = self.model.generate(**padded, **kwargs)
-        self.stats.generated_tokens += _generated_tokens(generated, self.model.generation_config.eos_token_id)
+        self.stats.generated_tokens += generated_tokens(generated, self.model.generation_config.eos_token_id)
         return [t.strip() for t in self.tokenizer.batch_decode(generated, skip_special_tokens=True)]
 
 
-def _generated_tokens(generated, eos_token_id) -> int:
+def generated_tokens(generated, eos_token_id) -> int:
     """Decoding steps that produced a token: each row up to and including its first end token, not
     counting the decoder start token or the padding after a row that ended early."""
     ends = set(eos_token_id if isinstance(eos_token_id, list) else [eos_token_id])

@@ -116,5 +116,5 @@ def locate(card: ModelCard, settings: Settings) -> LocalModel | None:
 def require(card: ModelCard, settings: Settings) -> LocalModel:
     local = locate(card, settings)
     if local is None:
-        raise ModelMissingError(card.name, card.install_hint if card.embedded_package else None)
+        raise ModelMissingError(card.name, install=card.install_hint)
     return local

@@ -10,9 +10,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..languages import language_name
 from ..records import Brief, Claim, Sentence, Unavailable
 
-LANGUAGE_NAMES = {"en": ("English", "English"), "ar": ("Arabic", "العربية"), "fr": ("French", "Français")}
+# Native names of the languages a brief is shown in (English names: ``languages.language_name``).
+_NATIVE_NAMES = {"ar": "العربية", "fr": "Français"}
 # "The Arabic brief", "the English brief" ... in Arabic, for notices shown inside the Arabic panel.
 _BRIEF_IN_ARABIC = {"ar": "الملخص العربي", "en": "الملخص الإنجليزي", "fr": "الملخص الفرنسي"}
 _NAMES_IN_ARABIC = {"en": "الإنجليزية", "ar": "العربية", "fr": "الفرنسية"}
@@ -38,16 +40,16 @@ _LTR_RUN = re.compile(rf"[<\"'#@]*{_LTR_TOKEN}(?:{_LTR_JOIN}{_LTR_TOKEN})*[>\"']
 
 
 def language_label(code: str) -> str:
-    english, native = LANGUAGE_NAMES.get(code, (code, code))
+    english, native = english_name(code), native_name(code)
     return english if english == native else f"{english} ({native})"
 
 
 def native_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, (code, code))[1]
+    return _NATIVE_NAMES.get(code, english_name(code))
 
 
 def english_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, (code, code))[0]
+    return language_name(code)
 
 
 def arabic_name(code: str) -> str:

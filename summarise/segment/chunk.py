@@ -7,58 +7,49 @@ from collections.abc import Callable, Sequence
 from ..records import Chunk, Sentence
 
 
-def chunk_sentences(
-    sentences: Sequence[Sentence],
-    count_tokens: Callable[[str], int],
-    budget: int,
-    *,
-    overlap: int = 0,
-) -> list[Chunk]:
-    """Greedy chunks of consecutive sentences, each at most ``budget`` tokens.
+def chunk_sentences(sentences: Sequence[Sentence], count_tokens: Callable[[str], int], budget: int) -> list[Chunk]:
+    """Greedy chunks of consecutive sentences, each at most ``budget`` tokens. A single sentence
+    longer than the budget is cut into word windows that fit (never dropped or truncated)."""
+    return chunk_texts([s.text for s in sentences], count_tokens, budget, indices=[s.index for s in sentences])
 
-    ``overlap`` repeats that many trailing sentences of a chunk at the start of the next. A single
-    sentence longer than the budget is cut into word windows that fit (never dropped or truncated).
-    """
+
+def chunk_texts(
+    texts: Sequence[str], count_tokens: Callable[[str], int], budget: int, *, indices: Sequence[int] | None = None
+) -> list[Chunk]:
+    """``chunk_sentences`` for plain texts (partial summaries, one sentence to translate); a chunk's
+    ``sentence_indices`` are positions in ``texts`` unless ``indices`` gives each text's own."""
     if budget < 8:
         raise ValueError(f"token budget {budget} is too small to chunk with")
     pieces: list[tuple[int, str, int]] = []  # (sentence index, text, tokens)
-    for sentence in sentences:
-        tokens = count_tokens(sentence.text)
+    for index, text in zip(range(len(texts)) if indices is None else indices, texts):
+        tokens = count_tokens(text)
         if tokens <= budget:
-            pieces.append((sentence.index, sentence.text, tokens))
+            pieces.append((index, text, tokens))
         else:
-            pieces.extend(
-                (sentence.index, part, count_tokens(part)) for part in _split_long(sentence.text, count_tokens, budget)
-            )
+            pieces.extend((index, part, count_tokens(part)) for part in _split_long(text, count_tokens, budget))
     # Token counts add up (less the special tokens each count includes), so a chunk grows by sums;
     # only a finished chunk is re-tokenised, to confirm it fits exactly.
     specials = count_tokens("")
     chunks: list[Chunk] = []
-    current: list[tuple[int, str, int]] = []
 
     def estimate(items: list[tuple[int, str, int]]) -> int:
         return specials + sum(tokens - specials for _, _, tokens in items)
-
-    def exact(items: list[tuple[int, str, int]]) -> int:
-        return count_tokens(" ".join(text for _, text, _ in items))
 
     def close(items: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
         """Emit a chunk of ``items`` (minus any tail that the exact count shows does not fit);
         return the tail that has to start the next chunk."""
         tail: list[tuple[int, str, int]] = []
-        tokens = exact(items)
+        tokens = count_tokens(" ".join(text for _, text, _ in items))
         while tokens > budget and len(items) > 1:
             tail.insert(0, items.pop())
-            tokens = exact(items)
+            tokens = count_tokens(" ".join(text for _, text, _ in items))
         chunks.append(_make_chunk(items, tokens))
         return tail
 
+    current: list[tuple[int, str, int]] = []
     for piece in pieces:
         if current and estimate(current + [piece]) > budget:
-            carried = close(current)
-            current = (current[-overlap:] if overlap else []) + carried
-            while current and estimate(current + [piece]) > budget and len(current) > len(carried):
-                current = current[1:]
+            current = close(current)
             if current and estimate(current + [piece]) > budget:
                 current = close(current)
         current.append(piece)

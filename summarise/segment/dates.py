@@ -154,9 +154,10 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     """The first full calendar date in ``text``: (ISO date, start, end). Offsets index ``text``."""
     plain = normalise_digits(text)  # same length: the translation maps one character to one
     best: tuple[str, int, int] | None = None
+    arabic = _has_arabic(text)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(plain):
-            iso = _to_iso(kind, match, arabic=_has_arabic(text))
+            iso = _to_iso(kind, match, arabic=arabic)
             if iso is not None:
                 if best is None or match.start() < best[1]:
                     best = (iso, match.start(), match.end())

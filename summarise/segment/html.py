@@ -25,7 +25,6 @@ class PageText:
     authors: tuple[str, ...] = ()
     published: str | None = None
     description: str | None = None
-    site: str | None = None
     language: str | None = None
     captions: tuple[str, ...] = field(default=())
 
@@ -66,7 +65,6 @@ def extract_page(html: str, name: str) -> PageText:
         authors=tuple(a for a in authors if a),
         published=_iso(getattr(document, "date", None)),
         description=_clean(getattr(document, "description", None)),
-        site=_clean(getattr(document, "sitename", None)),
         language=language,
         captions=captions,
     )

@@ -116,10 +116,6 @@ class Line:
     merged: tuple[int, ...] = ()
 
     @property
-    def blank(self) -> bool:
-        return not self.text
-
-    @property
     def span(self) -> tuple[int, ...]:
         return (self.index, *self.merged)
 

@@ -4,7 +4,8 @@ Accepts plain text, Markdown and HTML (``segment`` reduces HTML to its main text
 Encodings: UTF-8 (with or without BOM), UTF-16/32 (with BOM, and UTF-16 without one), Windows-1256 and
 ISO-8859-6 Arabic, Windows-1252 and Latin-1. Rejects empty, binary and oversized input with a message
 naming the file. Text that was UTF-8 decoded as Windows-1252 somewhere upstream ("â€™", "Ã©") is
-repaired line by line.
+repaired. Text given as a string (``from_text``) takes the same steps once it is text, and the same size
+limit, counted in UTF-8 bytes.
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-
-# A news article is tens of kilobytes; two megabytes is a book. Raise it with SUMMARISE_MAX_INPUT_BYTES.
-DEFAULT_MAX_BYTES = 2_000_000
+from ..settings import DEFAULT_MAX_INPUT_BYTES as DEFAULT_MAX_BYTES  # defined once, in settings
 
 # File signatures of formats people try to feed in by mistake, so the message can name them.
 _SIGNATURES = [
@@ -64,17 +63,27 @@ class Document:
 
 def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read an article file (``"-"`` reads standard input)."""
+    name = "<stdin>" if str(path) == "-" else str(Path(path))
+    return decode(read_bytes(path, max_bytes=max_bytes), name, max_bytes=max_bytes)
+
+
+def read_bytes(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a file (``"-"``: standard input), a missing, unreadable or oversized file being an
+    ``InputError`` that names it. ``max_bytes=None`` reads without a limit (a JSON-lines file of many
+    articles, whose records are limited one by one)."""
     if str(path) == "-":
-        return decode(sys.stdin.buffer.read(max_bytes + 1), "<stdin>", max_bytes=max_bytes)
+        # One byte past the limit is enough for ``decode`` to see that the input is too large.
+        return sys.stdin.buffer.read() if max_bytes is None else sys.stdin.buffer.read(max_bytes + 1)
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{path}: {size:,} bytes is larger than the {max_bytes:,}-byte limit for one article",
-                "split the file, or raise the limit with SUMMARISE_MAX_INPUT_BYTES",
-            )
-        data = path.read_bytes()
+        if max_bytes is not None:
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise InputError(
+                    f"{path}: {size:,} bytes is larger than the {max_bytes:,}-byte limit for one article",
+                    "split the file, or raise the limit with SUMMARISE_MAX_INPUT_BYTES",
+                )
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -83,31 +92,47 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
         raise InputError(f"{path}: permission denied") from None
     except OSError as error:  # name too long, I/O error, ...
         raise InputError(f"{path}: cannot read the file ({error.strerror or error})") from None
-    return decode(data, str(path), max_bytes=max_bytes)
 
 
-def from_text(text: str, name: str = "<text>", *, metadata: dict | None = None) -> Document:
-    if not text.strip():
-        raise InputError(f"{name}: the text is empty", "give the article's text")
-    text = _normalise_newlines(text.lstrip("\ufeff"))
-    return Document(text=text, name=name, format=_guess_format(text, name), metadata=dict(metadata or {}))
+def from_text(
+    text: str, name: str = "<text>", *, metadata: dict | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document:
+    """Text given as a string (a paste, a JSON-lines record): the same size limit as ``decode``, measured
+    on its UTF-8 encoding, and the same finishing (byte-order mark, newlines, mojibake, emptiness)."""
+    # A character is one to four bytes of UTF-8: encode only when the length alone cannot tell.
+    if len(text) > max_bytes or (
+        4 * len(text) > max_bytes and len(text.encode("utf-8", "surrogatepass")) > max_bytes
+    ):
+        _too_large(name, max_bytes)
+    return _finish(text, name, "utf-8", metadata, empty=("the text is empty", "give the article's text"))
 
 
 def decode(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     if len(data) > max_bytes:
-        raise InputError(
-            f"{name}: input is larger than the {max_bytes:,}-byte limit for one article",
-            "split the input, or raise the limit with SUMMARISE_MAX_INPUT_BYTES",
-        )
+        _too_large(name, max_bytes)
     if not data.strip():
         raise InputError(f"{name}: the file is empty", "give a file with article text")
     text, encoding = _decode_bytes(data, name)
+    return _finish(text, name, encoding, None, empty=("the file holds only white space", "give a file with article text"))
+
+
+def _too_large(name: str, max_bytes: int) -> None:
+    raise InputError(
+        f"{name}: input is larger than the {max_bytes:,}-byte limit for one article",
+        "split the input, or raise the limit with SUMMARISE_MAX_INPUT_BYTES",
+    )
+
+
+def _finish(text: str, name: str, encoding: str, metadata: dict | None, *, empty: tuple[str, str]) -> Document:
+    """The steps every input takes once it is text, whether decoded from bytes or given as a string."""
+    text = _normalise_newlines(text.lstrip("\ufeff"))
     if not text.strip():
-        raise InputError(f"{name}: the file holds only white space", "give a file with article text")
-    text = _normalise_newlines(text)
+        raise InputError(f"{name}: {empty[0]}", empty[1])
     if _MOJIBAKE.search(text):
         text = repair_mojibake(text)
-    return Document(text=text, name=name, encoding=encoding, format=_guess_format(text, name))
+    return Document(
+        text=text, name=name, encoding=encoding, format=_guess_format(text, name), metadata=dict(metadata or {})
+    )
 
 
 def repair_mojibake(text: str) -> str:

@@ -134,11 +134,10 @@ def _should_join(text: str, prev_start: int, start: int, end: int, language: str
     if before and not before[-1].isspace() and not text[start].isspace():
         return True  # the split fell inside a token
     stripped = before.rstrip()
-    if language == "ar" or _ARABIC_ABBREVIATION.search(stripped):
-        if _ARABIC_ABBREVIATION.search(stripped):
-            return True
-        if language == "ar":
-            return False
+    if _ARABIC_ABBREVIATION.search(stripped):
+        return True
+    if language == "ar":
+        return False
     last = _LAST_TOKEN.search(stripped)
     token = last.group(1) if last else ""
     bare = token.rstrip(".").lstrip("(\"“'‘").lower()
