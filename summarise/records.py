@@ -142,6 +142,7 @@ class Claim:
     sentence: int | None = None  # index of the article sentence holding it
     value: str | None = None  # resolved value: "2000", "4500000000 USD", "2025-06-02", "16:00"
     brief_sentence: int | None = None  # index of the brief sentence that states it, when one does
+    brief_spans: tuple[tuple[int, int, int], ...] = ()  # (brief sentence, start, end): each place it is stated
     salient: bool = False  # a key claim of the article (lead entity, number, quote): counts for coverage
     in_round_trip: bool | None = None  # found again after translating the other brief back; None: not run
     note: str | None = None  # why a claim is unsupported or not carried over, in words

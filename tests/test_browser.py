@@ -202,7 +202,8 @@ def hostile_brief(brief: Brief) -> Brief:
     kyiv = HOSTILE_SENTENCE.index("Kyiv")
     claims = (
         *brief.claims,
-        Claim("Kyiv", "place", "kyiv", True, True, True, start + kyiv, start + kyiv + 4, sentence=sentence.index),
+        Claim("Kyiv", "place", "kyiv", True, True, True, start + kyiv, start + kyiv + 4, sentence=sentence.index,
+              brief_spans=((len(brief.summary.sentences), kyiv, kyiv + 4),)),
         Claim("<img src=x onerror=alert(4)>", "quote", "img", False, True, None),
     )
     summary = dataclasses.replace(

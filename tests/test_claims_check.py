@@ -175,6 +175,17 @@ def test_source_claims_carry_offsets_into_the_body(article):
     assert any(c.salient for c in claims)
 
 
+def test_claims_carry_the_places_the_summary_states_them_in_its_own_words(article):
+    summary = summary_of("Lavrov proposed talks on 2 June.", "About 2000 prisoners were to be swapped, Lavrov said.")
+    claims, _ = trace_claims(article, summary, [])
+    table = claims_by_text(claims)
+    said = {c.text: [summary.texts[i][a:b] for i, a, b in c.brief_spans] for c in claims if c.brief_spans}
+    assert said["Sergey Lavrov"] == ["Lavrov", "Lavrov"]
+    assert said["2,000"] == ["2000"] and table["2,000"].brief_sentence == 1
+    assert [w for c in claims if c.kind == "date" for w in said.get(c.text, [])] == ["2 June"]
+    assert not table["14"].brief_spans and table["14"].in_en is False
+
+
 # -- an Arabic article: Arabic summary, English translation ------------------------------------------
 
 AR_SOURCE = (

@@ -113,6 +113,21 @@ def test_times_and_years(glossary):
     assert {"17:30", "sunday", "1902"} <= values
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("About 2000 prisoners were swapped.", "number"),  # a count that looks like a year
+        ("Some 1900 people died.", "number"),
+        ("The 2000 elections were close.", "date"),
+        ("In 2000 prisoners rioted.", "date"),
+        ("He was born in 1999.", "date"),
+    ],
+)
+def test_a_four_digit_count_is_a_number_not_a_year(glossary, text, kind):
+    (found,) = [m for m in english(text, glossary) if m.text[:2] in ("19", "20")]
+    assert found.kind == kind
+
+
 def test_quote_with_its_speaker(glossary):
     mentions = english('"We are ready to talk about a ceasefire," Mr Lavrov told reporters.', glossary)
     (quote,) = by_kind(mentions, "quote")
@@ -156,6 +171,27 @@ def test_arabic_names_from_the_glossary_with_attached_particles(glossary):
     mentions = arabic_mentions("قال مسؤولون في إسطنبول إن روسيا أبلغت للناتو وبالولايات المتحدة", glossary)
     keys = {m.key for m in mentions}
     assert {"istanbul", "russia", "nato", "united states"} <= keys
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("استقبل الأردن ٢٠٠٠ لاجئ.", "number"),  # 2,000 refugees
+        ("قتل نحو 1900 شخص.", "number"),
+        ("استقبل الأردن اللاجئين منذ عام 2011.", "date"),  # a year at the end of a sentence
+        ("في 2011 قالت الحكومة إنها مستعدة.", "date"),
+        ("استقبل 2011 لاجئا عام 2014.", "number"),  # "استقبل" ends in "قبل", which is no cue
+    ],
+)
+def test_arabic_four_digit_count_or_year(glossary, text, kind):
+    first = min((m for m in arabic_mentions(text, glossary) if m.kind in ("number", "date")), key=lambda m: m.start)
+    assert first.kind == kind
+
+
+def test_arabic_place_made_an_adjective_is_a_nationality(glossary):
+    found = {m.text: m for m in arabic_mentions("قال الجيش الأردني إن الأردن مستعد.", glossary)}
+    assert found["الأردني"].kind == "nationality" and found["الأردن"].kind == "place"
+    assert found["الأردني"].key == found["الأردن"].key == "jordan"
 
 
 def test_arabic_quotes(glossary):

@@ -42,6 +42,11 @@ def claim(text: str, kind: str, body: str, **fields) -> Claim:
     return Claim(text, kind, text.lower(), True, start=start, end=start + len(text), **fields)
 
 
+def stated(text: str, *sentences: str) -> tuple[tuple[int, int, int], ...]:
+    """The brief spans of a claim: where ``text`` occurs in each brief sentence."""
+    return tuple((i, m.start(), m.end()) for i, s in enumerate(sentences) for m in re.finditer(re.escape(text), s))
+
+
 def synthetic_brief(*, arabic: bool = True, title: str = HOSTILE) -> Brief:
     body = f"{FIRST} {SECOND} {THIRD}"
     second, third = len(FIRST) + 1, len(FIRST) + len(SECOND) + 2
@@ -61,11 +66,11 @@ def synthetic_brief(*, arabic: bool = True, title: str = HOSTILE) -> Brief:
         published="2025-05-28",
     )
     claims = (
-        claim("Sergey Lavrov", "person", body, in_en=True, in_ar=None, sentence=0),
-        claim("2,000", "number", body, in_en=True, in_ar=True),  # no sentence index: found by offset
-        claim("2025-05-28", "date", body, in_en=True, in_ar=True, sentence=0),
-        claim("Istanbul", "place", body, in_en=True, in_ar=None, sentence=1),
-        Claim("3,000", "number", "3000", False, in_en=True, origin="en"),  # unsupported by the source
+        claim("Sergey Lavrov", "person", body, in_en=True, in_ar=None, sentence=0, brief_spans=stated("Sergey Lavrov", FIRST)),
+        claim("2,000", "number", body, in_en=True, in_ar=True, brief_spans=stated("2,000", FIRST)),  # no sentence index
+        claim("2025-05-28", "date", body, in_en=True, in_ar=True, sentence=0, brief_spans=stated("2025-05-28", FIRST)),
+        claim("Istanbul", "place", body, in_en=True, in_ar=None, sentence=1, brief_spans=stated("Istanbul", FIRST, SECOND)),
+        Claim("3,000", "number", "3000", False, in_en=True, origin="en"),  # unsupported, and not in these sentences
         claim("Moscow", "place", body, in_en=False, in_ar=False, sentence=2),  # not in the brief
     )
     summary = Summary(
@@ -273,7 +278,7 @@ def test_an_arabic_article_gets_right_to_left_title_and_source_tips():
         body, (Paragraph(body, 0, len(body)),), (Sentence(body, 0, len(body), 0, 0),), "ar", title="عنوان الخبر"
     )
     found = body.index("2000")
-    claims = (Claim("2000", "number", "2000", True, True, True, found, found + 4, sentence=0),)
+    claims = (Claim("2000", "number", "2000", True, True, True, found, found + 4, sentence=0, brief_spans=((0, found, found + 4),)),)
     summary = Summary("ar", (SummarySentence(body, (0,)),), "lexical-extractive", "extractive")
     translation = Translation("ar", "en", ("The minister said 2,000 prisoners would be freed.",), "opus-mt-ar-en")
     tree = Tree(page(Brief(article, summary, (translation,), claims)))
@@ -283,3 +288,24 @@ def test_an_arabic_article_gets_right_to_left_title_and_source_tips():
     assert quote["attrs"]["dir"] == "rtl"
     english_marks = [m for m in tree.find("mark") if m["text"] == "2,000"]
     assert english_marks  # the Arabic claim, found in the English translation by its number
+
+
+def test_a_claim_is_highlighted_where_the_summary_states_it_in_other_words():
+    """The source says "Sergey Lavrov", the summary "Lavrov" and "2000": the marks follow the checker's
+    spans, not a search for the source's wording; the same words outside those spans stay unmarked."""
+    brief = synthetic_brief()
+    first = "Lavrov said 2000 prisoners would be freed, not 2000 guards."
+    body = brief.article.body
+    claims = (
+        claim("Sergey Lavrov", "person", body, in_en=True, sentence=0, brief_spans=((0, 0, 6),)),
+        claim("2,000", "number", body, in_en=True, in_ar=True, sentence=0, brief_spans=((0, 12, 16),)),
+    )
+    summary = Summary("en", (SummarySentence(first, (0,)),), "minilm-extractive", "extractive")
+    arabic = Translation("en", "ar", ("قال لافروف إن 2000 أسير سيُفرج عنهم.",), "opus-mt-en-ar")
+    brief = Brief(brief.article, summary, (arabic,), claims, brief.models)
+    places = place_claims(brief, list(claims))
+    assert [(h.start, h.end, h.claims) for h in places.spans["en"][0]] == [(0, 6, (0,)), (12, 16, (1,))]
+    assert places.placement(1, "ar") == "exact"  # the summary's wording, "2000", found in the Arabic
+    assert places.placement(0, "ar") == "sentence"  # لافروف: by the sentence alignment
+    marks = [m["text"] for m in Tree(page(brief)).find("mark") if "data-claims" in m["attrs"]]
+    assert marks.count("2000") == 2 and "Lavrov" in marks  # 2000 once in each language, not the guards

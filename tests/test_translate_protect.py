@@ -212,3 +212,13 @@ def test_a_spelling_two_glossary_names_share_is_not_guessed():
     protected = protect("عقدت القمة في عمان بمشاركة 12 دولة.", "ar", "en", load_glossary())
     assert protected.renderings == ("12",)
     assert "عمان" in protected.text
+
+
+def test_a_place_made_an_adjective_is_not_masked_as_the_place():
+    from summarise.claims.glossary import load_glossary
+
+    # الجيش الأردني is "the Jordanian army": masking it as "Jordan" would make the translator write
+    # "the army Jordan". The place itself, and a place with a particle, still are masked.
+    protected = protect("قال الجيش الأردني إن الأردن ولبنان استقبلا اللاجئين الروسية.", "ar", "en", load_glossary())
+    assert protected.renderings == ("Jordan", "Lebanon")
+    assert "الأردني" in protected.text and "الروسية" in protected.text

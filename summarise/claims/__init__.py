@@ -27,7 +27,7 @@ from .check import CheckResult, build_sources, check_many, coverage, describe, i
 from .crosslingual import back_translation_of, carried, round_trip, stray_numbers, text_index
 from .extract import mentions_of
 from .glossary import Glossary, load_glossary
-from .mention import Mention
+from .mention import Mention, family
 from .normalise import normalise
 from .repair import repair_summary
 from .support import Settings as CheckSettings
@@ -171,17 +171,25 @@ def trace_claims(
             text=first.text, kind=first.kind, key=key, in_source=True, start=first.start, end=first.end,
             speaker=first.speaker, origin="source", sentence=source.sentence_of(first.start), value=first.value,
             salient=is_salient(first, source), brief_sentence=stated[0][0] if stated else None,
+            brief_spans=tuple((i, v.mention.start, v.mention.end) for i, v in stated),
         )
         rows.append((stated[0][1].mention if stated else first, _mark(claim, brief_language, bool(stated))))
     # 2. Claims of the summary the source supports but its own extraction missed, and unsupported ones.
+    listed: dict[tuple, int] = {}  # (family, key, supported) -> its row
     for index, verdict in verdicts:
-        if id(verdict) in used or any(states(verdict, c.key, [m]) for m, c in rows):
+        if id(verdict) in used:
             continue
         m = verdict.mention
+        same = listed.get((family(m.kind), m.key, verdict.supported))
+        if same is not None:  # the same claim stated again (a made-up number in two sentences)
+            first, c = rows[same]
+            rows[same] = (first, replace(c, brief_spans=(*c.brief_spans, (index, m.start, m.end))))
+            continue
+        listed[(family(m.kind), m.key, verdict.supported)] = len(rows)
         claim = Claim(
             text=m.text, kind=m.kind, key=m.key, in_source=verdict.supported, start=verdict.source_start,
             end=verdict.source_end, speaker=m.speaker, origin=brief_language, sentence=verdict.source_sentence,
-            value=m.value, brief_sentence=index, note=verdict.note,
+            value=m.value, brief_sentence=index, brief_spans=((index, m.start, m.end),), note=verdict.note,
         )
         rows.append((m, _mark(claim, brief_language, True)))
     warnings = [f"unsupported {v.mention.kind} in summary sentence {i + 1}: {v.note}" for i, v in verdicts if not v.supported]

@@ -42,8 +42,12 @@ _DATES = [
     re.compile(rf"(?<!\w){_P}(?:شهر\s)?{_ANY_MONTH}\s(?:عام\s|من عام\s)?(?P<year>{_YEAR})(?!\w)"),
     re.compile(rf"(?<!\w){_P}(?P<wd>{_WEEKDAY})(?!\w)"),
     re.compile(rf"(?<!\w){_P}(?:شهر\s)?{_ANY_MONTH}(?!\w)"),
-    re.compile(rf"(?<![\w.,]){_P}(?P<year>{_YEAR})(?![\w.,])"),
+    re.compile(rf"(?<![\w.,]){_P}(?P<year>{_YEAR})(?!\w|[.,٫٬]\d)"),
 ]
+# A bare year with no cue before it ("عام", "في", "منذ" ...) and a word right after it counts that
+# word: "نحو 2000 لاجئ" is about 2,000 refugees, "في 2000 قال" is in 2000.
+_YEAR_CUE = re.compile(r"(?<!\w)[وف]?(?:عام|العام|سنه|السنه|في|منذ|حتى|قبل|بعد|خلال|مطلع|اواخر|اوائل|نهايه|بدايه)\s$")
+_COUNTED = re.compile(r"\s[\u0621-\u064a]")
 _TIME = re.compile(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s(?P<mer>صباحا|مساء|ص|م)(?!\w))?")
 _SCALE_WORDS = "|".join(sorted((w for w in SCALES if not w.isascii()), key=len, reverse=True))
 _CURRENCY_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCIES if not w.isascii()), key=len, reverse=True))
@@ -80,11 +84,17 @@ def _dates(folded: str, published: str | None) -> list[Mention]:
             day = int(groups["day"]) if groups.get("day") else None
             year = int(groups["year"]) if groups.get("year") else None
             weekday = WEEKDAYS.get(groups["wd"]) if groups.get("wd") else None
+            if groups.get("year") and m.group(0).isdigit() and _counts_things(folded, m.start(), m.end()):
+                continue
             value = resolve_date(DateValue(year, month, day, weekday), published)
             if value.iso:
                 number = float(year) if year and month is None else None
                 out.append(Mention(m.group(0), "date", value.iso, m.start(), m.end(), value=value.iso, date=value, number=number))
     return out
+
+
+def _counts_things(folded: str, start: int, end: int) -> bool:
+    return not _YEAR_CUE.search(folded[max(0, start - 8):start]) and bool(_COUNTED.match(folded, end))
 
 
 def _times(folded: str) -> list[Mention]:
@@ -119,7 +129,8 @@ def _names(text: str, glossary: Glossary) -> list[Mention]:
     out = []
     for match in glossary.find_arabic_spans(text):
         start = match.word_start if match.word_start is not None else match.start
-        out.append(Mention(text[start:match.end], match.entry.kind, normalise(match.entry.name), start, match.end))
+        kind = "nationality" if match.adjective else match.entry.kind  # الأردني: Jordanian, as in English
+        out.append(Mention(text[start:match.end], kind, normalise(match.entry.name), start, match.end))
     return out
 
 

@@ -43,6 +43,7 @@ _LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "pl
            "NORP": "nationality", "EVENT": "other", "WORK_OF_ART": "other", "LAW": "other", "PRODUCT": "other"}
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _YEAR = r"(?:1[89]|20)\d\d"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DATES = [
@@ -155,7 +156,8 @@ def split_text(text: str, limit: int) -> list[str]:
 def english_mentions(doc, glossary: Glossary, published: str | None = None) -> list[Mention]:
     """Every claim in one parsed text: names, dates and times, numbers and quotes."""
     text = doc.text  # built from the tokens on every access: read once
-    found = _times(text) + _dates(text, published) + _numbers(text) + _names(doc, glossary, text)
+    dates = [m for m in _dates(text, published) if not _counts_things(doc, m)]
+    found = _times(text) + dates + _numbers(text) + _names(doc, glossary, text)
     quotes = _quotes(doc, text)
     return drop_overlaps(found + quotes)
 
@@ -210,8 +212,27 @@ def _dates(text: str, published: str | None) -> list[Mention]:
             if not value.iso:
                 continue
             number = float(year) if year and month is None else None
-            out.append(Mention(m.group(0), "date", value.iso, m.start(), m.end(), value=value.iso, date=value, number=number))
+            surface, end = m.group(0), m.end()
+            if surface.endswith(".") and surface[:-1].rsplit(None, 1)[-1].lower() not in _MONTH_ABBREVIATIONS:
+                surface, end = surface[:-1], end - 1  # "on 2 June." ends the sentence, not the date
+            out.append(Mention(surface, "date", value.iso, m.start(), end, value=value.iso, date=value, number=number))
     return out
+
+
+_YEAR_CUES = {"the", "in", "since", "until", "till", "by", "before", "after", "during"}
+
+
+def _counts_things(doc, mention: Mention) -> bool:
+    """A bare "year" that counts something ("about 2000 prisoners"): a number modifying a plural noun,
+    not after "the" or a preposition of time ("the 2000 elections", "in 2000 prisoners rioted")."""
+    if mention.date is None or mention.date.month is not None or not mention.text.isdigit():
+        return False
+    span = doc.char_span(mention.start, mention.end)
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    before = doc[token.i - 1].lower_ if token.i else ""
+    return token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i > token.i and before not in _YEAR_CUES
 
 
 def _times(text: str) -> list[Mention]:

@@ -22,6 +22,8 @@ PROTECTED_KINDS = ("person", "organisation", "place")  # nationalities inflect i
 # Arabic proclitics that attach to a name: wa-, fa-, bi-, li-, ka- (and li+al- written "لل").
 _AR_PREFIX = r"(?:[وف]?(?:[بلك])?)"
 _AR_SUFFIX = r"(?:ه|ي|ين|ون|ان|يه|يون|يين)?"
+# ... of which these make a place an adjective (nisba): الأردن Jordan, الأردني Jordanian (ة folds to ه).
+_AR_NISBA = ("ي", "يه", "يون", "يين")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Match:
     entry: Entry
     # Arabic: where the written word starts, attached particles (و ف ب ل ك) included; start is the name's.
     word_start: int | None = None
+    adjective: bool = False  # Arabic: a place's name made an adjective (الجيش الأردني, the Jordanian army)
 
 
 class Glossary:
@@ -121,8 +124,9 @@ class Glossary:
                 start, end = m.start("name"), m.end("name")
                 if folded.startswith("لل", start) and any(fold(a).startswith("ال") for a in entry.arabic):
                     start += 1
+                adjective = entry.kind == "place" and m.group("suffix") in _AR_NISBA
                 # Marks that fold to nothing after the name's last letter are part of it (إسطنبولَ).
-                found.append(Match(origin[start], max(origin[end], origin[end - 1] + 1), entry, origin[m.start()]))
+                found.append(Match(origin[start], max(origin[end], origin[end - 1] + 1), entry, origin[m.start()], adjective))
         return found
 
     def may_occur_in(self, entry: Entry, folded: str) -> bool:
@@ -176,7 +180,7 @@ def _arabic_patterns(entries: tuple[Entry, ...]) -> list[tuple[Entry, re.Pattern
     patterns = []
     for entry in entries:
         body = "|".join(sorted((re.escape(form) for form in _arabic_forms(entry)), key=len, reverse=True))
-        patterns.append((entry, re.compile(rf"(?<!\w){_AR_PREFIX}(?P<name>(?:{body}){_AR_SUFFIX})(?!\w)")))
+        patterns.append((entry, re.compile(rf"(?<!\w){_AR_PREFIX}(?P<name>(?:{body})(?P<suffix>{_AR_SUFFIX}))(?!\w)")))
     return patterns
 
 

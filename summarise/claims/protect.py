@@ -46,8 +46,9 @@ def protect(sentence: str, source: str, target: str, glossary: Glossary) -> Prot
         for match in matches:
             named.setdefault((match.start, match.end), set()).add(match.entry.name)
         for match in matches:
-            # A spelling two entries share (عمان: Oman or Amman) is left to the translator, not guessed.
-            if match.entry.kind in PROTECTED_KINDS and len(named[(match.start, match.end)]) == 1:
+            # A spelling two entries share (عمان: Oman or Amman) is left to the translator, not guessed;
+            # so is a place made an adjective (الأردني is "Jordanian", not "Jordan").
+            if match.entry.kind in PROTECTED_KINDS and len(named[(match.start, match.end)]) == 1 and not match.adjective:
                 spans.append((match.start, match.end, match.entry.name))
         spans += [(m.start(), m.end(), m.group(0).translate(_DIGITS)) for m in _ARABIC_NUMBER.finditer(sentence)]
     else:

@@ -202,22 +202,19 @@ def place_claims(brief: Brief, claims: Sequence[Claim]) -> ClaimPlaces:
     places = ClaimPlaces()
     primary = brief.summary.language
     primary_texts = brief.summary.texts
-    hits: list[set[int]] = [set() for _ in claims]  # summary sentences holding each claim
+    hits: list[set[int]] = [set() for _ in claims]  # summary sentences stating each claim
+    wordings: list[set[str]] = [{claim.text} for claim in claims]  # the source's words and the summary's
     raw: list[list[tuple[int, int, int]]] = [[] for _ in primary_texts]
     for k, claim in enumerate(claims):
-        pattern = _claim_pattern(claim)
-        if pattern is None or getattr(claim, f"in_{primary}", None) is False:
+        if getattr(claim, f"in_{primary}", None) is False:
             continue  # the checker says this claim is not in the summary: nothing to highlight
-        # Where the checker found it stated, when it says; text search alone would also light up the
-        # same number or name used about something else ("40 millimetres" for the claim "40 families").
-        where = [claim.brief_sentence] if claim.brief_sentence is not None else range(len(primary_texts))
-        for i in where:
-            if not 0 <= i < len(primary_texts):
-                continue
-            text = primary_texts[i]
-            for match in pattern.finditer(text):
-                raw[i].append((match.start(), match.end(), k))
+        # Where the checker found it stated; a text search would also light up the same number or
+        # name used about something else ("40 millimetres" for the claim "40 families").
+        for i, start, end in claim.brief_spans:
+            if 0 <= i < len(primary_texts) and 0 <= start < end <= len(primary_texts[i]):
+                raw[i].append((start, end, k))
                 hits[k].add(i)
+                wordings[k].add(primary_texts[i][start:end])
     places.spans[primary] = [_merge(r) for r in raw]
     places.by_sentence[primary] = [set() for _ in primary_texts]
 
@@ -235,7 +232,7 @@ def place_claims(brief: Brief, claims: Sequence[Claim]) -> ClaimPlaces:
             else:
                 continue
             for i in candidates:
-                spans = _cross_script_spans(claim, texts[i])
+                spans = _cross_script_spans(wordings[k], texts[i])
                 raw[i].extend((start, end, k) for start, end in spans)
                 if not spans and aligned and hits[k]:
                     by_sentence[i].add(k)
@@ -244,23 +241,22 @@ def place_claims(brief: Brief, claims: Sequence[Claim]) -> ClaimPlaces:
     return places
 
 
-def _claim_pattern(claim: Claim) -> re.Pattern[str] | None:
-    words = clean(claim.text).split(" ")
+def _wording_pattern(text: str) -> re.Pattern[str] | None:
+    words = clean(text).split(" ")
     if not words or not words[0]:
         return None
     body = r"\s+".join(re.escape(w) for w in words)
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
-def _cross_script_spans(claim: Claim, text: str) -> list[tuple[int, int]]:
-    """Where a claim shows in a translation: its exact words (a Latin name the translator kept, a date
-    written the same way), else each of its numbers in either digits."""
-    pattern = _claim_pattern(claim)
-    if pattern is not None:
-        found = [m.span() for m in pattern.finditer(text)]
-        if found:
-            return found
-    wanted = number_values(claim.text)
+def _cross_script_spans(wordings: set[str], text: str) -> list[tuple[int, int]]:
+    """Where a claim shows in a translation: its exact words in the source's or the summary's wording
+    (a Latin name the translator kept, a date written the same way), else each of its numbers in either
+    digits."""
+    found = [m.span() for w in sorted(wordings) if (p := _wording_pattern(w)) for m in p.finditer(text)]
+    if found:
+        return found
+    wanted = set().union(*(number_values(w) for w in wordings))
     if not wanted:
         return []
     return [m.span() for m in _NUMBER.finditer(text) if _number_value(m.group()) in wanted]
