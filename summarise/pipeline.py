@@ -19,11 +19,12 @@ from .languages import language_name as _language_name
 from .models.registry import Registry, load_registry
 from .models.routes import Route, plan_route
 from .models.store import LocalModel
+from .claims.source import SourceIndex
 from .records import Article, Brief, ModelUse, Summary, Translation, Unavailable
 from .segment import Document, from_text, read_path, segment
 from .settings import Settings, apply_overrides, enforce_offline, load_settings
 from .summarisers import summarise_article, summarise_many
-from .translate import translate_many
+from .translate import back_translate, back_translate_many, translate_many
 
 # Articles briefed together by pipe() and batch jobs: enough to fill generate() batches across
 # articles, few enough that an interrupted group loses little work.
@@ -78,9 +79,10 @@ class Pipeline:
     def brief_article(self, article: Article) -> Brief:
         route = self.route(article)
         summary = summarise_article(article, route.summariser, self.settings)
-        summary, review_warnings = claims_stage.review_summary(article, summary, settings=self.settings)
+        (source,) = claims_stage.analyse_sources([article], self.settings)
+        summary, review_warnings = claims_stage.review_summary(article, summary, settings=self.settings, source=source)
         translations, unavailable = self.translate_summary(summary, route)
-        return self.assemble(article, route, summary, translations, unavailable, review_warnings)
+        return self.assemble(article, route, summary, translations, unavailable, review_warnings, source=source)
 
     def translate_summary(self, summary: Summary, route: Route) -> tuple[list[Translation], list[Unavailable]]:
         """Translate the summary into every other brief language the route can serve."""
@@ -122,13 +124,17 @@ class Pipeline:
         translations: list[Translation],
         unavailable: list[Unavailable],
         review_warnings: list[str] = (),
+        *,
+        source: SourceIndex | None = None,
+        back_translations: Sequence[Translation] | None = None,
     ) -> Brief:
-        """The finished Brief: claims traced into every language, provenance, warnings."""
-        from .translate import back_translate  # the round-trip check, when a model for the way back is present
-
+        """The finished Brief: claims traced into every language, provenance, warnings. ``source``: the
+        article's claim index, when the review built one; ``back_translations``: the translations
+        translated back, when the caller made them (else made here, for the round-trip check)."""
+        if back_translations is None:
+            back_translations = back_translate(translations, self.settings, self.registry)
         claims, claim_warnings = claims_stage.trace_claims(
-            article, summary, translations, settings=self.settings,
-            back_translations=back_translate(translations, self.settings, self.registry),
+            article, summary, translations, settings=self.settings, source=source, back_translations=back_translations
         )
         warnings = list(route.notes)
         if summary.coverage < 1.0:
@@ -254,18 +260,24 @@ class Pipeline:
         for indices in by_summariser.values():
             made = summarise_many([articles[i] for i in indices], routes[indices[0]].summariser, self.settings)
             summaries.update(zip(indices, made))
+        briefed = sorted(summaries)
+        sources = dict(zip(briefed, claims_stage.analyse_sources([articles[i] for i in briefed], self.settings)))
         reviewed: dict[int, tuple[Summary, list[str]]] = {}
         for i, summary in summaries.items():
             try:
-                reviewed[i] = claims_stage.review_summary(articles[i], summary, settings=self.settings)
+                reviewed[i] = claims_stage.review_summary(articles[i], summary, settings=self.settings, source=sources[i])
             except SummariseError as error:
                 results[i] = Failure(_article_name(articles[i]), error)
         order = sorted(reviewed)
         translated = self.translate_summaries([reviewed[i][0] for i in order], [routes[i] for i in order])
-        for i, (translations, unavailable) in zip(order, translated):
+        back = back_translate_many([translations for translations, _ in translated], self.settings, self.registry)
+        for i, (translations, unavailable), back_translations in zip(order, translated, back):
             summary, review_warnings = reviewed[i]
             try:
-                results[i] = self.assemble(articles[i], routes[i], summary, translations, unavailable, review_warnings)
+                results[i] = self.assemble(
+                    articles[i], routes[i], summary, translations, unavailable, review_warnings,
+                    source=sources[i], back_translations=back_translations,
+                )
             except SummariseError as error:
                 results[i] = Failure(_article_name(articles[i]), error)
         assert all(result is not None for result in results)

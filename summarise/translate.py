@@ -51,14 +51,29 @@ def back_translate(translations: Sequence[Translation], settings: Settings, regi
     """Each translation translated back into its source language, by the best model present locally for
     the way back (opus-mt-ar-en for an Arabic brief); none for a pair with no such model. Unprotected,
     so that a name or number the forward model mangled comes back mangled."""
-    back = []
-    for translation in translations:
-        source, target = translation.target_language, translation.source_language
-        cards = sorted((c for c in registry.by_task("translate") if c.translates(source, target)), key=lambda c: -c.preference)
-        local = next((found for found in (locate(c, settings) for c in cards) if found is not None), None)
-        if local is not None:
-            back.append(translate_plain([translation.sentences], source, target, local, settings)[0])
-    return back
+    return back_translate_many([translations], settings, registry)[0]
+
+
+def back_translate_many(
+    briefs: Sequence[Sequence[Translation]], settings: Settings, registry: Registry
+) -> list[list[Translation]]:
+    """``back_translate`` for the translations of many briefs: one batched call per model."""
+    models: dict[tuple[str, str], LocalModel | None] = {}
+    jobs: dict[tuple[str, str], list[tuple[int, int, Translation]]] = {}
+    for b, translations in enumerate(briefs):
+        for t, translation in enumerate(translations):
+            way = (translation.target_language, translation.source_language)
+            if way not in models:
+                cards = sorted((c for c in registry.by_task("translate") if c.translates(*way)), key=lambda c: -c.preference)
+                models[way] = next((found for found in (locate(c, settings) for c in cards) if found is not None), None)
+            if models[way] is not None:
+                jobs.setdefault(way, []).append((b, t, translation))
+    back: list[dict[int, Translation]] = [{} for _ in briefs]
+    for way, members in jobs.items():
+        done = translate_plain([m[2].sentences for m in members], *way, models[way], settings)
+        for (b, t, _), translation in zip(members, done):
+            back[b][t] = translation
+    return [[found[t] for t in sorted(found)] for found in back]
 
 
 def translate_plain(

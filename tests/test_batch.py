@@ -275,6 +275,45 @@ def test_brief_many_gives_each_article_what_brief_article_gives_it(tiny_models):
         assert brief_to_dict(brief) == brief_to_dict(alone)
 
 
+def test_each_article_is_parsed_for_claims_once_for_review_and_trace(tiny_models, monkeypatch):
+    from summarise import claims
+
+    built: list[list[str]] = []
+    real = claims.build_sources
+
+    def counting(articles, glossary):
+        built.append([a.body for a in articles])
+        return real(articles, glossary)
+
+    monkeypatch.setattr(claims, "build_sources", counting)
+    settings = load_settings({"model_paths": {k: str(v) for k, v in tiny_models.items()}})
+    pipeline = Pipeline(settings)
+    articles = [pipeline.segment(english_article(n)) for n in range(3)]
+    assert all(isinstance(b, Brief) for b in pipeline.brief_many(articles))
+    assert built == [[a.body for a in articles]]  # one spaCy batch over the sources; review and trace reuse it
+
+
+def test_briefs_of_a_group_are_translated_back_in_one_call_per_model(tiny_models, monkeypatch):
+    from summarise import translate
+
+    calls: list[tuple[str, str, list]] = []
+    real = translate.translate_plain
+
+    def counting(documents, source, target, local, settings):
+        calls.append((source, target, [tuple(d) for d in documents]))
+        return real(documents, source, target, local, settings)
+
+    monkeypatch.setattr(translate, "translate_plain", counting)
+    settings = load_settings({"model_paths": {k: str(v) for k, v in tiny_models.items()}})
+    pipeline = Pipeline(settings)
+    articles = [pipeline.segment(text) for text in (english_article(0), arabic_article(1), english_article(2))]
+    first, arabic, second = pipeline.brief_many(articles)
+    arabic_briefs = [first.translation("ar").sentences, second.translation("ar").sentences]
+    assert ("ar", "en", arabic_briefs) in calls  # both English articles' Arabic briefs went back in one call
+    assert ("en", "ar", [arabic.translation("en").sentences]) in calls
+    assert [c for c in calls if c[2] == arabic_briefs[:1] or c[2] == arabic_briefs[1:]] == []  # not one by one
+
+
 def test_pipe_yields_one_result_per_input_in_order(tiny_models):
     settings = load_settings({"model_paths": {k: str(v) for k, v in tiny_models.items()}})
     results = list(Pipeline(settings).pipe([english_article(0), "   ", arabic_article(0)], articles_per_batch=2))

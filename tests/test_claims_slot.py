@@ -96,10 +96,10 @@ STREET = ("Shiraz Nawaz saw smoke rising from a manhole in Walsall on Tuesday. H
 
 
 def source_of(text: str, language: str = "en"):
-    from summarise.claims import analyse_source, load_glossary
+    from summarise.claims import analyse_sources
     from summarise.segment import from_text, segment
 
-    return analyse_source(segment(from_text(text), language=language), load_glossary())
+    return analyse_sources([segment(from_text(text), language=language)])[0]
 
 
 def test_he_she_and_his_count_as_mentions_of_the_person_just_named():

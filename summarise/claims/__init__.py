@@ -16,14 +16,13 @@ follows claims through translation.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..languages import language_name
 from ..records import Article, Claim, Summary, Translation
 from ..settings import Settings
-from .check import CheckResult, build_sources, check_many, coverage, describe, is_salient, source_claims, source_index, states
+from .check import CheckResult, build_sources, check_many, coverage, describe, is_salient, source_claims, states
 from .crosslingual import back_translation_of, carried, round_trip, stray_numbers, text_index
 from .extract import mentions_of
 from .glossary import Glossary, load_glossary
@@ -34,38 +33,21 @@ from .support import Settings as CheckSettings
 from .support import SourceIndex, find
 
 __all__ = [
-    "CheckResult", "CheckedSummary", "check_many", "check_texts", "describe", "load_glossary", "normalise",
-    "review_summary", "trace_claims",
+    "CheckResult", "CheckedSummary", "analyse_sources", "check_many", "check_texts", "describe", "load_glossary",
+    "normalise", "review_summary", "trace_claims",
 ]
 
 KNOBS = CheckSettings()
-
-_SOURCES: dict[tuple, SourceIndex] = {}
-_LOCK = threading.Lock()
-# The cache keeps the indexes of the articles of a batch between review and trace; an index holds
-# about 50 MB per million characters of its article, so it is bounded by characters as well as count.
-MAX_CACHED_SOURCES = 32
-MAX_CACHED_CHARS = 16_000_000
 
 
 def glossary_for(settings: Settings | None) -> Glossary:
     return load_glossary(settings.glossary if settings is not None else None)
 
 
-def analyse_source(article: Article, glossary: Glossary) -> SourceIndex:
-    """The article's claims and token index, built once per article (review and trace share it)."""
-    key = (article.body, article.language, article.published, id(glossary))
-    with _LOCK:
-        if key in _SOURCES:
-            return _SOURCES[key]
-    index = source_index(article, mentions_of([article.body], article.language, glossary, article.published)[0])
-    with _LOCK:
-        index = _SOURCES.setdefault(key, index)
-        # Oldest first, never the one just made.
-        while len(_SOURCES) > 1 and (len(_SOURCES) > MAX_CACHED_SOURCES
-                                     or sum(len(k[0]) for k in _SOURCES) > MAX_CACHED_CHARS):
-            _SOURCES.pop(next(iter(_SOURCES)))
-        return index
+def analyse_sources(articles: Sequence[Article], settings: Settings | None = None) -> list[SourceIndex]:
+    """Each article's claims and token index, spaCy running once over all of them. The pipeline builds
+    them once per article and hands the same index to ``review_summary`` and ``trace_claims``."""
+    return build_sources(articles, glossary_for(settings))
 
 
 @dataclass(frozen=True)
@@ -134,10 +116,13 @@ def check_texts(
     return out
 
 
-def review_summary(article: Article, summary: Summary, *, settings: Settings | None = None) -> tuple[Summary, list[str]]:
-    """Check the summary against the source before it is translated, and repair what it cannot support."""
+def review_summary(
+    article: Article, summary: Summary, *, settings: Settings | None = None, source: SourceIndex | None = None
+) -> tuple[Summary, list[str]]:
+    """Check the summary against the source before it is translated, and repair what it cannot support.
+    ``source``: the article's index from ``analyse_sources`` (built here when not given)."""
     glossary = glossary_for(settings)
-    source = analyse_source(article, glossary)
+    source = source or build_sources([article], glossary)[0]
     result = check_many([article], [summary.texts], glossary, KNOBS, sources=[source])[0]
     repaired = repair_summary(article, summary, result, source)
     warnings = describe(result)
@@ -152,10 +137,12 @@ def trace_claims(
     *,
     settings: Settings | None = None,
     back_translations: Sequence[Translation] = (),
+    source: SourceIndex | None = None,
 ) -> tuple[tuple[Claim, ...], list[str]]:
-    """The claim table of a brief, and warnings about claims that did not survive."""
+    """The claim table of a brief, and warnings about claims that did not survive. ``source``: as for
+    ``review_summary``."""
     glossary = glossary_for(settings)
-    source = analyse_source(article, glossary)
+    source = source or build_sources([article], glossary)[0]
     result = check_many([article], [summary.texts], glossary, KNOBS, sources=[source])[0]
     brief_language = summary.language
     verdicts = [(s.index, v) for s in result.sentences for v in s.verdicts]

@@ -1,9 +1,10 @@
 """The source as the claim checker searches it: folded tokens per sentence, and the indexes that find
 a word, a stem or a claim in it without a scan of every sentence.
 
-Built once per article (``claims.analyse_source`` caches it for review and trace), so checking a summary
-costs in proportion to what its words match, not to the length of the source: a book-length input is
-checked through its postings, with the verdicts a sentence-by-sentence scan would give.
+Built once per article (``claims.analyse_sources``; the pipeline gives the same index to review and
+trace), so checking a summary costs in proportion to what its words match, not to the length of the
+source: a book-length input is checked through its postings, with the verdicts a sentence-by-sentence
+scan would give.
 """
 
 from __future__ import annotations
