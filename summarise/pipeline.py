@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import claims as claims_stage
+from .claims.source import SourceIndex
 from .errors import SummariseError
 from .languages import language_name as _language_name
 from .models.registry import Registry, load_registry
 from .models.routes import Route, plan_route
 from .models.store import LocalModel
-from .claims.source import SourceIndex
 from .records import Article, Brief, ModelUse, Summary, Translation, Unavailable
 from .segment import Document, from_text, read_path, segment
 from .settings import Settings, apply_overrides, enforce_offline, load_settings

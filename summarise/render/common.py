@@ -70,6 +70,21 @@ def brief_languages(brief: Brief) -> list[str]:
     return languages
 
 
+@dataclass(frozen=True)
+class Panel:
+    """One language of the brief as shown: its sentences, or why it is missing (never neither)."""
+
+    language: str
+    sentences: tuple[str, ...] | None
+    missing: Unavailable | None
+
+
+def panels(brief: Brief) -> list[Panel]:
+    """The languages a reader sees, in display order: each with its sentences or its notice."""
+    shown = [Panel(lang, brief.sentences(lang), unavailable_for(brief, lang)) for lang in brief_languages(brief)]
+    return [p for p in shown if p.sentences is not None or p.missing is not None]
+
+
 def mark(value: bool | None) -> str:
     return {True: "yes", False: "NO", None: "–"}[value]
 

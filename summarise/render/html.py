@@ -23,6 +23,7 @@ from ..records import Brief, Claim, ModelUse
 from .common import (
     ClaimPlaces,
     Highlight,
+    Panel,
     arabic_name,
     brief_languages,
     claims_in_brief,
@@ -31,9 +32,9 @@ from .common import (
     english_name,
     is_unavailable_warning,
     native_name,
+    panels,
     place_claims,
     source_sentence,
-    unavailable_for,
     unavailable_notice,
 )
 from .html_text import KIND_LABELS, claim_mark, kind_of, lang_code, lang_dir, marked, with_code
@@ -144,9 +145,8 @@ def _language_name(code: str) -> str:
 
 
 def _briefs(brief: Brief, claims: list[Claim], places: ClaimPlaces, ids: dict[int, str]) -> str:
-    languages = [
-        lang for lang in brief_languages(brief) if brief.sentences(lang) is not None or unavailable_for(brief, lang)
-    ]
+    shown = panels(brief)
+    languages = [panel.language for panel in shown]
     default = "en" if "en" in languages else languages[0]
     tabs = "".join(_tab(lang, selected=lang == default) for lang in languages)
     out = [
@@ -158,8 +158,8 @@ def _briefs(brief: Brief, claims: list[Claim], places: ClaimPlaces, ids: dict[in
         ),
         "</div>",
     ]
-    for lang in languages:
-        out.append(_panel(brief, lang, claims, places, ids))
+    for panel in shown:
+        out.append(_panel(brief, panel, claims, places, ids))
     out.append("</section>")
     return "\n".join(out)
 
@@ -173,7 +173,8 @@ def _tab(lang: str, selected: bool) -> str:
     )
 
 
-def _panel(brief: Brief, lang: str, claims: list[Claim], places: ClaimPlaces, ids: dict[int, str]) -> str:
+def _panel(brief: Brief, panel: Panel, claims: list[Claim], places: ClaimPlaces, ids: dict[int, str]) -> str:
+    lang, sentences = panel.language, panel.sentences
     out = [
         (
             f'<section class="panel" role="tabpanel" id="panel-{lang_code(lang)}" '
@@ -181,12 +182,9 @@ def _panel(brief: Brief, lang: str, claims: list[Claim], places: ClaimPlaces, id
         ),
         f'<h3 class="panel-title">{escape(native_name(lang))}</h3>',
     ]
-    sentences = brief.sentences(lang)
     rtl = direction(lang) == "rtl"
     if sentences is None:
-        missing = unavailable_for(brief, lang)
-        assert missing is not None
-        out.append(_notice(*unavailable_notice(missing), first=lang))
+        out.append(_notice(*unavailable_notice(panel.missing), first=lang))
     else:
         spans = places.spans.get(lang, [])
         by_sentence = places.by_sentence.get(lang, [])

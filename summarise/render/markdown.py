@@ -9,15 +9,14 @@ import re
 
 from ..records import Brief
 from .common import (
-    brief_languages,
     claims_in_brief,
     clean,
     direction,
     language_label,
     mark,
     metadata_line,
+    panels,
     source_sentence,
-    unavailable_for,
     unavailable_notice,
 )
 
@@ -38,11 +37,8 @@ def render_markdown(brief: Brief) -> str:
     if article.standfirst:
         out += [f"*{md_escape(article.standfirst)}*", ""]
     out += [md_escape(metadata_line(brief)), ""]
-    for language in brief_languages(brief):
-        sentences = brief.sentences(language)
-        missing = unavailable_for(brief, language)
-        if sentences is None and missing is None:
-            continue
+    for panel in panels(brief):
+        language, sentences, missing = panel.language, panel.sentences, panel.missing
         out += [f"## {language_label(language)}", ""]
         rtl = direction(language) == "rtl"
         english_notice, arabic_notice = unavailable_notice(missing) if missing else ("", "")

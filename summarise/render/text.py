@@ -42,7 +42,6 @@ from dataclasses import dataclass
 from ..records import Brief, Claim
 from .common import (
     Highlight,
-    brief_languages,
     claims_in_brief,
     clean,
     clean_piece,
@@ -52,9 +51,9 @@ from .common import (
     ltr_runs,
     mark,
     metadata_line,
+    panels,
     place_claims,
     source_sentence,
-    unavailable_for,
     unavailable_notice,
 )
 
@@ -129,16 +128,12 @@ def render_plain(brief: Brief) -> str:
     if article.standfirst:
         out.append(clean(article.standfirst))
     out += [metadata_line(brief), ""]
-    for language in brief_languages(brief):
-        sentences = brief.sentences(language)
-        missing = unavailable_for(brief, language)
-        if sentences is None and missing is None:
-            continue
-        out.append(f"{language_label(language)}:")
-        if sentences is not None:
-            out += [f"  {i}. {clean(s)}" for i, s in enumerate(sentences, 1)]
+    for panel in panels(brief):
+        out.append(f"{language_label(panel.language)}:")
+        if panel.sentences is not None:
+            out += [f"  {i}. {clean(s)}" for i, s in enumerate(panel.sentences, 1)]
         else:
-            english, arabic = unavailable_notice(missing)
+            english, arabic = unavailable_notice(panel.missing)
             out += [f"  UNAVAILABLE: {english}", f"  {arabic}"]
         out.append("")
     claims = claims_in_brief(brief)
@@ -187,11 +182,8 @@ def render_terminal(brief: Brief, *, width: int | None = None, environ: Mapping[
     head.append("\n" + metadata_line(brief), style="dim")
     console.print(head)
 
-    for language in brief_languages(brief):
-        sentences = brief.sentences(language)
-        missing = unavailable_for(brief, language)
-        if sentences is None and missing is None:
-            continue
+    for panel in panels(brief):
+        language, sentences, missing = panel.language, panel.sentences, panel.missing
         console.print()
         console.print(Rule(Text(language_label(language), style="bold"), align="left"))
         rtl = direction(language) == "rtl"
