@@ -120,14 +120,12 @@ _SUBSCRIBE = [
     ),
     _rx(r"^(?:يمكنكم|يمكنك).{0,100}(?:تطبيق|النشرة|يوتيوب|قناتنا)"),
 ]
-_COOKIE = [
-    _rx(
-        r"\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to|cookie (?:policy|settings|preferences|notice)|"
-        r"accept (?:all )?cookies|reject (?:all )?cookies|manage (?:cookies|consent|preferences)|your privacy choices)\b"
-    ),
-    _rx(r"^(?:accept|reject|accept all|reject all|i agree|agree|got it|ok|okay|قبول|أوافق|موافق|رفض)$"),
-    _rx(r"ملفات تعريف الارتباط|ملفات الكوكيز|الكوكيز|نستخدم ملفات"),
-]
+_COOKIE_NOTICE = _rx(
+    r"\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to|cookie (?:policy|settings|preferences|notice)|"
+    r"accept (?:all )?cookies|reject (?:all )?cookies|manage (?:cookies|consent|preferences)|your privacy choices)\b"
+)
+_COOKIE_NOTICE_AR = _rx(r"ملفات تعريف الارتباط|ملفات الكوكيز|الكوكيز|نستخدم ملفات")
+_CONSENT_BUTTON = _rx(r"^(?:accept|reject|accept all|reject all|i agree|agree|got it|ok|okay|قبول|أوافق|موافق|رفض)$")
 _COMMENTS = _rx(
     r"^(?:comments?(?: \(\d+\))?|\d+ comments?|leave a (?:comment|reply)|add (?:a|your) comment|post (?:a )?comment|"
     r"show comments|view comments|load comments|join the (?:conversation|discussion)|write a comment|your (?:name|email|comment)|"
@@ -151,14 +149,14 @@ _PROMO = [
     _rx(
         r"^(?:للمزيد|المزيد من|لمزيد من|فيديو|بالفيديو|بالصور|إنفوغراف|انفوغراف|مواضيع ذات صلة|أخبار ذات صلة)\s*[:|.–-]"
     ),
-    # Broadcast and web promos: "You can see highlights ... on BBC One and the BBC Sport website."
-    _rx(
-        r"^(?:you can (?:see|watch|listen|find|follow|read|get|catch|hear)|watch|listen (?:again|live|to)|catch up|"
-        r"find (?:all|out)|see (?:all|more)|get all|keep up|for (?:all )?the latest)\b.{0,220}"
-        r"\b(?:website|iplayer|bbc (?:one|two|three|four|radio|sport|news)|radio \d|channel|app|podcast|dedicated page|"
-        r"live page|here|sounds)\W*$"
-    ),
 ]
+# Broadcast and web promos: "You can see highlights ... on BBC One and the BBC Sport website."
+_BROADCAST = _rx(
+    r"^(?:you can (?:see|watch|listen|find|follow|read|get|catch|hear)|watch|listen (?:again|live|to)|catch up|"
+    r"find (?:all|out)|see (?:all|more)|get all|keep up|for (?:all )?the latest)\b.{0,220}"
+    r"\b(?:website|iplayer|bbc (?:one|two|three|four|radio|sport|news)|radio \d|channel|app|podcast|dedicated page|"
+    r"live page|here|sounds)\W*$"
+)
 _BROADCAST_MAX_WORDS = 45
 _ADVERT = _rx(
     r"^(?:advertisement|advert|ad|ads|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post|partnership)|"
@@ -257,15 +255,15 @@ def line_reason(text: str) -> str | None:
         return SHARE
     if words <= 6 and _COMMENTS.match(text):
         return COMMENTS
-    if words <= 40 and any(p.search(text) for p in _COOKIE[:1]) or words <= 3 and _COOKIE[1].match(text):
+    if words <= 40 and (_COOKIE_NOTICE.search(text) or _COOKIE_NOTICE_AR.search(text)):
         return COOKIE
-    if words <= 40 and _COOKIE[2].search(text):
+    if words <= 3 and _CONSENT_BUTTON.match(text):
         return COOKIE
     if words <= 30 and any(p.search(text) for p in _SUBSCRIBE):
         return SUBSCRIBE
-    if words <= 30 and any(p.search(text) for p in _PROMO[:-1]):
+    if words <= 30 and any(p.search(text) for p in _PROMO):
         return PROMO
-    if words <= _BROADCAST_MAX_WORDS and _PROMO[-1].search(text):
+    if words <= _BROADCAST_MAX_WORDS and _BROADCAST.search(text):
         return PROMO
     if words <= 12 and _MEDIA.search(text):
         return MEDIA
