@@ -186,6 +186,20 @@ def test_claims_carry_the_places_the_summary_states_them_in_its_own_words(articl
     assert not table["14"].brief_spans and table["14"].in_en is False
 
 
+def test_a_surname_alone_is_a_row_of_the_full_name_it_shortens():
+    source = ("Quebec premier Jean Charest called an election on Wednesday. John Smith and Anna Smith, "
+              "both candidates, welcomed it. Charest has led the Liberal Party since 2003. Smith said little.")
+    article = segment(from_text(source), language="en")
+    summary = summary_of("Jean Charest called an election.", "Charest has led the party since 2003.")
+    claims, _ = trace_claims(article, summary, [])
+    people = [c for c in claims if c.kind == "person"]
+    charest = [c for c in people if "Charest" in c.text]
+    assert len(charest) == 1 and charest[0].text == "Jean Charest" and charest[0].in_en
+    assert [summary.texts[i][a:b] for i, a, b in charest[0].brief_spans] == ["Jean Charest", "Charest"]
+    assert {"John Smith", "Anna Smith"} <= {c.text for c in people}  # "Smith" alone names neither for sure
+    assert any(c.text == "Smith" for c in claims)
+
+
 # -- an Arabic article: Arabic summary, English translation ------------------------------------------
 
 AR_SOURCE = (

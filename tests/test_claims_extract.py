@@ -33,6 +33,8 @@ def by_kind(mentions, kind):
         ("u.s", "US"),
         ("Mr Sergey Lavrov", "Sergey Lavrov"),
         ("President Vladimir Putin", "vladimir putin"),
+        ("Lieutenant Governor Pierre Duchesne", "Pierre Duchesne"),
+        ("Speaker Nancy Pelosi", "Nancy Pelosi"),
         ("The Kremlin", "kremlin"),
         ("Nato's", "NATO"),
         ("Québec", "Quebec"),

@@ -69,3 +69,13 @@ def test_md_escape_neutralises_block_starts_and_inline_syntax():
         assert not tree.find("h1") and not tree.find("ul") and not tree.find("ol") and not tree.find("blockquote")
         assert not tree.find("a") and not tree.find("code")
         assert text in " ".join(p["text"] for p in tree.find("p"))
+
+
+def test_md_escape_shows_numbers_that_open_a_line_as_written():
+    # "14.5" opens no list, and a backslash before a digit is no escape: it would show in the viewer.
+    for text in ("14.5 مليون دولار", "1) not a list", "2. June was hot", "2015 was a year", "-5 degrees"):
+        tree = viewed(f"para\n\n{md_escape(text)}\n")
+        assert not tree.find("ol") and not tree.find("ul")
+        assert [p["text"] for p in tree.find("p")] == ["para", text]
+    table = viewed(f"| claim |\n|---|\n| {md_escape('14.5 مليون دولار')} |\n")
+    assert [c["text"] for c in table.find("td")] == ["14.5 مليون دولار"]

@@ -141,10 +141,17 @@ def is_salient(mention: Mention, source: SourceIndex) -> bool:
 
 
 def source_claims(source: SourceIndex) -> dict[tuple[str, str], list[Mention]]:
-    """The source's claims, each with every place it occurs."""
+    """The source's claims, each with every place it occurs. A surname alone ("Charest") joins the full
+    name it shortens ("Jean Charest") when the source names exactly one person so."""
     grouped: dict[tuple[str, str], list[Mention]] = {}
     for mention in source.mentions:
         grouped.setdefault((family(mention.kind), mention.key), []).append(mention)
+    people = [key for key, found in grouped.items() if key[0] == "name" and " " in key[1]
+              and any(m.kind == "person" for m in found)]
+    for key in [k for k in grouped if k[0] == "name" and k[1] and " " not in k[1]]:
+        fuller = [full for full in people if full[1].rsplit(" ", 1)[-1] == key[1]]
+        if len(fuller) == 1:
+            grouped[fuller[0]] = sorted(grouped[fuller[0]] + grouped.pop(key), key=lambda m: m.start)
     return grouped
 
 

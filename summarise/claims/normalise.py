@@ -26,7 +26,9 @@ HONORIFICS = (
     "vice president", "prime minister", "foreign minister", "minister", "secretary", "secretary of state",
     "chancellor", "senator", "sen", "rep", "governor", "gov", "mayor", "general", "gen", "col", "colonel",
     "capt", "captain", "king", "queen", "prince", "princess", "pope", "sheikh", "judge", "justice", "rev",
-    "chief", "commissioner", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+    "chief", "commissioner", "ambassador", "spokesman", "spokeswoman", "spokesperson", "lieutenant", "lt",
+    "speaker", "premier", "deputy", "emir", "crown", "sergeant", "sgt", "detective", "inspector", "chairman",
+    "chairwoman",
     # Arabic (already folded: hamza-less alef, ta marbuta as ha)
     "السيد", "السيده", "الرييس", "رييس الوزراء", "وزير الخارجيه", "الوزير", "الشيخ", "الدكتور", "د",
     "الملك", "الملكه", "الامير", "الاميره", "المتحدث باسم", "السفير",

@@ -21,14 +21,21 @@ from .common import (
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#|~!])")
-# Text that would start a block (list item, quote, heading, rule) when it opens a line.
-_LINE_START = re.compile(r"^([-+>=]|\d+[.)])")
+# Text that would start a block (list item, quote, setext rule) when it opens a line. An ordered-list
+# marker is escaped at its "." or ")": a backslash before a digit is no escape and would show.
+_LINE_START = re.compile(r"^(?:(?P<mark>[-+>=])|(?P<number>\d{1,9})(?P<end>[.)])(?=\s|$))")
 
 
 def md_escape(text: str | None) -> str:
     """Article text as inert Markdown: one line, HTML characters as entities, Markdown syntax backslashed."""
     text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _LINE_START.sub(r"\\\1", _SPECIAL.sub(r"\\\1", text))
+    return _LINE_START.sub(_escape_block_start, _SPECIAL.sub(r"\\\1", text))
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    if match.group("mark"):
+        return "\\" + match.group("mark")
+    return f"{match.group('number')}\\{match.group('end')}"
 
 
 def render_markdown(brief: Brief) -> str:
