@@ -19,7 +19,8 @@ from .errors import SummariseError
 from .languages import language_name as _language_name
 from .models.registry import Registry, load_registry
 from .models.routes import Route, plan_route
-from .models.store import LocalModel
+from .models.ct2 import load_generator
+from .models.store import LocalModel, locate
 from .records import Article, Brief, ModelUse, Summary, Translation, Unavailable
 from .segment import Document, from_text, read_path, segment
 from .settings import Settings, apply_overrides, enforce_offline, load_settings
@@ -147,8 +148,15 @@ class Pipeline:
             warnings.append(f"{_language_name(missing.language)} brief unavailable: {missing.reason}{how}")
         warnings.extend(review_warnings)
         warnings.extend(claim_warnings)
-        models = [_model_use("summariser", route.summariser)]
-        models += [_model_use(f"translator:{leg.source}-{leg.target}", leg.model) for leg in route.translations if leg.model]
+        settings = self.settings
+        models = [_model_use("summariser", route.summariser, settings)]
+        models += [
+            _model_use(f"translator:{leg.source}-{leg.target}", leg.model, settings) for leg in route.translations if leg.model
+        ]
+        for back in back_translations:  # the round-trip check's models shape the claim table too
+            local = locate(self.registry.cards[back.model], settings)
+            if local is not None:
+                models.append(_model_use(f"back-translator:{back.source_language}-{back.target_language}", local, settings))
         return Brief(
             article=article,
             summary=summary,
@@ -296,8 +304,10 @@ def brief(source: Source, settings: Settings | None = None, **overrides) -> Brie
     return Pipeline(settings).brief(source)
 
 
-def _model_use(role: str, local: LocalModel) -> ModelUse:
+def _model_use(role: str, local: LocalModel, settings: Settings) -> ModelUse:
     card = local.card
+    # The generator the stage ran (cached, so nothing loads again): its backend, precision and device.
+    backend = load_generator(card, settings).description if card.kind == "seq2seq" else None
     return ModelUse(
         role=role,
         name=card.name,
@@ -306,6 +316,7 @@ def _model_use(role: str, local: LocalModel) -> ModelUse:
         licence=card.licence,
         commercial_use=card.commercial,
         path=str(local.path) if local.path else None,
+        backend=backend,
     )
 
 

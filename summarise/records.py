@@ -159,6 +159,7 @@ class ModelUse:
     licence: str | None = None
     commercial_use: bool = True
     path: str | None = None
+    backend: str | None = None  # how a generator ran: "ctranslate2 int8 cpu", "transformers float32 cuda"
 
 
 @dataclass(frozen=True)

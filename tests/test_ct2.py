@@ -143,8 +143,12 @@ def test_batch_job_runs_on_converted_models_and_records_the_backend(tmp_path, ti
     assert (result.ok, result.failed, result.exit_code) == (4, 0, 0)
     assert result.generated_tokens > 0
     records = {Path(r["input"]).name: r for r in read_manifest(tmp_path / "out" / "manifest.jsonl")}
-    assert records["en0.txt"]["backends"] == {"mt5-xlsum": "ctranslate2 int8 cpu", "opus-mt-en-ar": "ctranslate2 int8 cpu"}
+    # The Arabic brief of an English article is translated back (the round-trip check) by opus-mt-ar-en.
+    assert records["en0.txt"]["backends"] == {
+        "mt5-xlsum": "ctranslate2 int8 cpu", "opus-mt-en-ar": "ctranslate2 int8 cpu", "opus-mt-ar-en": "transformers float32 cpu",
+    }
     assert records["ar.txt"]["backends"]["opus-mt-ar-en"] == "transformers float32 cpu"  # not converted: fallback
+    assert records["en0.txt"]["models"]["back-translator:ar-en"] == "opus-mt-ar-en"
 
 
 def test_out_of_memory_in_ctranslate2_halves_the_batch(opus_layout_marian):

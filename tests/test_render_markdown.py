@@ -79,3 +79,21 @@ def test_md_escape_shows_numbers_that_open_a_line_as_written():
         assert [p["text"] for p in tree.find("p")] == ["para", text]
     table = viewed(f"| claim |\n|---|\n| {md_escape('14.5 مليون دولار')} |\n")
     assert [c["text"] for c in table.find("td")] == ["14.5 مليون دولار"]
+
+
+def test_models_say_how_each_generator_ran():
+    from dataclasses import replace
+
+    from summarise.records import ModelUse
+
+    brief = synthetic_brief()
+    ran = ModelUse("back-translator:ar-en", "opus-mt-ar-en", "Helsinki-NLP/opus-mt-ar-en", "abc1", "Apache-2.0",
+                   backend="ctranslate2 int8 cpu")
+    brief = replace(brief, models=(*brief.models, ran))
+    assert "- back-translator:ar-en: `opus-mt-ar-en` @ abc1 (Apache-2.0, ran on ctranslate2 int8 cpu)" in render(brief, "md")
+    from summarise.render.text import render_plain, render_terminal
+
+    assert "back-translator:ar-en: opus-mt-ar-en (Apache-2.0, ran on ctranslate2 int8 cpu)" in render_plain(brief)
+    assert "ctranslate2 int8 cpu" in render_terminal(brief, width=160, environ={})
+    cells = [td["text"] for td in Tree(render(brief, "html")).find("td")]
+    assert "opus-mt-ar-enran on ctranslate2 int8 cpu" in cells

@@ -121,7 +121,6 @@ class _Job:
         self.result = result
         self.run_id = run
         self.manifest: ManifestWriter | None = None
-        self._generators: dict[tuple[str, str], object] = {}
         self._tokens_before = {id(g): g.stats.generated_tokens for g in loaded_generators()}
 
     def run(self, todo: list[BatchInput], stop: threading.Event, articles_per_batch: int) -> None:
@@ -182,7 +181,7 @@ class _Job:
             outputs=tuple(outputs),
             seconds=seconds,
             models={use.role: use.name for use in brief.models},
-            backends={use.name: self.backend(use) for use in brief.models},
+            backends={use.name: use.backend or "embedded" for use in brief.models},
             language=brief.article.language,
             warnings=len(brief.warnings),
             run=self.run_id,
@@ -191,20 +190,6 @@ class _Job:
 
     def failed(self, item: BatchInput, error: str, seconds: float) -> Attempt:
         return Attempt(id=item.id, input=item.input, status="failed", error=error, seconds=seconds, run=self.run_id, finished=now())
-
-    def backend(self, use) -> str:
-        """How a model ran (e.g. ``ctranslate2 int8 cpu``), looked up once per model per run."""
-        key = (use.name, use.path or "")
-        if key not in self._generators:
-            card = self.pipeline.registry.cards.get(use.name)
-            generator = None
-            if card is not None and card.kind == "seq2seq":
-                from ..models.ct2 import load_generator
-
-                generator = load_generator(card, self.pipeline.settings)  # cached: already loaded
-            self._generators[key] = generator
-        generator = self._generators[key]
-        return generator.description if generator is not None else "embedded"
 
     def generated_tokens(self) -> int:
         """Tokens generated during this run by every model (those loaded before it counted from then)."""

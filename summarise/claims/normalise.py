@@ -27,8 +27,8 @@ HONORIFICS = (
     "chancellor", "senator", "sen", "rep", "governor", "gov", "mayor", "general", "gen", "col", "colonel",
     "capt", "captain", "king", "queen", "prince", "princess", "pope", "sheikh", "judge", "justice", "rev",
     "chief", "commissioner", "ambassador", "spokesman", "spokeswoman", "spokesperson", "lieutenant", "lt",
-    "speaker", "premier", "deputy", "emir", "crown", "sergeant", "sgt", "detective", "inspector", "chairman",
-    "chairwoman",
+    "speaker", "deputy", "emir", "sergeant", "sgt", "detective", "inspector", "chairman", "chairwoman",
+    # not "premier" or "crown": they open names too (Premier League, Crown Prosecution Service)
     # Arabic (already folded: hamza-less alef, ta marbuta as ha)
     "السيد", "السيده", "الرييس", "رييس الوزراء", "وزير الخارجيه", "الوزير", "الشيخ", "الدكتور", "د",
     "الملك", "الملكه", "الامير", "الاميره", "المتحدث باسم", "السفير",

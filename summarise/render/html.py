@@ -328,6 +328,8 @@ def _models_section(models: tuple[ModelUse, ...]) -> str:
                 '<span lang="ar">للاستخدام غير التجاري فقط</span></span>'
             )
         name = f"<code>{escape(model.name)}</code>"
+        if model.backend:
+            name += f'<br><span class="ran-on">ran on {escape(model.backend)}</span>'
         rows.append(f"<tr><td>{escape(model.role)}</td><td>{name}</td><td>{hub}</td><td>{licence}</td></tr>")
     return "\n".join(
         [

@@ -82,7 +82,8 @@ def render_markdown(brief: Brief) -> str:
         if not model.commercial_use:
             licence += ", **non-commercial use only**"
         revision = f" @ {md_escape(model.revision)}" if model.revision else ""
-        out.append(f"- {model.role}: `{model.name}`{revision} ({licence})")
+        ran = f", ran on {md_escape(model.backend)}" if model.backend else ""
+        out.append(f"- {model.role}: `{model.name}`{revision} ({licence}{ran})")
     out.append("")
     warnings = [_with_code(w) for w in brief.warnings] + [f"repaired: {md_escape(r)}" for r in brief.summary.repairs]
     if warnings:

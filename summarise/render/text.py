@@ -146,7 +146,10 @@ def render_plain(brief: Brief) -> str:
             out.append(f"  [{claim.kind}] {clean(claim.text)}: {verdicts}{where}")
         out.append("")
     out.append("Models:")
-    out += [f"  {m.role}: {m.name} ({_licence(m.licence, m.commercial_use)})" for m in brief.models]
+    out += [
+        f"  {m.role}: {m.name} ({_licence(m.licence, m.commercial_use)}{f', ran on {m.backend}' if m.backend else ''})"
+        for m in brief.models
+    ]
     warnings = [clean(w) for w in brief.warnings] + [f"repaired: {clean(r)}" for r in brief.summary.repairs]
     if warnings:
         out += ["", "Warnings:"] + [f"  - {w}" for w in warnings]
@@ -222,13 +225,13 @@ def render_terminal(brief: Brief, *, width: int | None = None, environ: Mapping[
 
     console.print()
     models = Table(title="Models", title_justify="left", title_style="bold", header_style="bold")
-    for column in ("role", "model", "licence"):
+    for column in ("role", "model", "licence", "ran on"):
         models.add_column(column, overflow="fold")
     for model in brief.models:
         licence = Text(model.licence or "licence unknown")
         if not model.commercial_use:
             licence.append("  NON-COMMERCIAL", style="bold red")
-        models.add_row(model.role, model.name, licence)
+        models.add_row(model.role, model.name, licence, model.backend or "–")
     console.print(models)
 
     notices: list[Text] = []
