@@ -30,6 +30,9 @@ from .translate import back_translate, back_translate_many, translate_many
 # Articles briefed together by pipe() and batch jobs: enough to fill generate() batches across
 # articles, few enough that an interrupted group loses little work.
 DEFAULT_ARTICLES_PER_BATCH = 16
+# Article text briefed together at most (a longer article goes alone): each holds its spaCy parse and
+# claim index (about 50 MB per million characters) from review until its brief is assembled.
+GROUP_CHARACTERS = 2_000_000
 
 Source = str | Path | Document
 
@@ -243,9 +246,14 @@ class Pipeline:
         Each article goes through the stages of brief_article (summarise, review the summary's claims,
         translate, assemble); only the model calls are shared. A failure stays with its article: when
         a batched stage fails, the group is briefed again one article at a time to find the bad one.
+        Articles are taken together up to GROUP_CHARACTERS of text, so that the claim indexes and
+        parses held through a group stay bounded however long the articles are.
         """
         if not articles:
             return []
+        groups = _by_characters(articles, GROUP_CHARACTERS)
+        if len(groups) > 1:
+            return [result for group in groups for result in self.brief_many(group)]
         try:
             return self._brief_together(articles)
         except Exception as error:  # noqa: BLE001 - retried per article below, so no input is lost to another's fault
@@ -327,6 +335,20 @@ class _Raised:
 
 def _source_name(source: Source) -> str:
     return str(source.name if isinstance(source, Document) else source)
+
+
+def _by_characters(articles: Sequence[Article], limit: int) -> list[list[Article]]:
+    """Consecutive runs of ``articles`` of at most ``limit`` characters of body each (one article
+    longer than that makes a run of its own)."""
+    groups: list[list[Article]] = []
+    size = 0
+    for article in articles:
+        if not groups or size + len(article.body) > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append(article)
+        size += len(article.body)
+    return groups
 
 
 def _article_name(article: Article) -> str:

@@ -291,6 +291,14 @@ def test_each_article_is_parsed_for_claims_once_for_review_and_trace(tiny_models
     articles = [pipeline.segment(english_article(n)) for n in range(3)]
     assert all(isinstance(b, Brief) for b in pipeline.brief_many(articles))
     assert built == [[a.body for a in articles]]  # one spaCy batch over the sources; review and trace reuse it
+    # Long articles are taken together only up to a number of characters: what a group holds is bounded.
+    from summarise import pipeline as pipeline_module
+
+    built.clear()
+    first_two = len(articles[0].body) + len(articles[1].body)
+    monkeypatch.setattr(pipeline_module, "GROUP_CHARACTERS", first_two)
+    assert all(isinstance(b, Brief) for b in pipeline.brief_many(articles))
+    assert built == [[a.body for a in articles[:2]], [articles[2].body]]
 
 
 def test_briefs_of_a_group_are_translated_back_in_one_call_per_model(tiny_models, monkeypatch):

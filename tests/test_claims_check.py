@@ -200,6 +200,23 @@ def test_a_surname_alone_is_a_row_of_the_full_name_it_shortens():
     assert any(c.text == "Smith" for c in claims)
 
 
+def test_a_lone_name_joins_no_full_name_of_another_kind_or_a_fathers_name():
+    source = ("Michael Jordan visited Jordan on Monday. Crown Prince Mohammed bin Salman met King Salman. "
+              "Gerald Ford drove a Ford.")
+    claims, _ = trace_claims(segment(from_text(source), language="en"), summary_of("Michael Jordan visited Jordan."), [])
+    keys = {c.key: c for c in claims}
+    assert {"michael jordan", "jordan", "mohammed bin salman", "salman", "gerald ford", "ford"} <= set(keys)
+    assert keys["jordan"].kind == "place" and keys["jordan"].text == "Jordan"
+
+
+def test_an_arabic_place_row_is_named_by_the_place_not_its_adjective():
+    article = segment(from_text("قال الجيش الأردني إن الأردن مستعد لاستقبال اللاجئين.\n\nوأضاف أن الوضع هادئ."), language="ar")
+    summary = Summary("ar", (SummarySentence("قال الجيش إن الأردن مستعد."),), "test", "extractive")
+    claims, _ = trace_claims(article, summary, [])
+    (jordan,) = [c for c in claims if c.key == "jordan"]
+    assert jordan.kind == "place" and jordan.text == "الأردن" and jordan.salient and jordan.in_ar
+
+
 # -- an Arabic article: Arabic summary, English translation ------------------------------------------
 
 AR_SOURCE = (

@@ -123,6 +123,8 @@ def test_times_and_years(glossary):
         ("The 2000 elections were close.", "date"),
         ("In 2000 prisoners rioted.", "date"),
         ("He was born in 1999.", "date"),
+        ("Egypt's 2011 protests toppled a president.", "date"),
+        ("2011 protests shook Egypt.", "date"),  # a sentence opening on a year names it
     ],
 )
 def test_a_four_digit_count_is_a_number_not_a_year(glossary, text, kind):
@@ -183,6 +185,12 @@ def test_arabic_names_from_the_glossary_with_attached_particles(glossary):
         ("استقبل الأردن اللاجئين منذ عام 2011.", "date"),  # a year at the end of a sentence
         ("في 2011 قالت الحكومة إنها مستعدة.", "date"),
         ("استقبل 2011 لاجئا عام 2014.", "number"),  # "استقبل" ends in "قبل", which is no cue
+        ("ارتفع عدد القتلى إلى 2000.", "number"),  # no year word before it, and the sentence ends
+        ("قالوا إن أكثر من 2000 شخص فروا.", "number"),
+        ("اندلعت ثورة 2011 في مصر.", "date"),  # no count: a preposition follows
+        ("جرت انتخابات 2014 الرئاسية.", "date"),  # a definite adjective follows
+        ("قالوا بين 2011 و2014 إن الوضع تغير.", "date"),
+        ("من 2011 إلى 2014 تغير الوضع.", "date"),
     ],
 )
 def test_arabic_four_digit_count_or_year(glossary, text, kind):

@@ -219,6 +219,6 @@ def test_a_place_made_an_adjective_is_not_masked_as_the_place():
 
     # الجيش الأردني is "the Jordanian army": masking it as "Jordan" would make the translator write
     # "the army Jordan". The place itself, and a place with a particle, still are masked.
-    protected = protect("قال الجيش الأردني إن الأردن ولبنان استقبلا اللاجئين الروسية.", "ar", "en", load_glossary())
+    protected = protect("قال الجيش الأردني ومسؤول لبناني إن الأردن ولبنان استقبلا اللاجئين.", "ar", "en", load_glossary())
     assert protected.renderings == ("Jordan", "Lebanon")
-    assert "الأردني" in protected.text and "الروسية" in protected.text
+    assert "الأردني" in protected.text and "لبناني" in protected.text

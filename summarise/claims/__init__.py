@@ -157,7 +157,7 @@ def trace_claims(
         claim = Claim(
             text=first.text, kind=first.kind, key=key, in_source=True, start=first.start, end=first.end,
             speaker=first.speaker, origin="source", sentence=source.sentence_of(first.start), value=first.value,
-            salient=is_salient(first, source), brief_sentence=stated[0][0] if stated else None,
+            salient=is_salient(found, source), brief_sentence=stated[0][0] if stated else None,
             brief_spans=tuple((i, v.mention.start, v.mention.end) for i, v in stated),
         )
         rows.append((stated[0][1].mention if stated else first, _mark(claim, brief_language, bool(stated))))

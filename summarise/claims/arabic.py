@@ -44,10 +44,18 @@ _DATES = [
     re.compile(rf"(?<!\w){_P}(?:شهر\s)?{_ANY_MONTH}(?!\w)"),
     re.compile(rf"(?<![\w.,]){_P}(?P<year>{_YEAR})(?!\w|[.,٫٬]\d)"),
 ]
-# A bare year with no cue before it ("عام", "في", "منذ" ...) and a word right after it counts that
-# word: "نحو 2000 لاجئ" is about 2,000 refugees, "في 2000 قال" is in 2000.
-_YEAR_CUE = re.compile(r"(?<!\w)[وف]?(?:عام|العام|سنه|السنه|في|منذ|حتى|قبل|بعد|خلال|مطلع|اواخر|اوائل|نهايه|بدايه)\s$")
-_COUNTED = re.compile(r"\s[\u0621-\u064a]")
+# A bare four-digit number is a year unless it counts something (folded spellings): after a word of
+# quantity ("نحو 2000 لاجئ", about 2,000 refugees); or, with no year word before it ("عام", "منذ",
+# "من 2011 الى"), when an indefinite noun follows ("استقبل 2000 لاجئ") or the sentence ends
+# ("ارتفع العدد الى 2000.").
+_QUANTITY_CUE = re.compile(r"(?<!\w)[وف]?(?:نحو|حوالي|قرابه|زهاء|اكثر من|اقل من|ما يقارب|ما يزيد عن|ما يزيد علي)\s$")
+_YEAR_CUE = re.compile(
+    r"(?<!\w)[وف]?(?:عام|العام|سنه|السنه|في|منذ|من|بين|حتي|قبل|بعد|خلال|مطلع|اواخر|اوائل|نهايه|بدايه)\s$"
+    r"|(?<!\w)(?:من|بين)\s\d{4}\s(?:الي|و)\s?$"
+)
+_NEXT_WORD = re.compile(r"\s+([\u0621-\u064a]+)(?![\w])")
+_NOT_COUNTED = {"في", "من", "الي", "علي", "عن", "حتي", "مع", "بعد", "قبل", "عندما", "حين", "ثم", "او", "لكن", "كما",
+                "اذ", "حيث", "كان", "كانت", "شهد", "شهدت", "هو", "هي"}
 _TIME = re.compile(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s(?P<mer>صباحا|مساء|ص|م)(?!\w))?")
 _SCALE_WORDS = "|".join(sorted((w for w in SCALES if not w.isascii()), key=len, reverse=True))
 _CURRENCY_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCIES if not w.isascii()), key=len, reverse=True))
@@ -94,7 +102,19 @@ def _dates(folded: str, published: str | None) -> list[Mention]:
 
 
 def _counts_things(folded: str, start: int, end: int) -> bool:
-    return not _YEAR_CUE.search(folded[max(0, start - 8):start]) and bool(_COUNTED.match(folded, end))
+    """Whether the bare "year" at ``start:end`` of ``folded`` counts something (see ``_QUANTITY_CUE``)."""
+    before = folded[max(0, start - 20):start]
+    if _QUANTITY_CUE.search(before):
+        return True
+    if _YEAR_CUE.search(before):
+        return False
+    if folded[end:end + 1] in (".", ","):
+        return True
+    word = _NEXT_WORD.match(folded, end)
+    if word is None:
+        return False
+    noun = word.group(1)
+    return noun not in _NOT_COUNTED and not re.match(r"[وفبك]?ال|لل", noun)
 
 
 def _times(folded: str) -> list[Mention]:

@@ -132,26 +132,39 @@ def states(verdict: Verdict, key: str, found: list[Mention]) -> bool:
     return any(m.start <= verdict.source_start < m.end or verdict.source_start <= m.start < end for m in found)
 
 
-def is_salient(mention: Mention, source: SourceIndex) -> bool:
-    """A key claim of the article: any number or quote, and the names and dates of its lead."""
-    if mention.kind in ("number", "quote"):
-        return True
-    sentence = source.sentence_of(mention.start)
-    return mention.kind in ("person", "organisation", "place", "date") and sentence is not None and sentence < LEAD_SENTENCES
+def is_salient(found: list[Mention], source: SourceIndex) -> bool:
+    """A key claim of the article (given every place it occurs): any number or quote, and the names and
+    dates of its lead."""
+    return any(
+        m.kind in ("number", "quote")
+        or m.kind in ("person", "organisation", "place", "date")
+        and (sentence := source.sentence_of(m.start)) is not None and sentence < LEAD_SENTENCES
+        for m in found
+    )
+
+
+_PATRONYMIC = {"bin", "ibn", "bint", "abu", "al", "el", "ben"}  # "Mohammed bin Salman": Salman is the father
 
 
 def source_claims(source: SourceIndex) -> dict[tuple[str, str], list[Mention]]:
-    """The source's claims, each with every place it occurs. A surname alone ("Charest") joins the full
-    name it shortens ("Jean Charest") when the source names exactly one person so."""
+    """The source's claims, each with every place it occurs; the first of them names the claim (its
+    fullest form: a place before its adjective, الأردن before الأردني).
+
+    A surname alone ("Charest": a person, or a proper noun NER left unlabelled) joins the full name it
+    shortens ("Jean Charest") when the source names exactly one person so; never a place or an
+    organisation (Jordan, Michael Jordan), nor a father's name (Salman, Mohammed bin Salman)."""
     grouped: dict[tuple[str, str], list[Mention]] = {}
     for mention in source.mentions:
         grouped.setdefault((family(mention.kind), mention.key), []).append(mention)
     people = [key for key, found in grouped.items() if key[0] == "name" and " " in key[1]
-              and any(m.kind == "person" for m in found)]
-    for key in [k for k in grouped if k[0] == "name" and k[1] and " " not in k[1]]:
+              and all(m.kind == "person" for m in found) and not _PATRONYMIC & set(key[1].split())]
+    for key in [k for k, found in grouped.items() if k[0] == "name" and k[1] and " " not in k[1]
+                and all(m.kind in ("person", "other") for m in found)]:
         fuller = [full for full in people if full[1].rsplit(" ", 1)[-1] == key[1]]
         if len(fuller) == 1:
-            grouped[fuller[0]] = sorted(grouped[fuller[0]] + grouped.pop(key), key=lambda m: m.start)
+            grouped[fuller[0]] += grouped.pop(key)  # after the full name's own mentions: it names the row
+    for found in grouped.values():
+        found.sort(key=lambda m: m.kind == "nationality")  # stable: in text order otherwise
     return grouped
 
 
@@ -160,7 +173,7 @@ def coverage(source: SourceIndex, result: CheckResult) -> tuple[list[Mention], l
     verdicts = [v for s in result.sentences for v in s.verdicts]
     reached, missed = [], []
     for (_, key), found in source_claims(source).items():
-        if not is_salient(found[0], source):
+        if not is_salient(found, source):
             continue
         (reached if any(states(v, key, found) for v in verdicts) else missed).append(found[0])
     return reached, missed

@@ -207,32 +207,38 @@ def _dates(text: str, published: str | None) -> list[Mention]:
             month = int(groups["monnum"]) if groups.get("monnum") else MONTHS.get((groups.get("mon") or "").lower().rstrip("."))
             day = int(re.sub(r"\D", "", groups["day"])) if groups.get("day") else None
             year = int(groups["year"]) if groups.get("year") else None
+            end = m.end()
+            # A full stop after a month's full name ends the sentence: "on 2 June." and "on 2 June. 2000
+            # prisoners ..." are 2 June, with no year.
+            if groups.get("mon") and text.startswith(".", m.end("mon")) and groups["mon"].lower() not in _MONTH_ABBREVIATIONS:
+                end = m.end("mon")
+                year = None
             weekday = WEEKDAYS.get(groups["wd"].lower()) if groups.get("wd") else None
             value = resolve_date(DateValue(year, month, day, weekday), published)
             if not value.iso:
                 continue
             number = float(year) if year and month is None else None
-            surface, end = m.group(0), m.end()
-            if surface.endswith(".") and surface[:-1].rsplit(None, 1)[-1].lower() not in _MONTH_ABBREVIATIONS:
-                surface, end = surface[:-1], end - 1  # "on 2 June." ends the sentence, not the date
+            surface = text[m.start():end]
             out.append(Mention(surface, "date", value.iso, m.start(), end, value=value.iso, date=value, number=number))
     return out
 
 
-_YEAR_CUES = {"the", "in", "since", "until", "till", "by", "before", "after", "during"}
+_YEAR_CUES = {"the", "in", "since", "until", "till", "by", "before", "after", "during", "'s", "’s"}
 
 
 def _counts_things(doc, mention: Mention) -> bool:
     """A bare "year" that counts something ("about 2000 prisoners"): a number modifying a plural noun,
-    not after "the" or a preposition of time ("the 2000 elections", "in 2000 prisoners rioted")."""
+    not opening its sentence nor after "the", a possessive or a preposition of time ("the 2000
+    elections", "Egypt's 2011 protests", "in 2000 prisoners rioted")."""
     if mention.date is None or mention.date.month is not None or not mention.text.isdigit():
         return False
     span = doc.char_span(mention.start, mention.end)
     if span is None or len(span) != 1:
         return False
     token = span[0]
-    before = doc[token.i - 1].lower_ if token.i else ""
-    return token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i > token.i and before not in _YEAR_CUES
+    if token.is_sent_start:
+        return False
+    return token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i > token.i and doc[token.i - 1].lower_ not in _YEAR_CUES
 
 
 def _times(text: str) -> list[Mention]:

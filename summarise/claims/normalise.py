@@ -27,7 +27,7 @@ HONORIFICS = (
     "chancellor", "senator", "sen", "rep", "governor", "gov", "mayor", "general", "gen", "col", "colonel",
     "capt", "captain", "king", "queen", "prince", "princess", "pope", "sheikh", "judge", "justice", "rev",
     "chief", "commissioner", "ambassador", "spokesman", "spokeswoman", "spokesperson", "lieutenant", "lt",
-    "speaker", "deputy", "emir", "sergeant", "sgt", "detective", "inspector", "chairman", "chairwoman",
+    "speaker", "deputy", "emir", "crown prince", "crown princess", "sergeant", "sgt", "detective", "inspector", "chairman", "chairwoman",
     # not "premier" or "crown": they open names too (Premier League, Crown Prosecution Service)
     # Arabic (already folded: hamza-less alef, ta marbuta as ha)
     "السيد", "السيده", "الرييس", "رييس الوزراء", "وزير الخارجيه", "الوزير", "الشيخ", "الدكتور", "د",
@@ -63,7 +63,9 @@ def tokens(text: str) -> list[str]:
 def normalise(text: str) -> str:
     """The matching key of a claim's text: folded tokens, honorifics and a leading "the" removed."""
     text = " ".join(tokens(text))
-    text = _HONORIFIC.sub("", text)
+    stripped = _HONORIFIC.sub("", text)
+    if not stripped.startswith("of "):  # "Speaker of the House" is an office, not a title before a name
+        text = stripped
     return re.sub(r"^(?:the|ال)\s+", "", text).strip()
 
 
