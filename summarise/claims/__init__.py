@@ -28,6 +28,7 @@ from .extract import mentions_of
 from .glossary import Glossary, load_glossary
 from .mention import Mention, family
 from .normalise import normalise
+from .paraphrase import embedded_similarity
 from .repair import repair_summary
 from .support import Settings as CheckSettings
 from .support import SourceIndex, find
@@ -76,6 +77,7 @@ class CheckedSummary:
             "weak_sentences": [
                 {"sentence": s.index + 1, "text": s.text, "word_coverage": round(s.coverage.words, 3),
                  "pair_coverage": round(s.coverage.pairs, 3), "words_not_in_source": list(s.coverage.novel),
+                 "paraphrase_similarity": None if s.similarity is None else round(s.similarity, 3),
                  "best_source_sentence": None if s.coverage.source_sentence is None else s.coverage.source_sentence + 1}
                 for s in self.result.weak_sentences
             ],
@@ -108,7 +110,7 @@ def check_texts(
         text = " ".join(summary.split())
         summaries.append([text[a:b] for a, b in split_sentences(text, article.language)] if text else [])
     sources = build_sources(articles, glossary)
-    results = check_many(articles, summaries, glossary, KNOBS, sources=sources)
+    results = check_many(articles, summaries, glossary, KNOBS, sources=sources, similarity=embedded_similarity(settings))
     out = []
     for (item_id, _, _), article, source, result in zip(items, articles, sources, results):
         reached, missed = coverage(source, result)
@@ -123,7 +125,7 @@ def review_summary(
     ``source``: the article's index from ``analyse_sources`` (built here when not given)."""
     glossary = glossary_for(settings)
     source = source or build_sources([article], glossary)[0]
-    result = check_many([article], [summary.texts], glossary, KNOBS, sources=[source])[0]
+    result = check_many([article], [summary.texts], glossary, KNOBS, sources=[source], similarity=embedded_similarity(settings))[0]
     repaired = repair_summary(article, summary, result, source)
     warnings = describe(result)
     warnings += [f"repaired the summary: {note}" for note in repaired.repairs[len(summary.repairs):]]

@@ -4,13 +4,14 @@ measured. Used by the brief (before translation, to repair) and by ``summarise c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Article
 from .extract import mentions_of_many
 from .glossary import Glossary
 from .mention import Mention, family
-from .support import Coverage, Settings, SourceIndex, Verdict, judge, sentence_coverage, tokenise
+from .paraphrase import CANDIDATES, Similarity
+from .support import Coverage, Settings, SourceIndex, Token, Verdict, judge, related_sentences, sentence_coverage, tokenise
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,14 @@ class SentenceCheck:
     text: str
     verdicts: tuple[Verdict, ...]
     coverage: Coverage  # how well its best-matching source sentence covers it
+    similarity: float | None = None  # its sentence model's best cosine to a source sentence; None: not asked
+
+    def covered(self, knobs: Settings) -> bool:
+        """One source sentence says it: in the same words, or (by the sentence model) in other words."""
+        coverage = self.coverage
+        if coverage.words >= knobs.sentence_coverage and coverage.pairs >= knobs.pair_coverage:
+            return True
+        return self.similarity is not None and self.similarity >= knobs.paraphrase_similarity
 
     @property
     def unsupported(self) -> tuple[Verdict, ...]:
@@ -37,12 +46,8 @@ class CheckResult:
 
     @property
     def weak_sentences(self) -> tuple[SentenceCheck, ...]:
-        """Sentences with no unsupported claim that no single source sentence mostly covers."""
-        knobs = self.knobs
-        return tuple(
-            s for s in self.sentences
-            if not s.unsupported and (s.coverage.words < knobs.sentence_coverage or s.coverage.pairs < knobs.pair_coverage)
-        )
+        """Sentences with no unsupported claim that no single source sentence says."""
+        return tuple(s for s in self.sentences if not s.unsupported and not s.covered(self.knobs))
 
     @property
     def consistent(self) -> bool:
@@ -74,9 +79,12 @@ def check_many(
     knobs: Settings | None = None,
     *,
     sources: Sequence[SourceIndex] | None = None,
+    similarity: Similarity | None = None,
 ) -> list[CheckResult]:
     """Check each summary (a list of sentences) against its article; all spaCy work in two batches.
-    ``sources``: already-built source indexes (the brief builds its own once)."""
+    ``sources``: already-built source indexes (the brief builds its own once). ``similarity``: the
+    sentence model that may find a paraphrase where the words find a weak sentence (paraphrase.py);
+    without it, the weak-sentence test goes by words alone."""
     knobs = knobs or Settings()
     if sources is None:
         sources = build_sources(articles, glossary)
@@ -90,10 +98,22 @@ def check_many(
         found = mentions_of_many([flat[k][2] for k in ks], language, glossary, [articles[flat[k][0]].published for k in ks])
         mentions.update(zip(ks, found))
     checks: list[list[SentenceCheck]] = [[] for _ in articles]
+    asked: list[tuple[int, int, list[Token]]] = []  # (article, its sentence, tokens): weak by words alone
     for k, (a, j, text) in enumerate(flat):
         tokens = tokenise(text)
         verdicts = tuple(judge(m, tokens, sources[a], glossary, knobs) for m in mentions[k])
-        checks[a].append(SentenceCheck(j, text, verdicts, sentence_coverage(tokens, sources[a])))
+        check = SentenceCheck(j, text, verdicts, sentence_coverage(tokens, sources[a]))
+        if similarity is not None and not check.unsupported and not check.covered(knobs):
+            asked.append((a, len(checks[a]), tokens))
+        checks[a].append(check)
+    if asked:
+        items = []
+        for a, i, tokens in asked:
+            source = sources[a]
+            texts = [source.text[start:end] for start, end in (source.spans[n] for n in related_sentences(tokens, source, CANDIDATES))]
+            items.append((checks[a][i].text, texts))
+        for (a, i, _), best in zip(asked, similarity(items)):
+            checks[a][i] = replace(checks[a][i], similarity=best)
     for sentence_checks in checks:
         results.append(CheckResult(tuple(sentence_checks), knobs))
     return results
@@ -107,9 +127,10 @@ def describe(result: CheckResult) -> list[str]:
     for sentence in result.weak_sentences:
         coverage = sentence.coverage
         novel = f"; words not in the source: {', '.join(coverage.novel[:6])}" if coverage.novel else ""
+        model = "" if sentence.similarity is None else f", and says it in other words only to {sentence.similarity:.2f} cosine"
         lines.append(
             f"summary sentence {sentence.index + 1} is weakly supported: its best source sentence holds "
-            f"{coverage.words:.0%} of its content words and {coverage.pairs:.0%} of their pairings{novel}"
+            f"{coverage.words:.0%} of its content words and {coverage.pairs:.0%} of their pairings{model}{novel}"
         )
     return lines
 

@@ -32,7 +32,7 @@ from .source import SourceIndex, Token, content_stem, is_content, same_word, tok
 
 __all__ = [
     "Coverage", "Settings", "SourceIndex", "Token", "Verdict", "content_stem", "find", "is_content", "judge",
-    "nearest_content", "sentence_coverage", "tokenise",
+    "nearest_content", "related_sentences", "sentence_coverage", "tokenise",
 ]
 
 _DEMONYMS = {"french": "france", "dutch": "netherlands", "swiss": "switzerland", "welsh": "wales", "scottish": "scotland",
@@ -55,6 +55,7 @@ class Settings:
     top_aligned: int = 3  # a claim found in one of the N source sentences most like its sentence is supported
     sentence_coverage: float = 0.7  # below this, a summary sentence is not supported by any one source sentence
     pair_coverage: float = 0.4  # ... nor below this share of its (ordered) word pairs
+    paraphrase_similarity: float = 0.85  # ... unless the sentence model finds one this close (paraphrase.py)
     quote_overlap: float = 0.75  # share of a quote's word trigrams the source must hold
     round_trip_quote_overlap: float = 0.5  # ... and the brief translated back (not tuned: no data)
     slot_words: int = 4  # words either side of a claim that make its slot (see slot.py; 0: no slot test)
@@ -168,6 +169,12 @@ def sentence_coverage(sentence: list[Token], source: SourceIndex) -> Coverage:
             best = (share, pair_share, index)
     novel = tuple(dict.fromkeys(t.text for t in sentence if is_content(t.text) and t.stem not in source.stem_sentences))
     return Coverage(best[0], best[1], best[2], novel)
+
+
+def related_sentences(sentence: list[Token], source: SourceIndex, limit: int) -> list[int]:
+    """The ``limit`` source sentences sharing the most content words with ``sentence``, in source order."""
+    shared = source.shared_stems({t.stem for t in sentence if is_content(t.text)})
+    return sorted(index for index, _ in shared.most_common(limit))
 
 
 # -- where a claim occurs ----------------------------------------------------------------------------

@@ -1,0 +1,60 @@
+"""The weak-sentence test with the paraphrase judge: a summary sentence that no source sentence holds in
+the same words is still supported when the embedded sentence model (all-MiniLM-L6-v2, installed from
+PyPI) finds it says the same as one of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarise.claims import check_texts
+from summarise.claims.check import check_many
+from summarise.claims.glossary import load_glossary
+from summarise.segment import from_text, segment
+from tests.test_claims_check import SOURCE
+
+PASSIVE = "A meeting has not been confirmed by Ukraine so far."  # the source: "Ukraine has not confirmed a meeting."
+OTHER = "Ukraine has agreed to attend the meeting next week."  # the opposite, in some of the same words
+
+
+def sentence(summary: str):
+    return check_texts([("t", SOURCE, summary)], language="en")[0].result.sentences[0]
+
+
+def test_a_paraphrase_in_other_words_is_not_weak():
+    said = sentence(PASSIVE)
+    assert said.coverage.pairs < 0.4  # weak by words alone: no word pair of it in the source's order
+    assert said.similarity is not None and said.similarity > 0.9
+    assert check_texts([("t", SOURCE, PASSIVE)], language="en")[0].consistent
+
+
+def test_a_sentence_saying_something_else_stays_weak():
+    said = sentence(OTHER)
+    assert said.similarity is not None and said.similarity < 0.8
+    checked = check_texts([("t", SOURCE, OTHER)], language="en")[0]
+    assert not checked.consistent
+    (weak,) = checked.to_dict()["weak_sentences"]
+    assert weak["paraphrase_similarity"] == round(said.similarity, 3)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return segment(from_text(SOURCE), language="en")
+
+
+def test_the_judge_is_asked_only_about_sentences_weak_by_words(article):
+    asked: list[str] = []
+
+    def judge(items):
+        asked.extend(text for text, _ in items)
+        return [0.99 for _ in items]
+
+    verbatim = "Ukraine has not confirmed a meeting."
+    (result,) = check_many([article], [[verbatim, PASSIVE]], load_glossary(), similarity=judge)
+    assert asked == [PASSIVE]
+    assert result.sentences[0].similarity is None and result.consistent
+
+
+def test_without_the_sentence_model_the_test_goes_by_words(article):
+    (result,) = check_many([article], [[PASSIVE]], load_glossary(), similarity=lambda items: [None] * len(items))
+    assert result.sentences[0].similarity is None
+    assert [s.text for s in result.weak_sentences] == [PASSIVE]
