@@ -7,8 +7,8 @@ test article, paraphrased by rotating names, places, weekdays and verbs and draw
 afresh, so no two paragraphs are the same and the claim extractors see many distinct values. Each
 (size, language) runs in its own child process, so its peak RSS is its own. Per stage: read+segment,
 summarise (minilm-extractive for English, lexical-extractive for Arabic, as the router picks with no
-translator present), analyse_sources (spaCy over the article), review_summary, trace_claims (+ assembly)
-and JSON rendering.
+translator present), analyse_sources (the article's claims: spaCy + rules for English, rules for
+Arabic), review_summary, trace_claims (+ assembly) and JSON rendering.
 
 Baselines, computed in the same run:
 
@@ -213,7 +213,7 @@ def run_one(language: str, size: int, reference: bool, max_gb: float, max_embedd
     done("summarise", t)
     t = time.perf_counter()
     (source,) = claims_stage.analyse_sources([article], settings)
-    done("analyse_sources (spaCy over the article)", t)
+    done("analyse_sources", t)
     t = time.perf_counter()
     reviewed, review_warnings = claims_stage.review_summary(article, summary, settings=settings, source=source)
     done("review_summary", t)
