@@ -127,7 +127,10 @@ def describe(result: CheckResult) -> list[str]:
     for sentence in result.weak_sentences:
         coverage = sentence.coverage
         novel = f"; words not in the source: {', '.join(coverage.novel[:6])}" if coverage.novel else ""
-        model = "" if sentence.similarity is None else f", and says it in other words only to {sentence.similarity:.2f} cosine"
+        model = "" if sentence.similarity is None else (
+            f"; the sentence model rates its closest source sentence {sentence.similarity:.2f} "
+            f"({result.knobs.paraphrase_similarity:.2f} makes a paraphrase)"
+        )
         lines.append(
             f"summary sentence {sentence.index + 1} is weakly supported: its best source sentence holds "
             f"{coverage.words:.0%} of its content words and {coverage.pairs:.0%} of their pairings{model}{novel}"
