@@ -19,7 +19,6 @@ from .errors import SummariseError
 from .languages import language_name as _language_name
 from .models.registry import Registry, load_registry
 from .models.routes import Route, plan_route
-from .models.ct2 import load_generator
 from .models.store import LocalModel, locate
 from .records import Article, Brief, ModelUse, Summary, Translation, Unavailable
 from .segment import Document, from_text, read_path, segment
@@ -151,15 +150,17 @@ class Pipeline:
             warnings.append(f"{_language_name(missing.language)} brief unavailable: {missing.reason}{how}")
         warnings.extend(review_warnings)
         warnings.extend(claim_warnings)
-        settings = self.settings
-        models = [_model_use("summariser", route.summariser, settings)]
+        ran = {(t.source_language, t.target_language): t.backend for t in translations}
+        models = [_model_use("summariser", route.summariser, summary.backend)]
         models += [
-            _model_use(f"translator:{leg.source}-{leg.target}", leg.model, settings) for leg in route.translations if leg.model
+            _model_use(f"translator:{leg.source}-{leg.target}", leg.model, ran.get((leg.source, leg.target)))
+            for leg in route.translations if leg.model
         ]
         for back in back_translations:  # the round-trip check's models shape the claim table too
-            local = locate(self.registry.cards[back.model], settings)
+            card = self.registry.cards.get(back.model)
+            local = locate(card, self.settings) if card is not None else None
             if local is not None:
-                models.append(_model_use(f"back-translator:{back.source_language}-{back.target_language}", local, settings))
+                models.append(_model_use(f"back-translator:{back.source_language}-{back.target_language}", local, back.backend))
         return Brief(
             article=article,
             summary=summary,
@@ -312,10 +313,9 @@ def brief(source: Source, settings: Settings | None = None, **overrides) -> Brie
     return Pipeline(settings).brief(source)
 
 
-def _model_use(role: str, local: LocalModel, settings: Settings) -> ModelUse:
+def _model_use(role: str, local: LocalModel, backend: str | None) -> ModelUse:
+    """``backend``: how the stage's generator ran, as its output recorded it."""
     card = local.card
-    # The generator the stage ran (cached, so nothing loads again): its backend, precision and device.
-    backend = load_generator(card, settings).description if card.kind == "seq2seq" else None
     return ModelUse(
         role=role,
         name=card.name,

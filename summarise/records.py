@@ -100,6 +100,7 @@ class Summary:
     coverage: float = 1.0  # share of the article's sentences the model saw (0..1)
     chunks: int = 1
     repairs: tuple[str, ...] = ()  # human-readable notes of repairs made by the claim checker
+    backend: str | None = None  # how its generator ran ("ctranslate2 int8 cpu"); None: no generator
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -112,6 +113,7 @@ class Translation:
     target_language: str
     sentences: tuple[str, ...]  # aligned one-to-one with the sentences translated
     model: str
+    backend: str | None = None  # how its generator ran ("ctranslate2 int8 cpu")
 
 
 @dataclass(frozen=True)

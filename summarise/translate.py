@@ -44,7 +44,10 @@ def translate_many(
         again = translate_plain([[documents[d][i]] for d, i in lost], source, target, local, settings)
         for (d, i), translation in zip(lost, again):
             restored[d][i] = translation.sentences[0]
-    return [Translation(source, target, tuple(s or "" for s in sentences), local.card.name) for sentences in restored]
+    return [
+        Translation(source, target, tuple(s or "" for s in sentences), local.card.name, raw[0].backend if raw else None)
+        for sentences in restored
+    ]
 
 
 def back_translate(translations: Sequence[Translation], settings: Settings, registry: Registry) -> list[Translation]:
@@ -101,6 +104,6 @@ def translate_plain(
     for (document_index, index), output in zip(owners, outputs):
         joined[document_index][index].append(output)
     return [
-        Translation(source, target, tuple(" ".join(parts) for parts in sentence_parts), local.card.name)
+        Translation(source, target, tuple(" ".join(parts) for parts in sentence_parts), local.card.name, model.description)
         for sentence_parts in joined
     ]

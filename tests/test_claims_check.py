@@ -202,11 +202,12 @@ def test_a_surname_alone_is_a_row_of_the_full_name_it_shortens():
 
 def test_a_lone_name_joins_no_full_name_of_another_kind_or_a_fathers_name():
     source = ("Michael Jordan visited Jordan on Monday. Crown Prince Mohammed bin Salman met King Salman. "
-              "Gerald Ford drove a Ford.")
+              "Gerald Ford drove a Ford. Ben Bernanke spoke. Bernanke said rates would rise.")
     claims, _ = trace_claims(segment(from_text(source), language="en"), summary_of("Michael Jordan visited Jordan."), [])
     keys = {c.key: c for c in claims}
     assert {"michael jordan", "jordan", "mohammed bin salman", "salman", "gerald ford", "ford"} <= set(keys)
     assert keys["jordan"].kind == "place" and keys["jordan"].text == "Jordan"
+    assert "bernanke" not in keys and keys["ben bernanke"].text == "Ben Bernanke"  # "Ben" is a first name here
 
 
 def test_an_arabic_place_row_is_named_by_the_place_not_its_adjective():

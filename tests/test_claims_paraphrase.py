@@ -58,3 +58,37 @@ def test_without_the_sentence_model_the_test_goes_by_words(article):
     (result,) = check_many([article], [[PASSIVE]], load_glossary(), similarity=lambda items: [None] * len(items))
     assert result.sentences[0].similarity is None
     assert [s.text for s in result.weak_sentences] == [PASSIVE]
+
+
+def test_arabic_goes_by_words_the_english_sentence_model_cannot_read_it():
+    source = "قال الجيش إنه مستعد لاستقبال اللاجئين.\n\nوأضاف أن الوضع هادئ."
+    article = segment(from_text(source), language="ar")
+    asked: list[str] = []
+
+    def judge(items):
+        asked.extend(text for text, _ in items)
+        return [0.99 for _ in items]
+
+    summary = "رفض الجيش إغلاق الحدود وهدد بطرد اللاجئين."
+    (result,) = check_many([article], [[summary]], load_glossary(), similarity=judge)
+    assert asked == [] and [s.text for s in result.weak_sentences] == [summary]
+
+
+def test_candidates_are_the_same_whatever_the_hash_seed():
+    import subprocess
+    import sys
+
+    script = (
+        "from summarise.claims.support import related_sentences, tokenise;"
+        "from summarise.claims import analyse_sources;"
+        "from summarise.segment import from_text, segment;"
+        "text = ' '.join(f'Talks {i} were held in town {i}.' for i in range(40));"
+        "source = analyse_sources([segment(from_text(text), language='en')])[0];"
+        "print(related_sentences(tokenise('Talks were held.'), source, 5))"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                       env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1 and runs.pop().strip() == "[0, 1, 2, 3, 4]"

@@ -45,17 +45,21 @@ _DATES = [
     re.compile(rf"(?<![\w.,]){_P}(?P<year>{_YEAR})(?!\w|[.,٫٬]\d)"),
 ]
 # A bare four-digit number is a year unless it counts something (folded spellings): after a word of
-# quantity ("نحو 2000 لاجئ", about 2,000 refugees); or, with no year word before it ("عام", "منذ",
-# "من 2011 الى"), when an indefinite noun follows ("استقبل 2000 لاجئ") or the sentence ends
-# ("ارتفع العدد الى 2000.").
+# quantity ("نحو 2000 لاجئ", about 2,000 refugees); or, with no year word before it (عام, منذ, في ...),
+# when an indefinite noun follows ("استقبل 2000 لاجئ") or the sentence ends ("ارتفع العدد الى 2000.").
+# A range counts when a noun follows its end ("من 1800 الى 2000 لاجئ"), unless both ends read as years
+# ("من 2011 الى 2014 تغير").
 _QUANTITY_CUE = re.compile(r"(?<!\w)[وف]?(?:نحو|حوالي|قرابه|زهاء|اكثر من|اقل من|ما يقارب|ما يزيد عن|ما يزيد علي)\s$")
-_YEAR_CUE = re.compile(
-    r"(?<!\w)[وف]?(?:عام|العام|سنه|السنه|في|منذ|من|بين|حتي|قبل|بعد|خلال|مطلع|اواخر|اوائل|نهايه|بدايه)\s$"
-    r"|(?<!\w)(?:من|بين)\s\d{4}\s(?:الي|و)\s?$"
+_YEAR_WORD = re.compile(
+    r"(?<!\w)[وف]?(?:عام|العام|سنه|السنه|في|منذ|حتي|قبل|بعد|خلال|مطلع|اواخر|اوائل|نهايه|بدايه)\s$"
 )
+_RANGE_OPEN = re.compile(r"(?<!\w)[وف]?(?:من|بين)\s$")
+_RANGE_CLOSE = re.compile(r"(?<!\w)[وف]?(?:من|بين)\s\d{4}\s(?:الي\s|و\s?)$")
+_RANGE_REST = re.compile(r"\s(?:الي\s|و\s?)\d{4}(?!\w)")
 _NEXT_WORD = re.compile(r"\s+([\u0621-\u064a]+)(?![\w])")
-_NOT_COUNTED = {"في", "من", "الي", "علي", "عن", "حتي", "مع", "بعد", "قبل", "عندما", "حين", "ثم", "او", "لكن", "كما",
-                "اذ", "حيث", "كان", "كانت", "شهد", "شهدت", "هو", "هي"}
+_NOT_COUNTED = {"في", "من", "الي", "علي", "عن", "حتي", "مع", "بعد", "قبل", "عند", "عندما", "حين", "ثم", "او", "لكن",
+                "كما", "اذ", "حيث", "بينما", "ان", "انه", "انها", "لم", "لن", "لا", "قد", "ما", "الا", "اما", "كان", "كانت",
+                "شهد", "شهدت", "هو", "هي"}  # also with و or ف attached: وفي, ولكن
 _TIME = re.compile(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s(?P<mer>صباحا|مساء|ص|م)(?!\w))?")
 _SCALE_WORDS = "|".join(sorted((w for w in SCALES if not w.isascii()), key=len, reverse=True))
 _CURRENCY_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCIES if not w.isascii()), key=len, reverse=True))
@@ -92,7 +96,8 @@ def _dates(folded: str, published: str | None) -> list[Mention]:
             day = int(groups["day"]) if groups.get("day") else None
             year = int(groups["year"]) if groups.get("year") else None
             weekday = WEEKDAYS.get(groups["wd"]) if groups.get("wd") else None
-            if groups.get("year") and m.group(0).isdigit() and _counts_things(folded, m.start(), m.end()):
+            bare = groups.get("year") and re.fullmatch(rf"{_P}\d{{4}}", m.group(0))
+            if bare and _counts_things(folded, m.start("year"), m.end()):
                 continue
             value = resolve_date(DateValue(year, month, day, weekday), published)
             if value.iso:
@@ -106,15 +111,34 @@ def _counts_things(folded: str, start: int, end: int) -> bool:
     before = folded[max(0, start - 20):start]
     if _QUANTITY_CUE.search(before):
         return True
-    if _YEAR_CUE.search(before):
+    if _YEAR_WORD.search(before):
         return False
-    if folded[end:end + 1] in (".", ","):
-        return True
+    if _RANGE_OPEN.search(before):
+        rest = _RANGE_REST.match(folded, end)
+        if rest is None:
+            return False
+        return not _years_apart(folded[start:end], rest.group(0)) and _counted_noun_follows(folded, rest.end())
+    if opened := _RANGE_CLOSE.search(before):
+        return not _years_apart(opened.group(0), folded[start:end]) and _counted_noun_follows(folded, end)
+    return folded[end:end + 1] in (".", ",") or _counted_noun_follows(folded, end)
+
+
+def _years_apart(first: str, second: str) -> bool:
+    """Both ends of a range read as years of the last two centuries, the second later: "2011 ... 2014"."""
+    a, b = (int(re.sub(r"\D", "", part)[-4:]) for part in (first, second))
+    return 1900 <= a < b <= 2099
+
+
+def _counted_noun_follows(folded: str, end: int) -> bool:
+    """An indefinite noun right after ``end``: not a function word, not definite (ال), not a verb of
+    the form يفعل ("دستور 2014 ينص")."""
     word = _NEXT_WORD.match(folded, end)
     if word is None:
         return False
     noun = word.group(1)
-    return noun not in _NOT_COUNTED and not re.match(r"[وفبك]?ال|لل", noun)
+    if noun in _NOT_COUNTED or noun[:1] in "وف" and noun[1:] in _NOT_COUNTED:
+        return False
+    return not re.match(r"[وفبك]?ال|لل|ي", noun)
 
 
 def _times(folded: str) -> list[Mention]:

@@ -83,8 +83,8 @@ def check_many(
 ) -> list[CheckResult]:
     """Check each summary (a list of sentences) against its article; all spaCy work in two batches.
     ``sources``: already-built source indexes (the brief builds its own once). ``similarity``: the
-    sentence model that may find a paraphrase where the words find a weak sentence (paraphrase.py);
-    without it, the weak-sentence test goes by words alone."""
+    sentence model that may find a paraphrase where the words find a weak English sentence
+    (paraphrase.py); without it, and in other languages, the weak-sentence test goes by words alone."""
     knobs = knobs or Settings()
     if sources is None:
         sources = build_sources(articles, glossary)
@@ -103,7 +103,8 @@ def check_many(
         tokens = tokenise(text)
         verdicts = tuple(judge(m, tokens, sources[a], glossary, knobs) for m in mentions[k])
         check = SentenceCheck(j, text, verdicts, sentence_coverage(tokens, sources[a]))
-        if similarity is not None and not check.unsupported and not check.covered(knobs):
+        # The sentence model reads English only (all-MiniLM-L6-v2 rates unrelated Arabic pairs 0.6-0.8).
+        if similarity is not None and articles[a].language == "en" and not check.unsupported and not check.covered(knobs):
             asked.append((a, len(checks[a]), tokens))
         checks[a].append(check)
     if asked:
@@ -112,7 +113,7 @@ def check_many(
             source = sources[a]
             texts = [source.text[start:end] for start, end in (source.spans[n] for n in related_sentences(tokens, source, CANDIDATES))]
             items.append((checks[a][i].text, texts))
-        for (a, i, _), best in zip(asked, similarity(items)):
+        for (a, i, _), best in zip(asked, similarity(items), strict=True):
             checks[a][i] = replace(checks[a][i], similarity=best)
     for sentence_checks in checks:
         results.append(CheckResult(tuple(sentence_checks), knobs))
@@ -167,7 +168,12 @@ def is_salient(found: list[Mention], source: SourceIndex) -> bool:
     )
 
 
-_PATRONYMIC = {"bin", "ibn", "bint", "abu", "al", "el", "ben"}  # "Mohammed bin Salman": Salman is the father
+_PATRONYMIC = {"bin", "ibn", "bint", "abu"}  # "Mohammed bin Salman": Salman is his father's name
+
+
+def _fathers_name_last(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 3 and words[-2] in _PATRONYMIC
 
 
 def source_claims(source: SourceIndex) -> dict[tuple[str, str], list[Mention]]:
@@ -181,7 +187,7 @@ def source_claims(source: SourceIndex) -> dict[tuple[str, str], list[Mention]]:
     for mention in source.mentions:
         grouped.setdefault((family(mention.kind), mention.key), []).append(mention)
     people = [key for key, found in grouped.items() if key[0] == "name" and " " in key[1]
-              and all(m.kind == "person" for m in found) and not _PATRONYMIC & set(key[1].split())]
+              and all(m.kind == "person" for m in found) and not _fathers_name_last(key[1])]
     for key in [k for k, found in grouped.items() if k[0] == "name" and k[1] and " " not in k[1]
                 and all(m.kind in ("person", "other") for m in found)]:
         fuller = [full for full in people if full[1].rsplit(" ", 1)[-1] == key[1]]

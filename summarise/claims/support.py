@@ -172,9 +172,10 @@ def sentence_coverage(sentence: list[Token], source: SourceIndex) -> Coverage:
 
 
 def related_sentences(sentence: list[Token], source: SourceIndex, limit: int) -> list[int]:
-    """The ``limit`` source sentences sharing the most content words with ``sentence``, in source order."""
+    """The ``limit`` source sentences sharing the most content words with ``sentence`` (ties: the
+    earlier first), in source order."""
     shared = source.shared_stems({t.stem for t in sentence if is_content(t.text)})
-    return sorted(index for index, _ in shared.most_common(limit))
+    return sorted(sorted(shared, key=lambda index: (-shared[index], index))[:limit])
 
 
 # -- where a claim occurs ----------------------------------------------------------------------------

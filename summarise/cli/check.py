@@ -124,8 +124,10 @@ def _as_text(report: dict) -> str:
         lines.append(f"  sentence {claim['sentence']}: {claim['reason']}")
     for weak in report["weak_sentences"]:
         novel = f"; words not in the source: {', '.join(weak['words_not_in_source'][:6])}" if weak["words_not_in_source"] else ""
+        rated = weak["paraphrase_similarity"]
+        model = f"; the sentence model rates its closest source sentence {rated:.2f}" if rated is not None else ""
         lines.append(f"  sentence {weak['sentence']}: weakly supported (best source sentence holds "
-                     f"{weak['word_coverage']:.0%} of its content words){novel}")
+                     f"{weak['word_coverage']:.0%} of its content words{model}){novel}")
     cov = report["coverage"]
     lines.append(f"key claims of the source in the summary: {cov['in_summary']} of {cov['key_claims']}")
     return "\n".join(lines) + "\n"

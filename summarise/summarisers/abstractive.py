@@ -48,7 +48,7 @@ def summarise_abstractive_many(articles: Sequence[Article], local: LocalModel, s
         for i, outputs in zip(pending, _generate_grouped(model, reduce_inputs, settings)):
             partials[i] = outputs
     return [
-        _summary(article, article_chunks, " ".join(parts), local, settings)
+        _summary(article, article_chunks, " ".join(parts), local, settings, model.description)
         for article, article_chunks, parts in zip(articles, chunks, partials)
     ]
 
@@ -60,7 +60,9 @@ def _generate_grouped(model, groups: list[list[str]], settings: Settings) -> lis
     return [[next(outputs) for _ in group] for group in groups]
 
 
-def _summary(article: Article, chunks: list[Chunk], text: str, local: LocalModel, settings: Settings) -> Summary:
+def _summary(
+    article: Article, chunks: list[Chunk], text: str, local: LocalModel, settings: Settings, backend: str
+) -> Summary:
     sources = tuple(i for c in chunks for i in c.sentence_indices)
     spans = split_sentences(text, article.language)
     sentences = [text[s:e] for s, e in spans][: max(settings.sentences, 1)] if spans else [text]
@@ -73,4 +75,5 @@ def _summary(article: Article, chunks: list[Chunk], text: str, local: LocalModel
         method="abstractive",
         coverage=coverage,
         chunks=len(chunks),
+        backend=backend,
     )
