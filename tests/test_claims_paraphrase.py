@@ -82,13 +82,15 @@ def test_candidates_are_the_same_whatever_the_hash_seed():
         "from summarise.claims.support import related_sentences, tokenise;"
         "from summarise.claims import analyse_sources;"
         "from summarise.segment import from_text, segment;"
-        "text = ' '.join(f'Talks {i} were held in town {i}.' for i in range(40));"
+        "text = ' '.join([f'Alpha number {i} came.' for i in range(10)] + [f'Beta number {i} went.' for i in range(10)]);"
         "source = analyse_sources([segment(from_text(text), language='en')])[0];"
-        "print(related_sentences(tokenise('Talks were held.'), source, 5))"
+        "print(related_sentences(tokenise('Alpha met beta.'), source, 5))"
     )
+    # Every sentence shares one word with the summary's: a tie broken by source order, not by the
+    # order in which a set of words happens to be read.
     runs = {
         subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                        env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
-        for seed in ("1", "2", "3")
+        for seed in ("1", "2")  # under these two seeds a set of the two words is read in either order
     }
     assert len(runs) == 1 and runs.pop().strip() == "[0, 1, 2, 3, 4]"
