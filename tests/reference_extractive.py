@@ -28,16 +28,14 @@ def dense_tfidf(texts: list[str], language: str):
 
 
 def dense_select_mmr(score, vectors, k: int, config) -> list[int]:
-    """The former extractive.select_mmr: the full n x n similarity matrix, then MMR over its columns."""
+    """The former extractive.select_mmr: the full n x n similarity matrix, then MMR over its columns
+    (the scores scaled as the new path scales them: that part did not change)."""
     import numpy as np
 
+    from summarise.summarisers.extractive import scale_scores
+
     n = len(score)
-    finite = np.isfinite(score)
-    if not finite.any():
-        finite = np.ones(n, dtype=bool)
-        score = np.zeros(n)
-    low, high = score[finite].min(), score[finite].max()
-    scaled = np.where(finite, (score - low) / (high - low) if high > low else 1.0, 0.0)
+    scaled, finite = scale_scores(score)
     similarity = vectors @ vectors.T
     chosen: list[int] = []
     while len(chosen) < min(k, n):

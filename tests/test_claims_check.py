@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarise.claims import check_texts, review_summary, trace_claims
+from summarise.claims import check_texts, load_glossary, review_summary, trace_claims
 from summarise.records import Summary, SummarySentence, Translation
 from summarise.segment import from_text, segment
 
@@ -216,6 +216,17 @@ def test_an_arabic_place_row_is_named_by_the_place_not_its_adjective():
     claims, _ = trace_claims(article, summary, [])
     (jordan,) = [c for c in claims if c.key == "jordan"]
     assert jordan.kind == "place" and jordan.text == "الأردن" and jordan.salient and jordan.in_ar
+
+
+def test_the_summary_is_searched_with_the_claims_the_checker_found_in_each_sentence():
+    from summarise.claims.crosslingual import joined_index
+    from summarise.claims.extract import mentions_of
+
+    sentences = ("Lavrov proposed talks on 2 June.", "About 2,000 prisoners were swapped in Istanbul.")
+    index = joined_index(sentences, mentions_of(list(sentences), "en", load_glossary()))
+    assert [index.text[m.start:m.end] for m in index.mentions] == [m.text for m in index.mentions]
+    assert {m.text for m in index.mentions} >= {"Lavrov", "2 June", "2,000", "Istanbul"}
+    assert [index.sentence_of(m.start) for m in index.mentions if m.text == "Istanbul"] == [1]
 
 
 # -- an Arabic article: Arabic summary, English translation ------------------------------------------

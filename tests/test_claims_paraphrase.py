@@ -89,9 +89,8 @@ def test_candidates_are_the_same_whatever_the_hash_seed():
     )
     # Every sentence shares one word with the summary's: a tie broken by source order, not by the
     # order in which a set of words happens to be read.
-    runs = {
-        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
-        for seed in ("1", "2")  # under these two seeds a set of the two words is read in either order
-    }
-    assert len(runs) == 1 and runs.pop().strip() == "[0, 1, 2, 3, 4]"
+    # Under hash seed 1 a set of the two words is read beta first: the old candidate order gave
+    # [10, 11, 12, 13, 14] there (and [0, 1, 2, 3, 4] under seed 2).
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONHASHSEED": "1"})
+    assert run.stdout.strip() == "[0, 1, 2, 3, 4]"

@@ -16,7 +16,7 @@ from summarise.claims.glossary import load_glossary
 from summarise.claims.support import Settings, SourceIndex, find, is_content, judge, sentence_coverage, tokenise
 from summarise.summarisers import extractive
 from summarise.summarisers.extractive import DEFAULT_CONFIG, ExtractiveConfig, choose_sentences, select_mmr
-from summarise.summarisers.lexical import tfidf_matrix, tfidf_vectors
+from summarise.summarisers.lexical import tfidf_matrix
 from tests.conftest import SEED
 from tests.reference_extractive import dense_select_mmr, dense_tfidf
 
@@ -42,7 +42,6 @@ def test_sparse_tfidf_is_the_dense_tfidf():
     matrix = tfidf_matrix(sentences, "en")
     assert sparse.issparse(matrix) and matrix.shape[0] == len(sentences)
     np.testing.assert_allclose(matrix.toarray(), dense_tfidf(sentences, "en"), rtol=1e-6, atol=1e-7)
-    np.testing.assert_array_equal(tfidf_vectors(sentences, "en"), matrix.toarray())
     words = [len(s.split()) for s in sentences]
     assert choose_sentences(matrix, words, 3) == choose_sentences(dense_tfidf(sentences, "en"), words, 3)
 

@@ -23,7 +23,7 @@ from ..languages import language_name
 from ..records import Article, Claim, Summary, Translation
 from ..settings import Settings
 from .check import CheckResult, build_sources, check_many, coverage, describe, is_salient, source_claims, states
-from .crosslingual import back_translation_of, carried, round_trip, stray_numbers, text_index
+from .crosslingual import back_translation_of, carried, joined_index, round_trip, stray_numbers, text_index
 from .extract import mentions_of
 from .glossary import Glossary, load_glossary
 from .mention import Mention, family
@@ -182,13 +182,16 @@ def trace_claims(
         )
         rows.append((m, _mark(claim, brief_language, True)))
     warnings = [f"unsupported {v.mention.kind} in summary sentence {i + 1}: {v.note}" for i, v in verdicts if not v.supported]
-    rows, cross_warnings = _cross_lingual(rows, summary, translations, back_translations, source, article.published, glossary)
+    # The summary's claims as the checker found them, sentence by sentence (no second parse of it).
+    summary_index = joined_index(summary.texts, [[v.mention for v in s.verdicts] for s in result.sentences])
+    rows, cross_warnings = _cross_lingual(
+        rows, summary, summary_index, translations, back_translations, source, article.published, glossary
+    )
     return tuple(claim for _, claim in rows), warnings + cross_warnings
 
 
-def _cross_lingual(rows, summary, translations, back_translations, source, published, glossary):
+def _cross_lingual(rows, summary, summary_index, translations, back_translations, source, published, glossary):
     warnings: list[str] = []
-    summary_index = text_index(summary.texts, mentions_of([" ".join(summary.texts)], summary.language, glossary, published)[0])
     for translation in translations:
         language = translation.target_language
         if language not in ("en", "ar"):

@@ -11,7 +11,17 @@ from .extract import mentions_of_many
 from .glossary import Glossary
 from .mention import Mention, family
 from .paraphrase import CANDIDATES, Similarity
-from .support import Coverage, Settings, SourceIndex, Token, Verdict, judge, related_sentences, sentence_coverage, tokenise
+from .support import (
+    Coverage,
+    Settings,
+    SourceIndex,
+    Token,
+    Verdict,
+    judge,
+    related_sentences,
+    sentence_coverage,
+    tokenise,
+)
 
 
 @dataclass(frozen=True)

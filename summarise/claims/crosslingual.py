@@ -28,6 +28,15 @@ def text_index(sentences: Sequence[str], mentions: list[Mention]) -> SourceIndex
     return SourceIndex(text, spans or [(0, 0)], mentions)
 
 
+def joined_index(sentences: Sequence[str], mentions: Sequence[Sequence[Mention]]) -> SourceIndex:
+    """``text_index`` from each sentence's own claims (offsets into that sentence), moved to the joined text."""
+    moved, offset = [], 0
+    for sentence, found in zip(sentences, mentions, strict=True):
+        moved += [replace(m, start=m.start + offset, end=m.end + offset) for m in found]
+        offset += len(sentence) + 1
+    return text_index(sentences, moved)
+
+
 def carried(mention: Mention, target: SourceIndex, language: str, glossary: Glossary, knobs: Settings) -> bool | None:
     """Whether ``mention`` (a claim of the summary) is in the brief ``target`` written in ``language``;
     None when that cannot be told."""

@@ -173,12 +173,6 @@ class DateValue:
         day = f"-{self.day:02d}" if self.day else ""
         return f"{year}-{self.month:02d}{day}"
 
-    def agrees_with(self, other: DateValue) -> bool:
-        """Every part both dates state is the same (so "June" agrees with "2 June 2025")."""
-        pairs = [(self.year, other.year), (self.month, other.month), (self.day, other.day),
-                 (self.weekday, other.weekday), (self.time, other.time)]
-        return all(a is None or b is None or a == b for a, b in pairs)
-
     def within(self, other: DateValue) -> bool:
         """Every part this date states is stated, the same, by ``other``."""
         pairs = [(self.year, other.year), (self.month, other.month), (self.day, other.day),

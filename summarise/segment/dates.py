@@ -165,11 +165,6 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     return best
 
 
-def parse_date(text: str) -> str | None:
-    found = find_date(text)
-    return found[0] if found else None
-
-
 def is_timestamp_line(text: str) -> bool:
     """True when ``text`` holds a date or time stamp and nothing else but label words."""
     plain = normalise_digits(text)

@@ -153,12 +153,7 @@ def select_mmr(score: np.ndarray, vectors: Vectors, k: int, config: ExtractiveCo
     row of similarities per pick: O(n k) time and O(n) memory.
     """
     n = len(score)
-    finite = np.isfinite(score)
-    if not finite.any():
-        finite = np.ones(n, dtype=bool)
-        score = np.zeros(n)
-    low, high = score[finite].min(), score[finite].max()
-    scaled = np.where(finite, (score - low) / (high - low) if high > low else 1.0, 0.0)
+    scaled, finite = scale_scores(score)
     redundancy = np.zeros(n)  # nothing chosen yet
     chosen: list[int] = []
     taken: set[int] = set()
@@ -173,6 +168,16 @@ def select_mmr(score: np.ndarray, vectors: Vectors, k: int, config: ExtractiveCo
         chosen.append(pick)
         taken.add(pick)
     return sorted(chosen)
+
+
+def scale_scores(score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Scores scaled to 0..1 over the finite ones (those -inf score 0), and which were finite; when
+    none is, every sentence counts as finite with an equal score."""
+    finite = np.isfinite(score)
+    if not finite.any():
+        return np.ones(len(score)), np.ones(len(score), dtype=bool)
+    low, high = score[finite].min(), score[finite].max()
+    return np.where(finite, (score - low) / (high - low) if high > low else 1.0, 0.0), finite
 
 
 def _similarity_to(vectors: Vectors, row: int) -> np.ndarray:
