@@ -112,9 +112,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("ymd", re.compile(rf"(?<!\d)(?P<y>{_YEAR})/(?P<m>[01]?\d)/(?P<d>{_DAY})(?!\d)")),
     # "May 28, 2025", "Jan. 5 2023", "Tue July 29, 2014", "May 5th 2000"
-    ("mdy", re.compile(rf"(?i)\b(?P<mon>{_EN_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b")),
+    ("mdy", re.compile(rf"(?i)\b(?P<mon>{_EN_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})(?!\d)")),
     # "28 May 2025", "11 Mar 2018 05:03:20 GMT" (RFC 2822), "5th August, 2015"
-    ("dmy", re.compile(rf"(?i)\b(?P<d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_EN_MONTH}),?\s+(?P<y>{_YEAR})\b")),
+    (
+        "dmy",
+        re.compile(rf"(?i)\b(?P<d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_EN_MONTH}),?\s+(?P<y>{_YEAR})(?!\d)"),
+    ),
     # "١٢ يونيو/حزيران ٢٠٢٤", "28 أيار (مايو) 2025", "5 كانون الثاني 2020"
     (
         "ar",
@@ -130,7 +133,8 @@ _TIME = re.compile(_TIME_BODY, re.IGNORECASE)
 # Words that may surround a timestamp on a line that is only a timestamp.
 _STAMP_WORDS = re.compile(
     r"(?i)\b(?:published|updated|last|first|posted|modified|created|date[d]?|on|at|am|pm|a\.m|p\.m|gmt|bst|utc|"
-    r"cet|cest|est|edt|cst|cdt|pst|pdt|et|pt|ast|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|"
+    r"cet|cest|est|edt|cst|cdt|pst|pdt|et|pt|ast|ist|eet|eest|wet|west|msk|gst|pkt|jst|kst|hkt|sgt|aest|aedt|sast|"
+    r"eat|cat|wat|trt|irst|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|"
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday|ago|just|now|hours?|hrs?|minutes?|mins?|days?|weeks?|"
     r"months?|years?|an?|one|two|three|four|five|six|seven|eight|nine|ten|local|time|and|edited|by)\b"
 )
@@ -150,11 +154,15 @@ def normalise_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-def find_date(text: str) -> tuple[str, int, int] | None:
-    """The first full calendar date in ``text``: (ISO date, start, end). Offsets index ``text``."""
+def find_date(text: str, *, day_first: bool | None = None) -> tuple[str, int, int] | None:
+    """The first full calendar date in ``text``: (ISO date, start, end). Offsets index ``text``.
+
+    An ambiguous numeric date (9/8/2025) is read day first in Arabic text, month first in English;
+    ``day_first`` overrides that for a line with no words (the page's language decides then).
+    """
     plain = normalise_digits(text)  # same length: the translation maps one character to one
     best: tuple[str, int, int] | None = None
-    arabic = _has_arabic(text)
+    arabic = _has_arabic(text) if day_first is None else day_first
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(plain):
             iso = _to_iso(kind, match, arabic=arabic)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .dates import is_timestamp_line
-from .lines import word_count
+from .dates import find_date, is_timestamp_line, normalise_digits
+from .lines import ends_with_terminal, word_count
 
 # Reasons recorded with every dropped line (Article.dropped[].reason).
 TITLE = "title"
@@ -119,6 +119,18 @@ _SUBSCRIBE = [
         r"(?:إشعارات|الإشعارات|النشرة البريدية|القائمة البريدية|النشرة الإخبارية).{0,80}(?:تطبيق|بريدك|البريد الإلكتروني|اشترك)"
     ),
     _rx(r"^(?:يمكنكم|يمكنك).{0,100}(?:تطبيق|النشرة|يوتيوب|قناتنا)"),
+    # "ولمتابعة كل ما يخص ... تابع قناتنا على تلجرام", "For the latest news follow our channel on WhatsApp"
+    _rx(
+        r"^(?:و?لمتابعة|و?للمتابعة|for (?:all )?the latest)\b.{0,120}(?:تلجرام|تليجرام|تلغرام|واتساب|قناتنا|تطبيق|يوتيوب|channel|app)"
+    ),
+    # An app's store listing or name: "Ammon on Apple Store", "تطبيق مصراوي", "حمّل التطبيق"
+    _rx(r"^\S+(?: \S+)? (?:on|in|في|على) (?:the )?(?:apple store|app store|play store|google play|متجر)"),
+    _rx(r"^(?:تطبيق|التطبيق|app)\s+\S+$"),
+    # The site's AI features: "Ask our AI assistant", "لخّص المقال بالذكاء الاصطناعي"
+    _rx(
+        r"^(?:اسأل|اسال|جرّب|جرب|استخدم|try|ask|use)\b.{0,60}(?:الذكاء الاصطناعي|المساعد الذكي|\bai\b|chatbot|assistant)"
+    ),
+    _rx(r"(?:لخّص|لخص|ملخص|تلخيص|summari[sz]e|summary).{0,40}(?:بالذكاء الاصطناعي|الذكاء الاصطناعي|\bai\b)"),
 ]
 _COOKIE_NOTICE = _rx(
     r"\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to|cookie (?:policy|settings|preferences|notice)|"
@@ -132,6 +144,13 @@ _COMMENTS = _rx(
     r"name|e-?mail|email address|website|submit|reply|cancel reply|report (?:an error|a mistake|this comment|abuse)|"
     r"أضف تعليق(?:ك|ا|اً)?|التعليقات(?: \(\d+\))?|تعليقات(?: \(\d+\))?|اترك تعليق(?:ا|اً)?|اكتب تعليق(?:ك|ا)?|"
     r"الاسم|الإسم|البريد الإلكتروني|البريد الالكتروني|إرسال|ارسال|أرسل|ارسل|التعليق|شارك برأيك|الإبلاغ عن خطأ)\s*\*?:?$"
+)
+# The comment form and its prompts: "Please enter your comment!", "Your email address will not be published".
+_COMMENT_FORM = _rx(
+    r"(?:enter your (?:comment|name|email)|log in (?:or register )?to (?:add|post|leave|comment)|register to (?:add|post) "
+    r"(?:a |your )?comment|no comments (?:on this|yet)|be the first to comment|your email address will not be published|"
+    r"required fields are marked|لن يتم نشر (?:عنوان )?بريدك|الحقول (?:الإلزامية|المطلوبة)|كن أول من يعلق|لا توجد تعليقات|"
+    r"أضف تعليقك|اكتب تعليقك|التعليقات المنشورة|تعليقات القراء|آراء القراء)"
 )
 _PROMO = [
     _rx(
@@ -160,12 +179,20 @@ _BROADCAST = _rx(
 _BROADCAST_MAX_WORDS = 45
 _ADVERT = _rx(
     r"^(?:advertisement|advert|ad|ads|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post|partnership)|"
-    r"partner content|story continues below(?: advertisement)?|scroll to continue|إعلان|اعلان|محتوى مدفوع|برعاية|محتوى برعاية)$"
+    r"partner content|story continues below(?: advertisement)?|scroll to continue|إعلان|اعلان|محتوى مدفوع|برعاية|محتوى برعاية|"
+    r"(?:your )?advert(?:isement)? here|advertise (?:here|with us)|إضافة إعلان|اضافة اعلان|إضافة اعلان|اضافة إعلان|أعلن معنا|"
+    r"اعلن معنا|أعلن هنا|مساحة إعلانية)[.!]?$"
+)
+# What is left of an empty ad slot or a style control: a lone colour or "background" label.
+_AD_SLOT_LABEL = _rx(
+    r"^(?:background|foreground|colou?r|font|white|black|red|blue|green|grey|gray|yellow|orange|purple|#[0-9a-f]{3,6}|"
+    r"خلفية|الخلفية|لون|اللون|أبيض|ابيض|أسود|اسود|أحمر|احمر|أزرق|ازرق|أخضر|اخضر|رمادي)$"
 )
 _MEDIA = _rx(
     r"media playback is (?:not |un)supported|your browser (?:does not|doesn't) support|this video (?:can ?not|can't) be played|"
     r"video unavailable|^listen to (?:this|the) (?:article|story)|^play video$|^watch video$|^(?:\d+:\d\d\s*)?(?:video|audio)$|"
-    r"^duration \d|^استمع|المتصفح لا يدعم|لا يدعم تشغيل|^إعادة تشغيل الفيديو|^تشغيل الفيديو|^مدة الفيديو"
+    r"^duration \d|^استمع|المتصفح لا يدعم|لا يدعم تشغيل|^إعادة تشغيل الفيديو|^تشغيل الفيديو|^مدة الفيديو|"
+    r"^warning:? this (?:report|video|article|story|footage|page|gallery) contains\b|^تحذير\s*:?\s*(?:يحتوي|تحتوي)"
 )
 _LOGO = [_rx(r"\S+\.(?:svg|png|jpe?g|gif|webp)\b"), _rx(r"^(?:logo|شعار)\b.{0,40}$"), _rx(r"^\S+(?: \S+)? logo$")]
 _ISSUE = _rx(
@@ -190,6 +217,11 @@ _NAVIGATION = [
     ),
     # MediaWiki's site subtitle: "From Wikipedia, the free encyclopedia", "From Wikinews, the free news source ..."
     _rx(r"^from \w+, the free\b"),
+    # "View all 364 updates ›", "Back to top button", "زر الذهاب إلى الأعلى"
+    _rx(r"^(?:view|see|show) all\b.{0,30}$"),
+    _rx(
+        r"^(?:back to top(?: button)?|(?:زر )?(?:الذهاب|العودة|الرجوع|انتقل) (?:إلى|الى|ل)\s*(?:الأعلى|أعلى|الاعلى|اعلى))$"
+    ),
     # A site name with its way home: "The Guardian - Back to home"
     _rx(
         r"^.{0,60}?(?:\b(?:back to (?:home|homepage|top)|go to (?:home|homepage)|skip to (?:main )?content)|العودة إلى الصفحة الرئيسية)\s*$"
@@ -215,7 +247,12 @@ _WIRE_CREDIT = _rx(
     r"^\((?:additional |further )?(?:reporting|writing|editing|compiled|translated|research) by\b.*\)\.?$"
 )
 # Where the story came from: "Source: Reuters", "المصدر : الجزيرة + وكالات".
-_SOURCE_CREDIT = _rx(r"^(?:source|sources|المصدر|المصادر)\s*[:،]\s*\S.{0,60}$")
+_SOURCE_CREDIT = _rx(
+    r"^(?:source|sources|المصدر|المصادر)\s*[:،]\s*\S.{0,60}$|^(?:edited )?translat(?:ed|ion) (?:from|by)\b.{0,40}$|"
+    r"^(?:ترجمة|نقلا عن|نقلاً عن)\s*[:،-]?\s*\S.{0,40}$"
+)
+# A site name signing off with a dash, as pasted above an article: " السعودية اليوم -", "Reuters -".
+_SITE_DASH = re.compile(r"^(?!\s*(?:by|بقلم|كتب|بواسطة)\b)[^\d.!?؟:]{2,40}?\s*[-–—]$", re.IGNORECASE)
 _AS_TOLD_TO = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3} (?:was|were) (?:speaking|talking) to .{3,60}\.$")
 _REPORTS = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3} reports\.?$")
 
@@ -228,7 +265,8 @@ RELATED_HEADING = _rx(
     r"مواضيع ذات صلة|أخبار ذات صلة|اخبار ذات صلة|موضوعات ذات صلة|قصص ذات صلة|روابط ذات صلة|اقرأ أيضا|اقرأ أيضاً|"
     r"اقرأ ايضا|اقرأ ايضاً|إقرأ أيضا|إقرأ أيضاً|قصص مقترحة|مقترحات|قد يهمك(?: أيضا| أيضاً)?|قد يعجبك(?: أيضا| أيضاً)?|"
     r"الأكثر قراءة|الأكثر مشاهدة|الأكثر تداولا|الأكثر تداولاً|الأكثر شعبية|الأكثر مشاركة|أخبار متعلقة|المزيد من الأخبار|"
-    r"آخر الأخبار|المصادر|مصادر|شاهد أيضا|شاهد أيضاً)\s*:?$"
+    r"آخر الأخبار|أخر الأخبار|اخر الأخبار|المصادر|مصادر|شاهد أيضا|شاهد أيضاً|(?:فيديو|مقالات|أخبار) قد (?:يعجبك|يهمك)|"
+    r"مقالات ذات صلة|الكلمات المتعلقة|كلمات متعلقة|more videos)\s*:?$"
 )
 
 
@@ -245,15 +283,17 @@ def line_reason(text: str) -> str | None:
         return EMAIL_HEADER
     if words <= 12 and any(p.match(text) for p in _NAVIGATION):
         return NAVIGATION
-    if words <= 4 and _ADVERT.match(text):
+    if words <= 4 and _ADVERT.match(text) or words <= 2 and _AD_SLOT_LABEL.match(text):
         return ADVERT
     if words <= 12 and any(p.search(text) for p in _SHARE):
         return SHARE
+    if words <= 20 and _is_labelled_timestamp(text):  # "Reuters | London | Updated: 22-04-2020 16:13 IST"
+        return DATE
     if words <= 14 and _is_breadcrumb(text):
         return NAVIGATION
     if words <= 20 and _FOLLOW.match(text) and _FOLLOW_TARGET.search(text):
         return SHARE
-    if words <= 6 and _COMMENTS.match(text):
+    if words <= 6 and _COMMENTS.match(text) or words <= 25 and _COMMENT_FORM.search(text):
         return COMMENTS
     if words <= 40 and (_COOKIE_NOTICE.search(text) or _COOKIE_NOTICE_AR.search(text)):
         return COOKIE
@@ -279,11 +319,25 @@ def line_reason(text: str) -> str | None:
         return TAGS
     if words <= 12 and (_AS_TOLD_TO.match(text) or _REPORTS.match(text)) or words <= 30 and _WIRE_CREDIT.match(text):
         return BYLINE
-    if words <= 12 and _SOURCE_CREDIT.match(text):
+    if words <= 12 and _SOURCE_CREDIT.match(text) or words <= 4 and _SITE_DASH.match(text):
         return SOURCE_CREDIT
-    if words <= 14 and (is_timestamp_line(text) or _is_labelled_timestamp(text)):
+    if words <= 14 and (is_timestamp_line(text) or _is_labelled_timestamp(text) or _is_glued_date(text)):
         return DATE
     return None
+
+
+def _is_glued_date(text: str) -> bool:
+    """A date with at most a site name or label glued to it: "سيناء الإخبارية٢٢-٠٢-٢٠٢٥", "Today — 11 May 2025Main stream".
+
+    Pages pasted as text lose the space between a masthead's site name and its date; what is left is no
+    sentence (it does not end like one) and has at most three words besides the date.
+    """
+    found = find_date(text)
+    if found is None or ends_with_terminal(text):
+        return False
+    rest = text[: found[1]] + " " + text[found[2] :]
+    rest = re.sub(r"\d{1,2}[:.]\d\d(?::\d\d)?|[\W\d_]+", " ", normalise_digits(rest))
+    return sum(1 for word in rest.split() if len(word) > 1) <= 3  # mojibake leaves one-letter debris
 
 
 def _is_labelled_timestamp(text: str) -> bool:

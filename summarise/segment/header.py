@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections import Counter
 
 from . import furniture as F
-from .lines import is_arabic, is_prose, same_text, word_count
+from .lines import (
+    is_arabic,
+    is_prose,
+    is_question,
+    page_is_arabic,
+    same_text,
+    squash,
+    starts_as_continuation,
+    word_count,
+)
 from .metadata import bare_byline
-
-if TYPE_CHECKING:
-    from .layout import Known, Layout
+from .verdict import Known, Layout
 
 # Lines that belong to an article's header: a prose line followed closely by one of these is a
 # standfirst, not the first paragraph.
@@ -116,6 +123,8 @@ def body_start(layout: Layout, known: Known) -> int | None:
         and is_prose(layout.texts[i])
         and layout.lines[i].hint not in ("h1", "h2")
     ]
+    if len(candidates) >= 2 and candidates[0] == 0 and _is_headline_question(layout.texts[content[0]]):
+        candidates = candidates[1:]  # a page that opens on a short question opens on its headline
     for number, position in enumerate(candidates):
         # Header lines right after it (before the next paragraph) make a prose line a standfirst.
         stop = candidates[number + 1] if number + 1 < len(candidates) else len(content)
@@ -123,6 +132,10 @@ def body_start(layout: Layout, known: Known) -> int | None:
         if not any(layout.reasons[j] in _HEADER_MARKERS or _is_bare_byline(layout, j) for j in upcoming):
             return content[position]
     return content[candidates[0]] if candidates else None
+
+
+def _is_headline_question(text: str) -> bool:
+    return is_question(text) and word_count(text) <= 16 and not starts_as_continuation(text)
 
 
 def _is_bare_byline(layout: Layout, i: int) -> bool:
@@ -163,7 +176,11 @@ def read_header(layout: Layout, known: Known, start: int) -> None:
             layout.reasons[i] = F.REPEATED_HEADLINE
         elif any(same_text(text, author) for author in layout.authors):
             layout.reasons[i] = F.DUPLICATED_BYLINE
-        elif text.casefold() not in _SECTIONS and (name := bare_byline(text)) is not None:
+        elif _SALUTATION.match(text):
+            continue  # "Dear Reader," opens the letter that follows: body
+        elif text.casefold() not in _SECTIONS and not is_arabic(text) and (name := bare_byline(text)) is not None:
+            # Arabic has no capitals to tell a bare name from a label ("مواعيد الصلاة"), so only a line with
+            # a marker (بقلم، كتب) or a repeat of a known author gives an Arabic author.
             layout.reasons[i] = F.DUPLICATED_BYLINE if name in layout.authors else F.BYLINE
             layout.authors.append(name)
         elif text.casefold() in _SECTIONS or word_count(text) <= 3:
@@ -177,6 +194,12 @@ def read_header(layout: Layout, known: Known, start: int) -> None:
             layout.reasons[i] = F.PAGE_HEADER
 
 
+_SALUTATION = re.compile(r"^(?:dear|hi|hello)\s+[^,]{1,40},$|^(?:عزيزي|عزيزتي|أعزائي|اعزائي)\s+\S", re.IGNORECASE)
+# Shapes a headline never has: a breadcrumb or label glued to text ("Current:Home > Finance..."), a list
+# item ("1. National"), a bullet.
+_NOT_A_HEADLINE = re.compile(r"\s[>›»]\s|^\w+:\S|^\s*(?:\d{1,2}[.)]|[•·▪*-])\s")
+
+
 def _find_title(layout: Layout, known: Known, header: list[int]) -> int | None:
     if known.title:
         for i in header:
@@ -185,6 +208,9 @@ def _find_title(layout: Layout, known: Known, header: list[int]) -> int | None:
     for i in header:
         if layout.lines[i].hint == "h1":
             return i
+    scored = _title_by_evidence(layout, header)
+    if scored is not None:
+        return scored
     # Site names and menus sit above the page's navigation ("Skip to content", breadcrumbs); the headline
     # comes after it. Look there first, then anywhere in the header.
     last_navigation = max(
@@ -197,3 +223,48 @@ def _find_title(layout: Layout, known: Known, header: list[int]) -> int | None:
                 if word_count(text) >= minimum and not _is_bare_byline(layout, i) and text.casefold() not in _SECTIONS:
                     return i
     return None
+
+
+def _title_by_evidence(layout: Layout, header: list[int]) -> int | None:
+    """The header line that most looks like the headline, when the page gives evidence beyond position.
+
+    Evidence: the page prints it more than once (tab title, headline, share text) or another header line
+    holds it (a breadcrumb with it inside); against: a script other than the page's (an English app-store
+    link on an Arabic page), a breadcrumb, label or list-item shape, the full stop of a sentence. Returns
+    None when no line has any such evidence, so position decides as before.
+    """
+    content = layout.content()
+    page_arabic = page_is_arabic([layout.texts[i] for i in content])
+    repeats = Counter(squash(layout.texts[i]) for i in content if word_count(layout.texts[i]) <= 30)  # headline-sized
+    squashed = {i: squash(layout.texts[i]) for i in header}
+    scores: dict[int, int] = {}
+    evidence = False
+    for i in header:
+        text = layout.texts[i]
+        if word_count(text) < 2 or text.casefold() in _SECTIONS or _is_bare_byline(layout, i):
+            continue
+        own = squashed[i]
+        score = 0
+        # Site names repeat too ("Sky News Arabia" over "Sky News Arabia - Abu Dhabi"), but in three words or fewer.
+        # A sentence printed twice is a standfirst repeated above the body, not a headline.
+        sentence = text.rstrip().endswith(".")
+        if (
+            word_count(text) >= 4
+            and not sentence
+            and (repeats[own] > 1 or any(j != i and own in other for j, other in squashed.items()))
+        ):
+            score += 3
+        if is_arabic(text) != page_arabic:
+            score -= 3
+        if _NOT_A_HEADLINE.search(text):
+            score -= 3
+        if text.rstrip().endswith((".", "!")) and word_count(text) >= 6:
+            score -= 1
+        evidence = evidence or score != 0
+        if word_count(text) >= 4:
+            score += 1
+        scores[i] = score
+    if not evidence:
+        return None  # nothing beyond length: the positional rule decides
+    best = max(scores.values())
+    return next(i for i in header if scores.get(i) == best) if best > 0 else None

@@ -6,56 +6,24 @@ captions and links to other stories) and a footer (related stories, newsletter a
 comment form, copyright). ``classify`` finds the body's first paragraph, reads the header for metadata,
 and sweeps the body for interruptions, recording a reason for every line it leaves out.
 
-This module holds the verdict (``Layout``), the first pass that judges each line by its own words, and
-the metadata merge; the positional passes live in ``header`` (above the body's first paragraph) and
-``sweep`` (from it on).
+This module holds the first pass that judges each line by its own words and the metadata merge; the
+verdict itself (``Layout``, ``Known``) lives in ``verdict``, and the positional passes in ``header``
+(above the body's first paragraph) and ``sweep`` (from it on). Imports run one way:
+layout -> header, sweep -> verdict.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from . import furniture as F
 from .captions import caption_from_label, has_credit_suffix, is_alt_text, is_credit_only
 from .dates import find_date, split_leading_timestamp
 from .header import body_start, read_header
-from .lines import Line, word_count
+from .lines import Line, page_is_arabic, word_count
 from .metadata import parse_byline
 from .sweep import sweep_body
+from .verdict import Known, Layout
 
-
-@dataclass
-class Known:
-    """Metadata the input already gave (HTML <meta>, a Markdown title, a batch record)."""
-
-    title: str | None = None
-    standfirst: str | None = None
-    authors: tuple[str, ...] = ()
-    published: str | None = None
-    captions: tuple[str, ...] = ()
-
-
-@dataclass
-class Layout:
-    """The verdict on every line: ``reasons[i]`` is None for body lines."""
-
-    lines: list[Line]
-    reasons: list[str | None]
-    texts: list[str]  # the line's text after a leading timestamp was split off
-    split_off: dict[int, tuple[str, str]] = field(default_factory=dict)  # line -> (text, reason) removed from it
-    headings: set[int] = field(default_factory=set)
-    title: str | None = None
-    standfirst: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    captions: list[str] = field(default_factory=list)
-
-    def body_indices(self) -> list[int]:
-        return [i for i, line in enumerate(self.lines) if line.text and self.reasons[i] is None]
-
-    def content(self, start: int = 0) -> list[int]:
-        """Indices of the non-empty lines from ``start`` on."""
-        return [i for i in range(start, len(self.lines)) if self.texts[i]]
+__all__ = ["STRUCTURAL_REASONS", "Known", "Layout", "classify", "restore_structure"]
 
 
 def classify(lines: list[Line], known: Known | None = None) -> Layout:
@@ -100,8 +68,12 @@ STRUCTURAL_REASONS = {
 
 def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
     content = layout.content()
+    # A date line with no words of its own ("9/8/2025") is read the way the page's language writes dates.
+    day_first = page_is_arabic([layout.texts[i] for i in content])
     for i in content:
         text = layout.texts[i]
+        if layout.lines[i].hint == "table":
+            continue  # a row of the article's own table: "Bank wall | £4.1m" is data, not a menu
         reason = F.line_reason(text)
         if reason != F.DATE and (split := split_leading_timestamp(text, need_label=True)) is not None:
             # "date 2025-05-28 <caption>", "Updated Jul 7, 2012 6:40 PM ET <first paragraph>"
@@ -111,8 +83,8 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
             dates.append((i, iso))
             reason = F.line_reason(text)
         hint = layout.lines[i].hint
-        if reason == F.DATE:
-            found = find_date(text)
+        if reason in (F.DATE, F.EMAIL_HEADER):  # "Date:2025-04-11 06:24:00" reads as an e-mail header
+            found = find_date(text, day_first=day_first if not any(c.isalpha() for c in text) else None)
             if found:
                 dates.append((i, found[0]))
         elif reason is None and hint == "image":
@@ -156,5 +128,13 @@ def _fill_metadata(layout: Layout, known: Known, dates: list[tuple[int, str]]) -
     layout.captions = list(dict.fromkeys(list(known.captions) + layout.captions))
     if known.published:
         layout.published = known.published
-    elif dates:
+    elif dates := [(i, iso) for i, iso in dates if not _under_related_heading(layout, i)]:
         layout.published = min(dates)[1]  # the first date on the page: "Published" comes before "Updated"
+
+
+def _under_related_heading(layout: Layout, i: int) -> bool:
+    """Below the body, under a "More videos" / "Related" heading: the date of another story, not this one's."""
+    body = layout.body_indices()
+    if not body or i < body[-1]:
+        return False
+    return any(layout.reasons[j] == F.RELATED and F.is_related_heading(layout.texts[j]) for j in range(body[-1], i))

@@ -35,6 +35,22 @@ _CONTINUATION_EN = re.compile(
 )
 # Words no personal name contains; they mark "It Is Very Bad." as a sentence, not a byline.
 _NOT_IN_NAMES = {
+    "dear",  # "Dear Reader," opens a letter
+    "staff",  # "Staff Writer", "Staff Reporter": a role, not a name
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "view",
+    # Words of a page's controls, never of a name: "Versi Mobile", "Mobile Version", "Home Page".
+    "mobile",
+    "desktop",
+    "version",
+    "versi",
+    "menu",
+    "home",
+    "page",
+    "online",
     "is",
     "are",
     "was",
@@ -111,7 +127,7 @@ class Line:
     index: int  # 0-based line number in the decoded input (or in the text extracted from HTML)
     text: str  # normalised: markup, bullets and repeated white space removed
     raw: str  # the line as it arrived (the input lines, newline-separated, when several were joined)
-    hint: str | None = None  # from markup: "h1", "h2" (any lower heading), "image", "list", "quote", "rule"
+    hint: str | None = None  # from markup: "h1", "h2" (any lower heading), "image", "list", "quote", "rule", "table"
     # Further input lines joined into this one (a paragraph that was hard-wrapped at a fixed width).
     merged: tuple[int, ...] = ()
 
@@ -150,6 +166,13 @@ def is_arabic(text: str) -> bool:
     return sum(1 for c in letters if _ARABIC_LETTER.match(c)) >= 0.5 * len(letters)
 
 
+def page_is_arabic(texts: list[str]) -> bool:
+    """Whether a page is mostly Arabic, from its first 1,000 characters (enough, and fast on long pages)."""
+    sample = " ".join(texts[:20])[:1000]
+    letters = sum(1 for c in sample if c.isalpha())
+    return bool(letters) and len(_ARABIC_LETTER.findall(sample)) >= 0.5 * letters
+
+
 def ends_with_terminal(text: str) -> bool:
     """Ends like a sentence or a lead-in to one (., !, ?, ؟, …, : or ; before closing quotes)."""
     return bool(_TERMINAL.search(text))
@@ -164,7 +187,8 @@ def is_prose(text: str) -> bool:
     words = word_count(text)
     if words >= 20:
         return True
-    return words >= 6 and ends_with_terminal(text)
+    # A sentence cut short (a link dropped from its end, a truncated paste) is still running text.
+    return words >= 6 and ends_with_terminal(text) or words >= 10 and ends_with_function_word(text)
 
 
 def starts_as_continuation(text: str) -> bool:
@@ -184,6 +208,8 @@ def is_headline_like(text: str) -> bool:
     words = word_count(text)
     if not 3 <= words <= 16:
         return False
+    if ends_with_function_word(text):
+        return False
     if text[0] in "\"“”'‘«(-–—" or text[0].isdigit() or starts_as_continuation(text):
         return False
     stripped = text.rstrip("\"”’'»)] ")
@@ -202,6 +228,52 @@ def is_headline_like(text: str) -> bool:
     return True
 
 
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "that",
+        "which",
+        "و",
+        "في",
+        "من",
+        "على",
+        "إلى",
+        "الى",
+        "عن",
+        "أن",
+        "ان",
+        "أو",
+        "او",
+        "ثم",
+        "التي",
+        "الذي",
+        "مع",
+        "أي",
+        "لا",
+        "قد",
+    ]
+)
+
+
+def ends_with_function_word(text: str) -> bool:
+    """Ends on "the", "of", "و", "في" ...: a sentence cut short (a truncated paste), never a headline or label."""
+    words = text.split()
+    return len(words) >= 3 and words[-1].casefold() in _FUNCTION_WORDS
+
+
 def is_question(text: str) -> bool:
     return text.rstrip("\"”’'»)] ").endswith(("?", "؟"))
 
@@ -213,6 +285,8 @@ def looks_like_name(text: str) -> bool:
     tokens = text.split()
     if not 2 <= len(tokens) <= 4:
         return False
+    if len(tokens) == 4 and not is_arabic(text) and not any(t.lower() in _NAME_PARTICLES for t in tokens):
+        return False  # four capitalised words without a "de"/"al"/"bin" are a label ("SafeX Pro Exchange View")
     if is_arabic(text):
         return all(_ARABIC_LETTER.match(t[0]) for t in tokens)
     if any(t.lower() in _NOT_IN_NAMES for t in tokens):

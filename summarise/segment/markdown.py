@@ -30,6 +30,8 @@ _EMPHASIS = [
     re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
     re.compile(r"`([^`]+)`"),
 ]
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 
 
@@ -76,6 +78,12 @@ def _convert(index: int, raw: str, following: str, previous: list[Line]) -> Line
     if heading:
         level = len(heading.group("marks"))
         return Line(index, clean_line(_inline(heading.group("text"))), raw, "h1" if level == 1 else "h2")
+    if _TABLE_ROW.match(raw):
+        # A table of the article (trafilatura keeps them with include_tables): cells joined, one row a line.
+        if _TABLE_RULE.match(raw):
+            return Line(index, "", raw, "rule")
+        cells = [clean_line(_inline(cell)) for cell in raw.strip().strip("|").split("|")]
+        return Line(index, " | ".join(cell for cell in cells if cell), raw, "table")
     hint = None
     body = raw
     if _QUOTE.match(body):

@@ -17,9 +17,12 @@ from .lines import is_arabic, looks_like_name
 _BY = re.compile(
     r"^(?:(?:by|written by|words by|story by|reporting by|reported by|text by|بقلم|بواسطة)(?:\s*[:：\-–]\s*|\s+)|"
     # Arabic verbs such as كتب ("wrote") also open sentences, so they need the colon or dash of a byline.
-    r"(?:كتب|كتبت|كتبه|إعداد|اعداد|تقرير|تحرير)\s*[:：\-–]\s*)(?P<names>\S.*)$",
+    r"(?:كتب|كتبت|كتبه|إعداد|اعداد|تقرير|تحرير)\s*[:：\-–]\s*|"
+    # An interview's byline: "حاوره في صنعاء / عبد الملك الفهيدي -"
+    r"(?:حاوره|حاورته|حاورها|حاورهم|أجرى الحوار|اجرى الحوار|أجرت الحوار)(?:\s+[^/:：]{0,30})?\s*[/:：]\s*)(?P<names>\S.*)$",
     re.IGNORECASE,
 )
+_BY_ALONE = re.compile(r"^(?:by|بقلم|بواسطة|كتب|كتبت|كتبه|إعداد|اعداد|تقرير|تحرير)$", re.IGNORECASE)
 _HONORIFIC = re.compile(
     r"^(?:dr|prof|professor|mr|mrs|ms|miss|sir|dame|rev|cllr|د|أ\.?د|الدكتور|الدكتورة|الأستاذ|الأستاذة|المهندس|المهندسة)\.?\s+",
     re.IGNORECASE,
@@ -62,6 +65,9 @@ def parse_byline(text: str) -> tuple[list[str], str | None] | None:
     names: list[str] = []
     date: str | None = None
     found_by = False
+    # "كتب - طه عبيد :", "بقلم - صلاح منتصر": the marker stands alone before the dash that splits segments.
+    if len(segments) >= 2 and _BY_ALONE.match(segments[0].strip()):
+        segments = [f"{segments[0].strip()}: {segments[1]}"] + segments[2:]
     for segment in segments:
         match = _BY.match(segment.strip())
         if match:
@@ -77,7 +83,9 @@ def parse_byline(text: str) -> tuple[list[str], str | None] | None:
 
 
 def split_names(text: str) -> list[str]:
-    text = text.strip().strip(".")
+    text = text.strip().strip(".:：-–— ")
+    if is_arabic(text) and "/" in text:
+        text = text.rsplit("/", 1)[1].strip()  # "البارون الاخير / محمود صلاح الدين": pen name / name
     if is_arabic(text):
         parts = _AR_JOIN.split(text)
         if any(len(p.split()) < 2 for p in parts):  # "محمد وليد" is one name, not "محمد" and "ليد"
@@ -99,8 +107,8 @@ def split_names(text: str) -> list[str]:
 def bare_byline(text: str) -> str | None:
     """The name in a byline line without "By": "Tim Stickings", "Jonas Weber in Saas-Grund",
     "Jane Doe, Political Editor". None when the line is not shaped like one."""
-    if len(text.split()) > 9 or any(c.isdigit() for c in text):
-        return None
+    if len(text.split()) > 9 or any(c.isdigit() for c in text) or text.rstrip().endswith((",", "،")):
+        return None  # "Dear Reader," is a salutation
     name = _PLACE_SUFFIX.sub("", text.split(",")[0].strip())
     return name if looks_like_name(name) else None
 

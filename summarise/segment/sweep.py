@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import TYPE_CHECKING
 
 from . import furniture as F
-from .lines import ends_with_terminal, is_arabic, is_headline_like, is_prose, is_question, same_text, word_count
-
-if TYPE_CHECKING:
-    from .layout import Layout
+from .lines import (
+    ends_with_function_word,
+    ends_with_terminal,
+    is_arabic,
+    is_headline_like,
+    is_prose,
+    is_question,
+    same_text,
+    starts_as_continuation,
+    word_count,
+)
+from .metadata import bare_byline
+from .verdict import Layout
 
 
 def sweep_body(layout: Layout, start: int) -> None:
@@ -22,7 +30,10 @@ def sweep_body(layout: Layout, start: int) -> None:
         text = layout.texts[i]
         if layout.title and same_text(text, layout.title):
             layout.reasons[i] = F.REPEATED_HEADLINE
-        elif text in seen and word_count(text) <= 40:
+        elif layout.standfirst and same_text(text, layout.standfirst):
+            layout.reasons[i] = F.DUPLICATE  # the standfirst printed again above the first paragraph
+        elif text in seen and word_count(text) <= 40 and not is_prose(text):
+            # A label or caption pasted twice; a sentence said twice (a refrain, a repeated quote) is the author's.
             layout.reasons[i] = F.DUPLICATE
         seen.add(text)
     _sweep_related_blocks(layout, content)
@@ -62,7 +73,7 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
     live = [i for i in content if layout.reasons[i] is None]
     runs: list[list[int]] = []
     for i in live:
-        if is_headline_like(layout.texts[i]) and layout.lines[i].hint not in ("h2", "list", "quote", "code"):
+        if is_headline_like(layout.texts[i]) and layout.lines[i].hint not in ("h2", "list", "quote", "code", "table"):
             if runs and runs[-1][-1] == _previous(live, i):
                 runs[-1].append(i)
             else:
@@ -93,7 +104,7 @@ def _is_heading(layout: Layout, i: int) -> bool:
     line, text = layout.lines[i], layout.texts[i]
     if line.hint == "h2" or line.hint == "h1":
         return True
-    if line.hint in ("list", "quote", "code") or not text or text[0].isdigit():
+    if line.hint in ("list", "quote", "code", "table") or not text or text[0].isdigit():
         return False
     if is_question(text):  # "What happens next?", "ما الحل؟" standing alone between paragraphs
         return word_count(text) <= 8
@@ -105,19 +116,41 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
 
     Works back from the last line and stops at the first line that stays in the body.
     """
+    signed: list[int] = []
     for i in reversed(content):
         if layout.reasons[i] is not None:
+            signed.append(i)
             continue
         text = layout.texts[i]
+        if layout.lines[i].hint == "table":
+            break  # the article ends on a table
         if is_prose(text) or ":" in text or ends_with_terminal(text) or text[-1] in '"”»’':
-            return  # ends a sentence, a label or a quotation: article text
+            break  # ends a sentence, a label or a quotation: article text
+        if ends_with_function_word(text) or (word_count(text) >= 4 and starts_as_continuation(text)):
+            break  # a sentence cut short ("... وجود أي", "وفي الجانب السوري ..."): footers do not start with "and"
         if is_headline_like(text) and not is_question(text):
             layout.reasons[i] = F.RELATED
         elif word_count(text) <= 6 and not is_question(text):
             layout.reasons[i] = F.PAGE_FOOTER
         else:
-            return
+            break
         layout.headings.discard(i)
+        signed.append(i)
+    _signature(layout, sorted(signed))
+
+
+def _signature(layout: Layout, footer: list[int]) -> None:
+    """A letter or column signed at its foot ("Lawrence Nader", "Dinah Miller, M.D., Baltimore") names its
+    author when the header named none: the footer's first line, right under the body, if name-shaped."""
+    if layout.authors or not footer:
+        return
+    for i in footer[:1]:  # the line right under the body: further down are links and site furniture
+        if layout.reasons[i] in (F.PAGE_FOOTER, F.RELATED) and not is_arabic(layout.texts[i]):
+            name = bare_byline(layout.texts[i])
+            if name is not None:
+                layout.authors.append(name)
+                layout.reasons[i] = F.BYLINE
+                return
 
 
 def _previous(live: list[int], i: int) -> int | None:
