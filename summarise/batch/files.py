@@ -11,23 +11,39 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Self
 
-from ..errors import ConfigError
-from ..files import write_text_atomic
+from ..errors import ConfigError, OutputError
+from ..files import may_write, write_text_atomic, writing
 
 PARTIAL_SUFFIX = ".partial"
 LOCK_NAME = ".summarise-batch.lock"
 
 
+def prepare_output_dir(directory: Path) -> None:
+    """Create the job's output folder (``--out``), or say clearly why it cannot be used: it is a file,
+    it cannot be created, or it cannot be written to. Every later failure to write in it (a brief, the
+    manifest, the lock) is an OutputError too, through ``summarise.files.writing``."""
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(f"--out {directory} is a file, not a folder", "give a folder for the briefs (it is created if missing)")
+    with writing(directory, "the output folder", "give --out a folder you may write to"):
+        directory.mkdir(parents=True, exist_ok=True)
+    if not may_write(directory):
+        raise OutputError(f"cannot write the briefs to {directory}: the folder is read-only", "give --out a folder you may write to")
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Atomic write whose temporary file ``remove_partials`` recognises after a crash."""
-    write_text_atomic(path, text, temp_suffix=PARTIAL_SUFFIX)
+    with writing(path, "the brief"):
+        write_text_atomic(path, text, temp_suffix=PARTIAL_SUFFIX)
 
 
 def remove_partials(directory: Path) -> int:
     """Delete the temporary files of an interrupted run; returns how many there were."""
     removed = 0
     for leftover in directory.glob(f".*{PARTIAL_SUFFIX}"):
-        leftover.unlink(missing_ok=True)
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError:
+            continue  # not ours to remove after all (a folder, no permission): harmless, left alone
         removed += 1
     return removed
 
@@ -44,7 +60,9 @@ class DirectoryLock:
         self._handle = None
 
     def __enter__(self) -> Self:
-        self._handle = open(self.path, "a+")
+        prepare_output_dir(self.path.parent)
+        with writing(self.path, "the job's lock file", "give --out a folder you may write to"):
+            self._handle = open(self.path, "a+")
         try:
             import fcntl
         except ImportError:  # Windows: no flock; concurrent jobs are the user's responsibility there

@@ -3,13 +3,19 @@
 Every input becomes a :class:`BatchInput` with a stable id (its path as given, or the JSONL ``id``)
 and the stem its outputs are named after. A JSONL line that cannot be used becomes an input that
 already carries its error, so the job records it and goes on.
+
+A JSONL ``"path"`` is untrusted: a relative one is resolved against the JSONL file's folder (never
+the working directory); absolute paths and ``..`` are allowed unless ``within`` (``--inputs-within
+DIR``) confines every JSONL path to one folder, symlinks resolved, in which case a path outside it is
+a bad line. Whatever it names is read like any article: at most the size limit, never more.
+An input is never overwritten by a brief: an input inside the output folder whose name a brief would
+take gets its briefs named ``STEM.brief.EXT`` instead.
 """
 
 from __future__ import annotations
 
 import glob
 import hashlib
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,9 +23,12 @@ from pathlib import Path
 
 from ..errors import ConfigError, InputError
 from ..segment import Document, from_text
+from ..segment.read import read_json_lines
 from ..settings import DEFAULT_MAX_INPUT_BYTES
 
 ARTICLE_EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+# The extensions batch outputs take (runner.EXTENSIONS' values), so an input of that name can be spared.
+OUTPUT_EXTENSIONS = (".json", ".md", ".txt", ".html")
 JSONL_EXTENSIONS = (".jsonl", ".ndjson")
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
@@ -35,24 +44,31 @@ class BatchInput:
 
 
 def discover(
-    arguments: Sequence[str], *, exclude: Path | None = None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    arguments: Sequence[str],
+    *,
+    exclude: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_INPUT_BYTES,
+    within: Path | None = None,
 ) -> list[BatchInput]:
     """Inputs named by ``arguments``, in a stable order, duplicates (the same file twice) removed.
     Files under ``exclude`` (the job's output directory) are never inputs, so briefs written inside
     an input directory are not briefed again on the next run.
 
     ``max_bytes`` limits each JSONL ``"text"`` record, as ``max_input_bytes`` limits each file.
+    ``within``: the folder every JSONL ``"path"`` must resolve into (None: any readable file).
     Raises ConfigError when an argument names nothing: a typo should stop the job before any work.
     """
     if not arguments:
         raise ConfigError("no inputs given", "name article files, directories, globs or JSONL files")
+    if within is not None and not Path(within).is_dir():
+        raise ConfigError(f"--inputs-within {within}: not a folder", "give the folder JSONL paths must stay inside")
     items: list[BatchInput] = []
     seen_files: set[Path] = set()
     skip = exclude.resolve() if exclude is not None else None
     for argument in arguments:
         for path in _expand(argument, skip):
             if path.suffix.lower() in JSONL_EXTENSIONS:
-                items.extend(read_jsonl(path, max_bytes=max_bytes))
+                items.extend(read_jsonl(path, max_bytes=max_bytes, within=within))
                 continue
             key = path.resolve()
             if key in seen_files:
@@ -60,12 +76,33 @@ def discover(
             seen_files.add(key)
             # The id is the absolute path, so `in/` and `/home/me/in/` find each other's finished work.
             items.append(BatchInput(id=str(key), input=str(path), source=path, stem=_safe_stem(path.stem)))
-    return unique_stems(_unique_ids(items))
+    return unique_stems(_spare_inputs(_unique_ids(items), skip))
+
+
+def _spare_inputs(items: list[BatchInput], out: Path | None) -> list[BatchInput]:
+    """Inputs in the output folder named like a brief of themselves (``article.txt`` with ``-f text``)
+    get briefs named ``article.brief.txt``: a brief never replaces an input, on this run or the next."""
+    if out is None:
+        return items
+    inputs = {item.source.resolve() for item in items if isinstance(item.source, Path)}
+    out_names = {p.name.lower() for p in inputs if p.parent == out}
+    spared = []
+    for item in items:
+        if any(f"{item.stem}{ext}".lower() in out_names for ext in OUTPUT_EXTENSIONS):
+            item = BatchInput(item.id, item.input, item.source, f"{item.stem}.brief", item.error)
+        spared.append(item)
+    return spared
 
 
 def _expand(argument: str, skip: Path | None) -> list[Path]:
     path = Path(argument).expanduser()
     if path.is_dir():
+        if skip is not None and path.resolve().is_relative_to(skip):
+            raise ConfigError(
+                f"{argument}: this folder is the --out folder (or inside it), where briefs are written; "
+                "its files are never taken as inputs",
+                "write the briefs to another folder, e.g. --out briefs (a folder inside the inputs is fine)",
+            )
         found = [
             p
             for p in path.rglob("*")
@@ -77,7 +114,7 @@ def _expand(argument: str, skip: Path | None) -> list[Path]:
                 f"articles are found by extension ({', '.join(ARTICLE_EXTENSIONS)}); JSONL files must be named",
             )
         return sorted(found)
-    if path.is_file():
+    if path.exists():  # a file, or a FIFO or device named on purpose: read like any input, bounded
         return [path]
     if _GLOB_CHARS.search(argument):
         matches = sorted(
@@ -93,22 +130,19 @@ def _inside(path: Path, directory: Path | None) -> bool:
     return directory is not None and path.resolve().is_relative_to(directory)
 
 
-def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> list[BatchInput]:
-    """One input per line of ``{"id", "text"}`` or ``{"id", "path"}`` (a path relative to the JSONL file)."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read this JSONL file: {error}", "give a UTF-8 file of one JSON object per line") from None
+def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, within: Path | None = None) -> list[BatchInput]:
+    """One input per line of ``{"id", "text"}`` or ``{"id", "path"}`` (a path relative to the JSONL
+    file's folder; confined to ``within`` when given). A line that cannot be used (not JSON, nested
+    too deeply, too long, a path outside ``within``) is an input carrying its error."""
     items: list[BatchInput] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    # A record's text may take six bytes a character once JSON-escaped ("\u0627"), plus its id.
+    for line in read_json_lines(path, max_line_bytes=6 * max_bytes + 65536):
+        number = line.number
         where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            items.append(_bad(where, where, f"{where}: not valid JSON ({error.msg})"))
+        if line.problem is not None:
+            items.append(_bad(where, where, f"{where}: {line.problem.removeprefix(f'line {number} ').removeprefix('is ')}"))
             continue
+        record = line.value
         if not isinstance(record, dict) or record.get("id") in (None, ""):
             items.append(_bad(where, where, f'{where}: each line needs an "id" and a "text" or "path"'))
             continue
@@ -120,9 +154,20 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> list[
                 items.append(_bad(item_id, where, str(error.message), error.hint))
                 continue
         elif isinstance(record.get("path"), str):
-            source = Path(record["path"]).expanduser()
+            source = Path(record["path"])  # no ~ expansion: the file is not the user's shell
             if not source.is_absolute():
                 source = path.parent / source
+            if source.exists() and not source.is_file():
+                # A device, FIFO or folder named by an untrusted list: a FIFO would block the job forever.
+                items.append(_bad(item_id, where, f'{where}: "path" {record["path"]!r} is not a regular file',
+                                  "JSONL paths must name article files"))
+                continue
+            if within is not None and not source.resolve().is_relative_to(Path(within).resolve()):
+                items.append(
+                    _bad(item_id, where, f'{where}: "path" {record["path"]!r} is outside --inputs-within {within}',
+                         "only files inside that folder are read")
+                )
+                continue
         else:
             items.append(_bad(item_id, where, f'{where}: id {item_id!r} has neither a "text" nor a "path" string'))
             continue

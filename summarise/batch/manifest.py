@@ -10,10 +10,14 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Self
+
+from ..errors import OutputError
+from ..files import writing
 
 MANIFEST_NAME = "manifest.jsonl"
 
@@ -33,12 +37,18 @@ class Attempt:
     warnings: int = 0
     run: str = ""  # when the run that made this attempt started (UTC), to tell runs apart
     finished: str = ""
+    node: str = ""  # the machine (and Ray node) that made the attempt
 
     def to_json(self) -> str:
         data: dict[str, Any] = asdict(self)
         data["outputs"] = list(self.outputs)
         data["seconds"] = round(self.seconds, 3)
-        return json.dumps(data, ensure_ascii=False)
+        text = json.dumps(data, ensure_ascii=False)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is not UTF-8: \u escapes keep its id exact across runs
+            text = json.dumps(data)
+        return text
 
 
 def now(*, precise: bool = False) -> str:
@@ -46,17 +56,22 @@ def now(*, precise: bool = False) -> str:
 
 
 def read_manifest(path: Path) -> list[dict[str, Any]]:
-    """Every intact line of the manifest, oldest first (a missing manifest is an empty one)."""
+    """Every intact line of the manifest, oldest first (a missing manifest is an empty one). A
+    manifest that is not a regular file (a folder, a device, a FIFO) is an OutputError: the job would
+    read or write something that is not its record."""
     try:
-        text = path.read_text(encoding="utf-8")
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise OutputError(f"the batch manifest {path} is not a regular file", "remove it, or give another --out folder")
     except FileNotFoundError:
         return []
+    with writing(path, "the batch manifest"):  # reading it is part of writing the job's output
+        text = path.read_bytes().decode("utf-8", errors="replace")
     records = []
     for line in text.splitlines():
         try:
             record = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # torn by a crash while it was being written
+        except (ValueError, RecursionError):
+            continue  # torn by a crash while it was being written (or not a manifest line at all)
         if isinstance(record, dict) and "id" in record and "status" in record:
             records.append(record)
     return records
@@ -87,21 +102,33 @@ class ManifestWriter:
         self._handle = None
 
     def __enter__(self) -> Self:
-        needs_newline = self.path.exists() and self.path.stat().st_size > 0 and not _ends_with_newline(self.path)
-        self._handle = open(self.path, "a", encoding="utf-8")
-        if needs_newline:
-            self._handle.write("\n")  # a torn last line must not swallow this run's first line
+        with self._writing():
+            needs_newline = self.path.exists() and self.path.stat().st_size > 0 and not _ends_with_newline(self.path)
+            self._handle = open(self.path, "a", encoding="utf-8")
+            if needs_newline:
+                self._handle.write("\n")  # a torn last line must not swallow this run's first line
         return self
 
     def write(self, attempt: Attempt) -> None:
         assert self._handle is not None, "use ManifestWriter as a context manager"
-        self._handle.write(attempt.to_json() + "\n")
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+        with self._writing():
+            self._handle.write(attempt.to_json() + "\n")
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+
+    def _writing(self):
+        return writing(
+            self.path,
+            "the batch manifest",
+            "free disk space or fix the folder, then run the same command again: finished articles are kept",
+        )
 
     def __exit__(self, *exc) -> None:
         if self._handle is not None:
-            self._handle.close()
+            try:
+                self._handle.close()
+            except OSError:
+                pass  # its lines were flushed (or their failure reported) as they were written
             self._handle = None
 
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import io
+import os
+import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import typer
 
 from ..errors import OutputError, SummariseError
-from ..files import write_text_atomic
+from ..files import check_output_path, write_output_file
 from ..settings import Settings, enforce_offline, load_settings, parse_model_path_items
 
 app = typer.Typer(
@@ -23,24 +28,139 @@ app = typer.Typer(
 
 
 def fail(error: SummariseError) -> None:
-    typer.echo(f"error: {error}", err=True)
+    _say(f"error: {error}")
     raise typer.Exit(error.exit_code)
 
 
+# Exit status when standard output was closed by its reader (`summarise ... | head`): what a shell
+# reports for a program killed by SIGPIPE. Nothing is printed: the reader chose to stop.
+BROKEN_PIPE_EXIT = 141
+BUG_EXIT = 1
+_DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+DEBUG_VARIABLE = "SUMMARISE_DEBUG"
+
+
 def handles_errors(command):
-    """Show a SummariseError as a message (never a traceback) and exit with its code."""
+    """Show a SummariseError as a message (never a traceback) and exit with its code; anything else
+    is a bug, shown as one line (``SUMMARISE_DEBUG=1`` shows the traceback)."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except SummariseError as error:
-            fail(error)
-        except KeyboardInterrupt:
-            typer.echo("interrupted", err=True)
-            raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except BaseException as error:  # noqa: BLE001 - the one place errors become exit codes
+            raise typer.Exit(report(error)) from None
 
     return wrapper
+
+
+def report(error: BaseException) -> int:
+    """Print one line for ``error`` on stderr and return the exit code the README gives it."""
+    if isinstance(error, SummariseError):
+        _say(f"error: {error}")
+        return error.exit_code
+    if isinstance(error, KeyboardInterrupt):
+        _say("interrupted")
+        return 130
+    if isinstance(error, OSError) and error.errno == errno.EPIPE:
+        _silence_stdout()
+        return BROKEN_PIPE_EXIT
+    if isinstance(error, OSError) and error.errno in (*_DISK_FULL, errno.EBADF):
+        # Inputs, outputs and model folders each wrap their own failures; what is left is the terminal
+        # output (tables, progress) going to a full disk.
+        _silence_stdout()
+        advice = "run it with standard output open" if error.errno == errno.EBADF else "free disk space, or send the output elsewhere"
+        _say(f"error: cannot write the output: {error.strerror}\n  hint: {advice}")
+        return OutputError.exit_code
+    if isinstance(error, MemoryError):
+        _say("error: ran out of memory\n  hint: give a smaller input (SUMMARISE_MAX_INPUT_BYTES), fewer articles "
+             "per batch, or more memory")
+        return BUG_EXIT
+    if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
+        import traceback
+
+        traceback.print_exception(error)
+    detail = str(error).splitlines()[0][:300] if str(error) else ""
+    _say(
+        f"error: unexpected {type(error).__name__}{': ' + detail if detail else ''} (a bug in summarise)\n"
+        f"  hint: please report it with the command and input; {DEBUG_VARIABLE}=1 shows the traceback"
+    )
+    return BUG_EXIT
+
+
+# Control characters (ESC, BEL, C1 CSI ...) other than newline: an error or warning quoting a hostile
+# file name or article line must not drive the terminal either.
+_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def _say(message: str) -> None:
+    try:
+        # backslashreplace: a file name that is not UTF-8 is shown as \xNN escapes, never lost
+        safe = message.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        typer.echo(_CONTROLS.sub("?", safe), err=True)
+    except (OSError, ValueError):
+        pass  # stderr itself is gone: the exit code is all that is left to say it
+
+
+def _silence_stdout() -> None:
+    """Point file descriptor 1 at /dev/null, so Python's final flush of a dead stdout says nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+class _ClosedStream(io.TextIOBase):
+    """Stands in for a standard stream the program was started without (``>&-``): not a terminal,
+    and writing to it is an OSError, which the error mapping reports like any failed write."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def isatty(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, f"{self.name} is closed")
+
+
+def run_app() -> int:
+    """Run the CLI and return its exit code; nothing escapes as a traceback, not even a failure to
+    flush standard output when the program ends (a full disk, a closed pipe)."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream("standard output")
+    if sys.stderr is None:
+        sys.stderr = _ClosedStream("standard error")
+    try:
+        app()
+        code: int | str | None = 0
+    except SystemExit as exit_:
+        code = exit_.code
+    except BaseException as error:  # noqa: BLE001 - parsing or import failures outside any command
+        code = report(error)
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as error:
+        _silence_stdout()
+        if error.errno == errno.EPIPE:
+            return BROKEN_PIPE_EXIT
+        _say(f"error: cannot write to standard output: {error.strerror or error}\n"
+             "  hint: free disk space, or send the output elsewhere with -o FILE")
+        return OutputError.exit_code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    _say(str(code))
+    return 1
 
 
 def build_settings(offline: bool = False, model_path: list[str] | None = None, **flags: Any) -> Settings:
@@ -55,20 +175,38 @@ def build_settings(offline: bool = False, model_path: list[str] | None = None, *
 
 
 def warn(message: str) -> None:
-    typer.echo(f"warning: {message}", err=True)
+    _say(f"warning: {message}")
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Print ``text``, or write it to ``output`` atomically (never a half-written file)."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+def check_output(output: Path | None, inputs: Iterable[str | Path] = ()) -> None:
+    """Fail before any work when ``output`` cannot or must not be written (see summarise.files)."""
+    if output is not None:
+        check_output_path(output, inputs=inputs)
+
+
+def write_output(text: str, output: Path | None, *, inputs: Iterable[str | Path] = ()) -> None:
+    """Print ``text``, or write it to ``output`` (atomically for a file; never over one of ``inputs``,
+    nor over a write-protected file; through a FIFO or device as a shell redirection would)."""
+    if output is not None:
+        write_output_file(output, text, inputs=inputs)
         return
+    if sys.stdout is None:
+        raise OutputError("cannot write the output: standard output is closed", "give a file with -o/--output")
     try:
-        write_text_atomic(output, text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:  # a non-UTF-8 file name, or a terminal that cannot show the text
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "utf-8", errors="replace"))
+        sys.stdout.flush()
     except OSError as error:
+        _silence_stdout()
+        if error.errno == errno.EPIPE:
+            raise
         raise OutputError(
-            f"cannot write {output}: {error.strerror or error}", "choose a writable file path for -o/--output"
+            f"cannot write to standard output: {error.strerror or error}",
+            "give a file with -o/--output" if error.errno == errno.EBADF
+            else "free disk space, or send the output elsewhere with -o FILE",
         ) from None
 
 

@@ -18,7 +18,6 @@ import datetime as _dt
 import hashlib
 import json
 import os
-import pickle
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,7 +96,7 @@ def read_marker(card: ModelCard, settings: Settings) -> dict[str, Any] | None:
     directory = converted_path(card, settings)
     try:
         marker = json.loads((directory / MARKER).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    except (OSError, ValueError, RecursionError):  # unreadable, not UTF-8, not JSON
         return None
     if not isinstance(marker, dict) or not (directory / "model.bin").exists():
         return None
@@ -188,25 +187,32 @@ def convert(card: ModelCard, settings: Settings, quantization: str = "int8", *, 
     target = converted_path(card, settings)
     staging = target.with_name(f".{card.name}.partial")
     shutil.rmtree(staging, ignore_errors=True)
+    from .loading import check_model_folder, model_folder
+
+    check_model_folder(local)
     copy_files = [name for name in _TOKENIZER_FILES if (local.path / name).is_file()]
     try:
-        TransformersConverter(str(local.path), copy_files=copy_files).convert(
-            str(staging), quantization=quantization, force=True
-        )
-    except pickle.UnpicklingError:
+        with model_folder(local, "convert"):
+            TransformersConverter(str(local.path), copy_files=copy_files).convert(
+                str(staging), quantization=quantization, force=True
+            )
+    except ModelLoadError as error:
         shutil.rmtree(staging, ignore_errors=True)
+        if error.message.startswith("refused"):
+            raise ModelLoadError(
+                f"refused to convert {card.name}: its PyTorch .bin weights hold more than plain tensors, and "
+                "reading them could run code (they are read weights-only)",
+                f"use a copy with .safetensors weights (`summarise models pull {card.name}` prefers them)",
+            ) from None
         raise ModelLoadError(
-            f"refused to convert {card.name}: its PyTorch .bin weights hold more than plain tensors, and "
-            "reading them could run code (they are read weights-only)",
-            f"use a copy with .safetensors weights (`summarise models pull {card.name}` prefers them)",
-        ) from None
-    except (ValueError, KeyError, OSError, RuntimeError) as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise ModelLoadError(
-            f"could not convert {card.name} from {local.path} for CTranslate2: {error}",
+            error.message.replace(f"could not convert {card.name} from {local.path}",
+                                  f"could not convert {card.name} from {local.path} for CTranslate2"),
             "the transformers backend still works without conversion; check that the directory holds the "
-            "published model (converted Marian models need the OPUS-MT vocabulary layout, <pad> last)",
+            "published model, complete (converted Marian models need the OPUS-MT vocabulary layout, <pad> last)",
         ) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     marker = {
         "model": card.name,
         "source": str(local.path),
@@ -219,11 +225,18 @@ def convert(card: ModelCard, settings: Settings, quantization: str = "int8", *, 
         "ctranslate2_version": ctranslate2.__version__,
         "converted_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
     }
-    (staging / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
-    # Swap in the finished copy only now, so an interrupted conversion never leaves a half copy in use.
-    if target.exists():
-        shutil.rmtree(target)
-    os.replace(staging, target)
+    from ..files import writing
+
+    try:
+        with writing(target, "the converted copy"):
+            (staging / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
+            # Swap in the finished copy only now, so an interrupted conversion never leaves a half copy in use.
+            if target.exists():
+                shutil.rmtree(target)
+            os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     copy = find_converted(local, settings)
     assert copy is not None
     return copy
@@ -234,7 +247,7 @@ def _config_value(path: Path, name: str) -> int | None:
     for file in ("generation_config.json", "config.json"):
         try:
             value = json.loads((path / file).read_text(encoding="utf-8")).get(name)
-        except (OSError, json.JSONDecodeError):
+        except (OSError, ValueError, RecursionError, AttributeError):  # unreadable, not JSON, not a table
             continue
         if isinstance(value, int) and value >= 0:
             return value
@@ -317,13 +330,16 @@ def _build(local: LocalModel, copy: ConvertedCopy, device: str, compute_type: st
 
     hf_logging.disable_progress_bar()
     assert local.path is not None
+    from .loading import model_folder
+
     threads = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    try:
+    with model_folder(local):
         tokenizer = AutoTokenizer.from_pretrained(local.path, local_files_only=True)
+    try:
         translator = ctranslate2.Translator(
             str(copy.path), device=device, compute_type=compute_type, inter_threads=1, intra_threads=threads
         )
-    except (OSError, ValueError, RuntimeError) as error:
+    except Exception as error:  # noqa: BLE001 - any failure of the converted copy means the same
         raise ModelLoadError(
             f"could not load the CTranslate2 copy of {local.card.name} from {copy.path}: {error}",
             f"re-run `summarise models convert {local.card.name} --force`, or delete {copy.path} to use transformers",

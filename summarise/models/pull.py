@@ -13,6 +13,7 @@ import shutil
 from collections.abc import Iterable
 
 from ..errors import PullError
+from ..files import writing
 from ..settings import Settings
 from .registry import ModelCard
 from .store import LocalModel, has_weights, write_lock_entry
@@ -30,6 +31,7 @@ CONFIG_AND_TOKENIZER_FILES = (
     "source.spm",
     "target.spm",
     "spiece.model",
+    "spm.model",  # DeBERTa-v3's sentencepiece model (the entailment model)
     "sentencepiece.bpe.model",
 )
 
@@ -81,9 +83,10 @@ def pull(card: ModelCard, settings: Settings) -> LocalModel:
 
     if not has_weights(staging):
         raise PullError(f"download of {card.name} finished without weights in {staging}")
-    if target.exists():
-        shutil.rmtree(target)
-    staging.rename(target)
+    with writing(target, "the model folder"):
+        if target.exists():
+            shutil.rmtree(target)
+        staging.rename(target)
     shutil.rmtree(target / ".cache", ignore_errors=True)  # huggingface_hub's download bookkeeping
     write_lock_entry(
         settings.models_dir,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, ModelMissingError
-from ..files import write_json_atomic
+from ..files import write_json_atomic, writing
 from ..settings import Settings
 from .registry import ModelCard
 
@@ -58,8 +58,10 @@ def read_lock(models_dir: Path) -> dict[str, dict[str, Any]]:
     if not path.exists():
         return {}
     try:
-        lock = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as error:
+        # Bounded: a lock file is a few kilobytes; a symlink to a device must not be read forever.
+        with open(path, "rb") as handle:
+            lock = json.loads(handle.read(10_000_000).decode("utf-8"))
+    except (OSError, ValueError, RecursionError) as error:  # unreadable, not UTF-8, not JSON, too deep
         lock = error
     if not isinstance(lock, dict) or not all(isinstance(v, dict) for v in lock.values()):
         # Never guess: a pull would otherwise overwrite it and lose what the other entries pinned.
@@ -72,10 +74,11 @@ def read_lock(models_dir: Path) -> dict[str, dict[str, Any]]:
 
 def write_lock_entry(models_dir: Path, name: str, entry: dict[str, Any]) -> None:
     """Record ``entry`` for ``name``; atomic, so a crash never leaves a half-written lock file."""
-    models_dir.mkdir(parents=True, exist_ok=True)
     lock = read_lock(models_dir)
     lock[name] = entry
-    write_json_atomic(lock_path(models_dir), lock)
+    with writing(lock_path(models_dir), "the model lock file"):
+        models_dir.mkdir(parents=True, exist_ok=True)
+        write_json_atomic(lock_path(models_dir), lock)
 
 
 def has_weights(path: Path) -> bool:
@@ -98,6 +101,8 @@ def locate(card: ModelCard, settings: Settings) -> LocalModel | None:
     override = settings.model_paths.get(card.name)
     if override is not None:
         path = Path(override)
+        if path.exists() and not path.is_dir():
+            raise ModelMissingError(card.name, f"--model-path {card.name}={override} is a file, not the model's folder")
         if not path.is_dir():
             raise ModelMissingError(card.name, f"--model-path {card.name}={override} is not a directory")
         return LocalModel(card, path, "override")
