@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
+from .arabic_names import arabic_names, inside_organisation
 from .glossary import Glossary, fold_by_character
 from .mention import Mention, drop_overlaps
 from .normalise import (
     CURRENCIES,
+    MEASURES,
     MONTHS,
     PERCENT,
     SCALES,
@@ -64,9 +66,11 @@ _TIME = re.compile(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s(?P<mer
 _SCALE_WORDS = "|".join(sorted((w for w in SCALES if not w.isascii()), key=len, reverse=True))
 _CURRENCY_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCIES if not w.isascii()), key=len, reverse=True))
 _PERCENT_WORDS = "|".join(sorted((re.escape(w) for w in PERCENT if not w.isascii()), key=len, reverse=True))
+_MEASURE_WORDS = "|".join(sorted((re.escape(w) for w in MEASURES if not w.isascii()), key=len, reverse=True))
 _NUMBER = re.compile(
-    rf"{_BEFORE_NUMBER}(?P<cur>\$|£|€)?(?P<num>{_DIGITS})(?P<pct>\s?%)?"
+    rf"{_BEFORE_NUMBER}(?P<cur>\$|£|€)?(?P<num>{_DIGITS})(?P<pct>\s?[%٪])?"
     rf"(?:\s(?P<scale>{_SCALE_WORDS})(?!\w))?(?:\s(?P<pct2>{_PERCENT_WORDS})(?!\w))?(?:\s(?P<curword>{_CURRENCY_WORDS})(?!\w))?"
+    rf"(?:\s?(?P<measure>{_MEASURE_WORDS})(?!\w))?"
 )
 _SPELLED = re.compile(
     r"(?<!\w)" + _P + "(?P<word>" + "|".join(sorted(WORDS_AR, key=len, reverse=True)) + r")(?!\w)"
@@ -84,7 +88,9 @@ def arabic_mentions(text: str, glossary: Glossary, published: str | None = None)
     for m in found:
         start, end = origin[m.start], origin[m.end - 1] + 1
         out.append(Mention(text[start:end], m.kind, m.key, start, end, m.value, m.number, m.unit, m.date, m.speaker, m.hedged))
-    return drop_overlaps(out + _names(text, glossary))
+    names = [m for m in _names(text, glossary) if m.kind != "place" or not inside_organisation(text, m.start, m.end)]
+    # The glossary's names first (they carry the English key); rules and gazetteers find the rest.
+    return drop_overlaps(out + names + arabic_names(text, tuple(names)))
 
 
 def _dates(folded: str, published: str | None) -> list[Mention]:
@@ -158,6 +164,7 @@ def _numbers(folded: str) -> list[Mention]:
             continue
         value *= SCALES.get(m.group("scale") or "", 1.0)
         unit = "%" if (m.group("pct") or m.group("pct2")) else CURRENCIES.get(m.group("cur") or m.group("curword") or "")
+        unit = unit or MEASURES.get(m.group("measure") or "")
         canonical = format_number(value, unit)
         out.append(Mention(m.group(0), "number", canonical, m.start(), m.end(), value=canonical, number=value, unit=unit))
     for m in _SPELLED.finditer(folded):

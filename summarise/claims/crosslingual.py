@@ -15,6 +15,7 @@ from dataclasses import replace
 from ..records import Translation
 from .glossary import Glossary
 from .mention import Mention
+from .romanise import arabic_name_in_latin, latin_name_in_arabic
 from .support import Settings, SourceIndex, find
 
 
@@ -50,10 +51,24 @@ def carried(mention: Mention, target: SourceIndex, language: str, glossary: Glos
         return None  # a quote is rewritten by translation: nothing to compare word for word
     entry = glossary.entry_for(mention.key) or glossary.entry_for(mention.text)
     if entry is None:
-        return None
+        return _romanised(mention, target, language)
     if language == "ar":
         return entry in glossary.find_arabic(target.text)
     return any(m.entry is entry for m in glossary.find_english(target.text)) or bool(find(mention, target, glossary, knobs))
+
+
+def _romanised(mention: Mention, target: SourceIndex, language: str) -> bool | None:
+    """A person or place the glossary lacks, found across scripts by its romanised consonants (see
+    ``romanise``): True when found; None (undecided) otherwise, since a romanisation can miss."""
+    if mention.kind not in ("person", "place"):
+        return None
+    arabic = any("\u0600" <= c <= "\u06ff" for c in mention.text)
+    if language == "en" and arabic:
+        return True if arabic_name_in_latin(mention.text, target.text) else None
+    if language == "ar" and not arabic:
+        names = [m.text for m in target.mentions if m.kind in ("person", "place")]
+        return True if latin_name_in_arabic(mention.text, names) else None
+    return None
 
 
 def round_trip(mention: Mention, back: SourceIndex, glossary: Glossary, knobs: Settings) -> bool | None:

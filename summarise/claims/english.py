@@ -25,6 +25,7 @@ from .glossary import Glossary
 from .mention import Mention, drop_overlaps
 from .normalise import (
     CURRENCIES,
+    MEASURES,
     MONTHS,
     ORDINALS_EN,
     SCALES,
@@ -65,7 +66,8 @@ _NUMBER = re.compile(
     r"(?<![\w.])(?P<cur>US\$|\$|£|€|¥)?\s?(?P<num>\d{1,3}(?:, ?\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)(?P<ord>st|nd|rd|th)?"
     rf"(?:\s?-?\s?(?P<scale>{_SCALE})\b)?"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|percentage points?\b))?"
-    r"(?:\s(?P<curword>dollars?|pounds?|euros?|yen|roubles?|rubles?|riyals?|dirhams?)\b)?",
+    r"(?:\s(?P<curword>dollars?|pounds?|euros?|yen|roubles?|rubles?|riyals?|dirhams?)\b)?"
+    r"(?:\s?(?P<measure>km|kilomet(?:re|er)s?|miles?|kg|kilogra(?:m|mme)s?|tonnes?|tons?|met(?:re|er)s|barrels?|degrees)\b)?",
     re.IGNORECASE,
 )
 _UNIT_WORDS = "|".join(sorted(UNITS_EN, key=len, reverse=True))
@@ -76,6 +78,8 @@ _SPELLED = re.compile(
     rf"|\b(?P<ordinal>{'|'.join(ORDINALS_EN)})\b",
     re.IGNORECASE,
 )
+# A determiner right before a small spelled-out number: "the two sides" counts nothing new.
+_ANAPHORIC = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both|all)\s+$", re.IGNORECASE)
 _HEDGE = re.compile(r"(?:about|around|nearly|almost|roughly|approximately|some|more than|over|less than|under|up to|"
                     r"at least|close to|just over|just under|estimated|an estimated)\s*$", re.IGNORECASE)
 _QUOTE = re.compile(
@@ -261,13 +265,15 @@ def _numbers(text: str) -> list[Mention]:
         scale = SCALES.get((m.group("scale") or "").lower(), 1.0)
         if m.group("scale") and m.group("scale").lower() in ("m", "k", "b") and not m.group("cur"):
             scale = 1.0 if not _metric_money(text, m) else scale  # "5m" is five metres unless it is money
-        unit = _unit(m.group("cur"), m.group("curword"), m.group("pct"), m.group("ord"))
+        unit = _unit(m.group("cur"), m.group("curword"), m.group("pct"), m.group("ord")) or MEASURES.get((m.group("measure") or "").lower())
         start, end = m.start(), m.end()
         surface = m.group(0)
         start += len(surface) - len(surface.lstrip())
         out.append(_number(text, text[start:end].strip(), value * scale, unit, start, start + len(text[start:end].strip())))
     for m in _SPELLED.finditer(text):
         groups = m.groupdict()
+        if groups["alone"] and not groups["scale2"] and _ANAPHORIC.search(text, 0, m.start()):
+            continue  # "the two sides", "both three": a small number naming things already met, not a claim
         if groups["ordinal"]:
             value, unit = float(ORDINALS_EN[groups["ordinal"].lower()]), "ordinal"
         else:
@@ -322,18 +328,23 @@ def _quotes(doc, text: str) -> list[Mention]:
 
 
 _SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+_PRONOUNS = {"he", "she"}
 
 
 class _QuoteContext:
     """A parsed text's sentences and speaker-like entities, listed once and searched by offset."""
 
     def __init__(self, doc, text: str):
+        self.doc = doc
         self.text = text
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
         self.sentence_starts = [start for start, _ in sentences]
         self.sentence_ends = [end for _, end in sentences]
-        self.speakers = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in _SPEAKER_LABELS]
-        self.speaker_starts = [start for start, _, _ in self.speakers]
+        self.speakers = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in _SPEAKER_LABELS]
+        self.speaker_starts = [start for start, _, _, _ in self.speakers]
+        titled = [(m.start(), m.end(), m.group(0).strip()) for m in _TITLED.finditer(text)]
+        # People: PERSON entities and titled names ("Mr Zelenskyy"), in text order.
+        self.people = sorted([(a, b, t) for a, b, t, label in self.speakers if label == "PERSON"] + titled)
 
     def sentence_around(self, offset: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -341,26 +352,68 @@ class _QuoteContext:
             return self.sentence_starts[i], self.sentence_ends[i]
         return None
 
-    def speakers_within(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    def speakers_within(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
         """Speaker entities that start in [lo, hi), in text order."""
         return self.speakers[bisect.bisect_left(self.speaker_starts, lo):bisect.bisect_left(self.speaker_starts, hi)]
 
+    def person_at(self, start: int, end: int) -> str | None:
+        """The person named by the span start:end: the longest person mention overlapping it."""
+        found = [p for p in self.people if p[0] < end and start < p[1]]
+        return max(found, key=lambda p: p[1] - p[0])[2] if found else None
+
+    def person_before(self, offset: int, reach: int = 600) -> str | None:
+        """The last person named before ``offset`` (within ``reach`` characters): whom "he" stands for."""
+        found = [p for p in self.people if offset - reach <= p[0] and p[1] <= offset]
+        return max(found, key=lambda p: (p[1], p[1] - p[0]))[2] if found else None
+
 
 def _speaker(context: _QuoteContext, start: int, end: int) -> str | None:
-    """The person (or body) a quote is attributed to: the nearest named speaker in its sentence, when the
-    sentence has a verb of saying outside the quote ("Mr Lavrov said", "according to the Kremlin")."""
+    """The person (or body) a quote is attributed to, when a verb of saying outside the quote says so:
+    the subject of that verb ("Mr Lavrov said", "He said" -> the person last named before), else the
+    person named nearest the quote in its sentence, else the nearest named body there ("according to the
+    Kremlin"). A place is never taken for a speaker because it stands nearer ("Moscow's delegation")."""
     text = context.text
     sentence = context.sentence_around(start)
     lo, hi = sentence if sentence is not None else (max(0, start - 200), end + 200)
-    # A quote often spans sentences; look a little beyond it on both sides.
-    lo, hi = min(lo, max(0, start - 160)), max(hi, min(len(text), end + 160))
-    outside = text[lo:start] + " " + text[end:hi]
-    if not _SPEECH.search(outside):
+    # A quote often spans sentences; look a little beyond it on both sides for the verb of saying ...
+    wide_lo, wide_hi = min(lo, max(0, start - 160)), max(hi, min(len(text), end + 160))
+    if not _SPEECH.search(text[wide_lo:start] + " " + text[end:wide_hi]):
         return None
-    candidates = [c for c in context.speakers_within(lo, hi) if not start <= c[0] < end]
-    candidates += [(m.start() + lo, m.end() + lo, m.group(0).strip()) for m in _TITLED.finditer(text[lo:hi])
-                   if not start <= m.start() + lo < end]
-    if not candidates:
+    subject = _subject_of_saying(context, wide_lo, wide_hi, start, end)
+    if subject is not None:
+        return subject
+    # ... but take a speaker only from the quote's own sentence(s), people first.
+    lo, hi = min(lo, start), max(hi, end)
+    near = lambda c: min(abs(c[0] - end), abs(start - c[1]))  # noqa: E731
+    people = [p for p in context.people if lo <= p[0] < hi and not start <= p[0] < end]
+    if people:
+        return min(people, key=near)[2]
+    bodies = [c for c in context.speakers_within(lo, hi) if not start <= c[0] < end and c[3] in ("ORG", "NORP")]
+    return min(bodies, key=near)[2] if bodies else None
+
+
+def _subject_of_saying(context: _QuoteContext, lo: int, hi: int, start: int, end: int) -> str | None:
+    """The subject of the verb of saying nearest the quote, outside it, as a person or named body."""
+    doc = context.doc
+    span = doc.char_span(lo, hi, alignment_mode="contract")
+    if span is None:
         return None
-    nearest = min(candidates, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
-    return nearest[2]
+    # Word forms, not lemmas: the pipeline runs without spaCy's lemmatiser.
+    verbs = [t for t in span if _SPEECH.fullmatch(t.text) and t.pos_ in ("VERB", "AUX")
+             and not start <= t.idx < end]
+    for verb in sorted(verbs, key=lambda t: min(abs(t.idx - end), abs(start - t.idx))):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if subject.lower_ in _PRONOUNS:
+            return context.person_before(subject.idx)
+        head = doc[subject.left_edge.i:subject.i + 1]
+        person = context.person_at(head.start_char, head.end_char)
+        if person is not None:
+            return person
+        ents = [e for e in doc.ents if e.start <= subject.i < e.end and e.label_ in ("ORG", "NORP", "PERSON")]
+        if ents:
+            return ents[0].text
+        return None  # said by someone unnamed ("officials said"): no speaker rather than a wrong one
+    return None

@@ -93,7 +93,19 @@ CURRENCIES = {
     "riyal": "SAR", "riyals": "SAR", "ريال": "SAR", "dirham": "AED", "dirhams": "AED", "درهم": "AED",
     "جنيه": "EGP",
 }
-PERCENT = {"%", "percent", "per cent", "pc", "percentage points", "percentage point", "بالمئه", "بالمايه", "في المئه", "في المايه", "٪"}
+PERCENT = {"%", "percent", "per cent", "pc", "percentage points", "percentage point", "بالمئه", "بالمايه", "في المئه", "في المايه", "٪",
+           # as the folded text writes them (ئ folds to ي): "60 في المئة" is 60 %
+           "بالميه", "في الميه", "بالمييه", "في المييه"}
+# Units of measure kept with a number in either language, so "20 km" is not the count 20: key -> unit.
+MEASURES = {
+    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "كم": "km",
+    "كيلومتر": "km", "كيلومترا": "km", "كيلومترات": "km", "miles": "mi", "mile": "mi", "ميل": "mi", "اميال": "mi",
+    "kg": "kg", "kilograms": "kg", "kilogrammes": "kg", "كيلوغرام": "kg", "كيلوجرام": "kg", "كغ": "kg",
+    "tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "طن": "t", "اطنان": "t",
+    "metres": "m", "meters": "m", "متر": "m", "مترا": "m", "امتار": "m",
+    "barrels": "bbl", "barrel": "bbl", "برميل": "bbl", "براميل": "bbl",
+    "degrees": "deg", "درجه": "deg", "درجات": "deg",
+}
 
 UNITS_EN = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -149,6 +161,8 @@ WEEKDAYS = {
     "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
 }
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
 
 
 @dataclass(frozen=True)
@@ -169,9 +183,12 @@ class DateValue:
             if self.year is not None:
                 return str(self.year)
             return WEEKDAY_NAMES[self.weekday] if self.weekday is not None else ""
-        year = f"{self.year:04d}" if self.year else "-"
+        if not self.year:
+            # A month with no year to put it in reads as the month ("february"), not ISO's "--02", which a
+            # reader takes for an error; a day of it keeps the month's name ("june 2").
+            return MONTH_NAMES[self.month - 1] + (f" {self.day}" if self.day else "")
         day = f"-{self.day:02d}" if self.day else ""
-        return f"{year}-{self.month:02d}{day}"
+        return f"{self.year:04d}-{self.month:02d}{day}"
 
     def within(self, other: DateValue) -> bool:
         """Every part this date states is stated, the same, by ``other``."""
@@ -181,13 +198,19 @@ class DateValue:
 
 
 def resolve_date(value: DateValue, published: str | None) -> DateValue:
-    """Give a month-and-day date the year that puts it nearest the article's publication date."""
-    if published is None or value.year is not None or value.month is None or value.day is None:
+    """Give a month-and-day date the year that puts it nearest the article's publication date; a month
+    alone ("in February") the year of that month nearest it, counting whole months (February in an article
+    of May 2025 is February 2025)."""
+    if published is None or value.year is not None or value.month is None:
         return value
     try:
         anchor = date.fromisoformat(published[:10])
     except ValueError:
         return value
+    if value.day is None:
+        months = lambda year: abs((year - anchor.year) * 12 + value.month - anchor.month)  # noqa: E731
+        year = min((anchor.year - 1, anchor.year, anchor.year + 1), key=months)
+        return DateValue(year, value.month, None, value.weekday, value.time)
     best = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
