@@ -2,11 +2,14 @@
 
     python bench/segment.py [--articles 1000] [--verbose] [--gate 0.97]
     python bench/segment.py --pages test [--old-tree /tmp/seg-old]   # the raw-page corpus, test half
+    python bench/segment.py --html test [--old-tree /tmp/seg-old]    # saved HTML pages (segment_html_corpus.py)
 
 --pages scores the labelled raw-page corpus (bench/segment_corpus.py: pages kept outside the repository)
 on one half: body-line F1, title exact match, date and author accuracy, English and Arabic apart, beside
 trafilatura on the same pages and, with --old-tree (a checkout of older code, e.g. from
-``git worktree add /tmp/seg-old HEAD``), beside that code. --errors lists the wrong lines, and is refused on
+``git worktree add /tmp/seg-old HEAD``), beside that code. --html scores saved HTML news pages against
+their published ground-truth bodies, word by word (bench/segment_html_corpus.py), beside trafilatura's
+default extraction and its include_tables + favor_recall setting. --errors lists the wrong lines, and is refused on
 the test half (it is for tuning).
 
 Data: ../shared/eval/messy_articles.jsonl (raw_text) and the English/Arabic dev articles
@@ -93,10 +96,17 @@ def main() -> int:
     parser.add_argument("--pages", choices=("tune", "test"), help="score this half of the raw-page corpus instead")
     parser.add_argument("--old-tree", type=Path, help="a checkout of older code to score beside (with --pages)")
     parser.add_argument("--errors", action="store_true", help="list wrong lines and fields (tune half only)")
+    parser.add_argument(
+        "--html",
+        choices=("tune", "test"),
+        help="score this half of the HTML page corpus (bench/segment_html_corpus.py)",
+    )
     parser.add_argument("--emit", type=Path, help=argparse.SUPPRESS)  # child mode: predictions of the code at PATH
     args = parser.parse_args()
     if args.emit:
-        return _emit(args.emit, args.pages)
+        return _emit_html(args.emit, args.html) if args.html else _emit(args.emit, args.pages)
+    if args.html:
+        return html_report(args)
     if args.pages:
         return pages_report(args)
 
@@ -345,6 +355,89 @@ def pages_report(args) -> int:
         for lang in ("en", "ar"):
             if lang in ours and lang in table:
                 a, b = prf(*ours[lang]["prf"])[2], prf(*table[lang]["prf"])[2]
+                print(f"body F1 {lang}: ours {a:.3f} vs {name} {b:.3f} (x{a / b if b else float('inf'):.3f})")
+    return 0
+
+
+def _emit_html(code_root: Path, split: str) -> int:
+    """Print, as JSON, the body the code under ``code_root`` segments from each saved HTML page."""
+    sys.path.insert(0, str(code_root))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from segment_html_corpus import corpus_dir, load_pages
+
+    from summarise.errors import SummariseError
+    from summarise.segment import read_path, segment
+
+    out = []
+    for page in load_pages(split) or []:
+        try:
+            out.append({"key": page["key"], "body": segment(read_path(corpus_dir() / f"{page['key']}.html")).body})
+        except SummariseError as error:
+            out.append({"key": page["key"], "body": "", "error": str(error)})
+    print(json.dumps(out, ensure_ascii=False))
+    return 0
+
+
+def _predict_html(code_root: Path, split: str) -> dict[str, dict]:
+    import subprocess
+
+    env = dict(os.environ, PYTHONPATH=str(code_root))
+    done = subprocess.run(
+        [sys.executable, __file__, "--emit", str(code_root), "--html", split],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {row["key"]: row for row in json.loads(done.stdout.strip().splitlines()[-1])}
+
+
+def html_report(args) -> int:
+    """Word-level body precision/recall on saved HTML pages: ours, older code, trafilatura two ways."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import trafilatura
+    from segment_html_corpus import corpus_dir, load_pages, overlap
+
+    pages = load_pages(args.html)
+    if pages is None:
+        print(
+            f"SKIP: the HTML corpus {corpus_dir()} is absent (not shipped with the repository; "
+            "fetch it with `python bench/segment_html_corpus.py fetch`)"
+        )
+        return 0
+    systems: list[tuple[str, dict[str, str]]] = [
+        ("ours", {k: r["body"] for k, r in _predict_html(ROOT, args.html).items()})
+    ]
+    if args.old_tree:
+        systems.append(("old code", {k: r["body"] for k, r in _predict_html(args.old_tree, args.html).items()}))
+    systems.append(("traf default", {p["key"]: trafilatura.extract(p["html"]) or "" for p in pages}))
+    systems.append(
+        (
+            "traf recall",
+            {p["key"]: trafilatura.extract(p["html"], include_tables=True, favor_recall=True) or "" for p in pages},
+        )
+    )
+    print(
+        f"HTML page corpus, {args.html} half: {len(pages)} pages from {len({p['site'] for p in pages})} sites "
+        "(word-level body precision/recall against each page's published ground truth)"
+    )
+    print(f"{'system':<14}{'lang':<5}{'pages':>6}{'P':>7}{'R':>7}{'F1':>7}")
+    f1s: dict[tuple[str, str], float] = {}
+    for name, bodies in systems:
+        for lang in ("en", "ar"):
+            chosen = [p for p in pages if p["lang"] == lang]
+            if not chosen:
+                continue
+            totals = [0, 0, 0]
+            for page in chosen:
+                totals = [a + b for a, b in zip(totals, overlap(page["gold"], bodies.get(page["key"], "")))]
+            p, r, f = prf(*totals)
+            f1s[(name, lang)] = f
+            print(f"{name:<14}{lang:<5}{len(chosen):>6}{p:>7.3f}{r:>7.3f}{f:>7.3f}")
+    for name, _ in systems[1:]:
+        for lang in ("en", "ar"):
+            if ("ours", lang) in f1s and (name, lang) in f1s:
+                a, b = f1s[("ours", lang)], f1s[(name, lang)]
                 print(f"body F1 {lang}: ours {a:.3f} vs {name} {b:.3f} (x{a / b if b else float('inf'):.3f})")
     return 0
 

@@ -142,6 +142,7 @@ def _is_bare_byline(layout: Layout, i: int) -> bool:
     text = layout.texts[i]
     return (
         layout.reasons[i] is None
+        and not layout.in_own_list(i)
         and text.casefold() not in _SECTIONS
         and not is_arabic(text)
         and bare_byline(text) is not None
@@ -164,11 +165,14 @@ def read_header(layout: Layout, known: Known, start: int) -> None:
         if known.standfirst and any(same_text(layout.texts[i], known.standfirst) for i in header)
         else None
     )
+    lead_list = _list_above(layout, start)
     for i in header:
         text = layout.texts[i]
         if title_at is None or i < title_at:
             layout.reasons[i] = F.SECTION_LABEL if word_count(text) <= 6 else F.PAGE_HEADER
             continue
+        if i > title_at and i in lead_list:
+            continue  # the article's own summary points, right above its first paragraph: body
         if i == title_at:
             layout.reasons[i] = F.TITLE
             layout.title = text
@@ -192,6 +196,19 @@ def read_header(layout: Layout, known: Known, start: int) -> None:
             layout.standfirst = text
         else:
             layout.reasons[i] = F.PAGE_HEADER
+
+
+def _list_above(layout: Layout, start: int) -> set[int]:
+    """The lines of a list in the page's own words that runs down to the body's first paragraph ("Five
+    candidates are standing" / "Polls open at 7am" above the story): summary points, not header furniture.
+    A menu there is a list of links; plain text has no list markup, so this never applies to it."""
+    above = [i for i in layout.content() if i < start]
+    run: set[int] = set()
+    for i in reversed(above):
+        if not layout.in_own_list(i) or layout.reasons[i] is not None:
+            break
+        run.add(i)
+    return run if len(run) >= 2 else set()
 
 
 _SALUTATION = re.compile(r"^(?:dear|hi|hello)\s+[^,]{1,40},$|^(?:عزيزي|عزيزتي|أعزائي|اعزائي)\s+\S", re.IGNORECASE)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from ..errors import InputError
 from .metadata import clean_author
 
+# libxml2 reads HTML at most this deep even with huge_tree (256 without it); deeper content is lost.
+_PARSER_MAX_DEPTH = 2048
 _BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "blockquote", "figcaption", "pre", "td", "dt", "dd")
 
 
@@ -34,27 +36,51 @@ def extract_page(html: str, name: str) -> PageText:
     from lxml import html as lxml_html
 
     try:
-        tree = lxml_html.fromstring(html)
+        # huge_tree lifts libxml2's depth limit (256 levels), past which a deeply nested page parses empty.
+        tree = lxml_html.fromstring(html, parser=lxml_html.HTMLParser(huge_tree=True))
     except (ValueError, lxml_html.etree.ParserError) as error:
         raise InputError(f"{name}: cannot parse the HTML ({error})", "save the page again, or paste its text") from None
     captions = tuple(
         text for text in (" ".join(node.text_content().split()) for node in tree.iter("figcaption")) if text
     )
     language = (tree.get("lang") or "").split("-")[0].lower() or None
-    document = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_formatting=True,
-        include_tables=True,
-        # Only dates the page states as its own (meta tags, <time>, URL); the default extensive search
-        # turns any year in the body ("opens in 2025") into a publication date.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+
+    def extract(page):
+        return trafilatura.bare_extraction(
+            page,
+            with_metadata=True,
+            include_comments=False,
+            include_formatting=True,
+            include_tables=True,
+            # Links as Markdown: how much of each line is link text tells a list of other stories from the
+            # article's own list (``Line.links``); the link syntax itself is removed with the markup.
+            include_links=True,
+            # Only dates the page states as its own (meta tags, <time>, URL); the default extensive search
+            # turns any year in the body ("opens in 2025") into a publication date.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+
+    document = extract(html)
     text = getattr(document, "text", None) if document is not None else None
+    if (not text or not text.strip()) and _deeper_than(tree, 255):
+        # trafilatura parses the page itself, within libxml2's depth limit: give it the deep tree (a
+        # copy: extraction prunes the tree it is given, and the fallback below needs it whole).
+        import copy
+
+        try:
+            document = extract(copy.deepcopy(tree))
+        except RecursionError:  # deeper than Python's own limit: the block text below still reads it
+            document = None
+        text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         text = _block_text(tree)
     if not text.strip():
+        if _deeper_than(tree, _PARSER_MAX_DEPTH - 8):
+            raise InputError(
+                f"{name}: the HTML is nested more than {_PARSER_MAX_DEPTH:,} elements deep, deeper than the HTML "
+                "parser reads, so its text cannot be extracted",
+                "save the article's text as a .txt file, or the page without its nesting",
+            )
         raise InputError(f"{name}: the HTML page has no readable text", "check that the file is the saved article page")
     authors = ()
     if document is not None and document.author:
@@ -68,6 +94,17 @@ def extract_page(html: str, name: str) -> PageText:
         language=language,
         captions=captions,
     )
+
+
+def _deeper_than(tree, limit: int) -> bool:
+    from lxml import etree
+
+    depth = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > limit:
+            return True
+    return False
 
 
 def _block_text(tree) -> str:

@@ -98,7 +98,12 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
         elif reason is None and has_credit_suffix(text) and hint not in ("h1", "h2"):
             reason = F.CAPTION
             layout.captions.append(text)
-        elif reason is None and word_count(text) <= 15 and (byline := parse_byline(text)) is not None:
+        elif (
+            reason is None
+            and word_count(text) <= 15
+            and not layout.in_own_list(i)
+            and (byline := parse_byline(text)) is not None
+        ):
             reason = F.BYLINE
             layout.authors += [a for a in byline[0] if a not in layout.authors]
             if byline[1]:

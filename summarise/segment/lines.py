@@ -130,6 +130,14 @@ class Line:
     hint: str | None = None  # from markup: "h1", "h2" (any lower heading), "image", "list", "quote", "rule", "table"
     # Further input lines joined into this one (a paragraph that was hard-wrapped at a fixed width).
     merged: tuple[int, ...] = ()
+    # Share of the line's characters that are link text, where the markup says (Markdown, HTML through
+    # trafilatura); None for plain text, which cannot tell a link from a word.
+    links: float | None = None
+
+    @property
+    def own_text(self) -> bool:
+        """Known not to be a link: the page's own words rather than a pointer to another page."""
+        return self.links is not None and self.links < 0.5
 
     @property
     def span(self) -> tuple[int, ...]:

@@ -8,6 +8,7 @@ has the number of the input line it came from, so dropped-line reports point at 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .lines import Line, clean_line
 
@@ -57,15 +58,25 @@ def markdown_lines(text: str) -> list[Line]:
             lines.append(Line(index, clean_line(raw), raw, "code"))
             continue
         following = raws[index + 1] if index + 1 < len(raws) else ""
-        lines.append(_convert(index, raw, following, lines))
+        line = _convert(index, raw, following, lines)
+        lines.append(replace(line, links=_link_share(raw, line.text)) if line.text else line)
     return lines
+
+
+def _link_share(raw: str, text: str) -> float:
+    """Share of a line's visible characters (``text``, markup gone) that are the text of links ("[words](url)")."""
+    total = len("".join(text.split()))
+    linked = sum(
+        len("".join((m.group("text") or m.group("ref") or "").split())) for m in _LINK.finditer(_IMAGE.sub(" ", raw))
+    )
+    return min(1.0, linked / total) if total else 0.0
 
 
 def _convert(index: int, raw: str, following: str, previous: list[Line]) -> Line:
     if _SETEXT.match(raw) and previous and previous[-1].text and previous[-1].hint is None:
         # The underline of a setext heading: mark the line above as the heading.
         above = previous[-1]
-        previous[-1] = Line(above.index, above.text, above.raw, "h1" if raw.strip().startswith("=") else "h2")
+        previous[-1] = replace(above, hint="h1" if raw.strip().startswith("=") else "h2")
         return Line(index, "", raw, "rule")
     if _RULE.match(raw):
         return Line(index, raw.strip(), raw, "rule")

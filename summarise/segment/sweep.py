@@ -32,7 +32,7 @@ def sweep_body(layout: Layout, start: int) -> None:
             layout.reasons[i] = F.REPEATED_HEADLINE
         elif layout.standfirst and same_text(text, layout.standfirst):
             layout.reasons[i] = F.DUPLICATE  # the standfirst printed again above the first paragraph
-        elif text in seen and word_count(text) <= 40 and not is_prose(text):
+        elif text in seen and word_count(text) <= 40 and not is_prose(text) and not _said_twice(layout, i):
             # A label or caption pasted twice; a sentence said twice (a refrain, a repeated quote) is the author's.
             layout.reasons[i] = F.DUPLICATE
         seen.add(text)
@@ -122,8 +122,8 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
             signed.append(i)
             continue
         text = layout.texts[i]
-        if layout.lines[i].hint == "table":
-            break  # the article ends on a table
+        if layout.lines[i].hint == "table" or _own_list_item(layout, i):
+            break  # the article ends on a table, or on a list of its own (not a list of links)
         if is_prose(text) or ":" in text or ends_with_terminal(text) or text[-1] in '"”»’':
             break  # ends a sentence, a label or a quotation: article text
         if ends_with_function_word(text) or (word_count(text) >= 4 and starts_as_continuation(text)):
@@ -151,6 +151,26 @@ def _signature(layout: Layout, footer: list[int]) -> None:
                 layout.authors.append(name)
                 layout.reasons[i] = F.BYLINE
                 return
+
+
+def _said_twice(layout: Layout, i: int) -> bool:
+    """A repeat the markup shows is the page's own text: a table row, an item of its own list, or a whole
+    sentence that is no link ("Open the roads!" chanted twice). Plain text cannot tell these from a
+    label pasted twice, so it keeps the stricter rule of prose only."""
+    line = layout.lines[i]
+    if line.hint == "table":
+        return True
+    if not line.own_text:
+        return False
+    text = layout.texts[i]
+    return line.hint == "list" or (word_count(text) >= 2 and ends_with_terminal(text))
+
+
+def _own_list_item(layout: Layout, i: int) -> bool:
+    """An item of a list in the page's own words (mostly not link text): a list of links is a menu or a
+    block of other stories, a list of words is the article's ("Residents were told to check: ...")."""
+    line = layout.lines[i]
+    return line.hint == "list" and line.own_text
 
 
 def _previous(live: list[int], i: int) -> int | None:

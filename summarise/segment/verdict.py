@@ -40,6 +40,23 @@ class Layout:
     def body_indices(self) -> list[int]:
         return [i for i, line in enumerate(self.lines) if line.text and self.reasons[i] is None]
 
+    def in_own_list(self, i: int) -> bool:
+        """An item of a list of two or more in the page's own words (not link text): "John Smith, Labour"
+        there is one of the people the article lists, not its byline (author lists link to author pages)."""
+        line = self.lines[i]
+        if line.hint != "list" or not line.own_text:
+            return False
+        neighbours = [j for j in (self._next_content(i, -1), self._next_content(i, 1)) if j is not None]
+        return any(self.lines[j].hint == "list" for j in neighbours)
+
+    def _next_content(self, i: int, step: int) -> int | None:
+        j = i + step
+        while 0 <= j < len(self.lines):
+            if self.texts[j]:
+                return j
+            j += step
+        return None
+
     def content(self, start: int = 0) -> list[int]:
         """Indices of the non-empty lines from ``start`` on."""
         return [i for i in range(start, len(self.lines)) if self.texts[i]]
