@@ -73,6 +73,8 @@ class Article:
     headings: tuple[int, ...] = ()
     # Line numbers (as in Dropped.line) of the input lines whose text is in the body.
     body_lines: tuple[int, ...] = ()
+    # What reading the input had to repair that the reader should know (invalid bytes replaced, ...).
+    input_warnings: tuple[str, ...] = ()
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence whose span covers ``offset`` in the body, if any."""
@@ -148,6 +150,27 @@ class Claim:
     salient: bool = False  # a key claim of the article (lead entity, number, quote): counts for coverage
     in_round_trip: bool | None = None  # found again after translating the other brief back; None: not run
     note: str | None = None  # why a claim is unsupported or not carried over, in words
+    # Languages whose brief says something else where the article has this claim (the brief's 3,000 where
+    # the article says 2,000), and what it says: "contradicted", where in_<language> False alone means
+    # only that the brief leaves the claim out.
+    contradicted_in: tuple[str, ...] = ()
+    contradicted_by: str | None = None
+    dropped_in: tuple[str, ...] = ()  # languages whose translation lost a claim the summary states
+
+    def status(self, language: str) -> str | None:
+        """How the brief in ``language`` holds this claim: "stated"; "contradicted" (it says something
+        else in its place); "dropped in translation"; "not in brief" (a claim of the article this brief
+        leaves out, which is no error: a brief is short); None when not checked in that language."""
+        found = self.in_en if language == "en" else self.in_ar if language == "ar" else None
+        if found is None:
+            return None
+        if found:
+            return "stated"
+        if language in self.contradicted_in:
+            return "contradicted"
+        if language in self.dropped_in:
+            return "dropped in translation"
+        return "not in brief"
 
 
 @dataclass(frozen=True)

@@ -251,3 +251,16 @@ def test_missing_arabic_says_so_in_arabic_with_the_pull_command(page, seed_pair,
     assert command.evaluate("e => getComputedStyle(e).direction") == "ltr"
     assert page.console_errors == []
     screenshot(page, "brief-ar-unavailable.png")
+
+
+def test_an_arabic_brief_without_english_opens_on_arabic_unless_the_fragment_says_otherwise(page, tmp_path):
+    from tests.test_cli_conventions import arabic_only_brief
+
+    open_brief(page, arabic_only_brief(), tmp_path / "arabic.html")
+    english, arabic = page.locator("#panel-en"), page.locator("#panel-ar")
+    assert arabic.is_visible() and english.is_hidden()
+    assert page.get_attribute("#tab-ar", "aria-selected") == "true"
+    assert page.get_attribute("#tab-en", "aria-selected") == "false"
+    open_brief(page, arabic_only_brief(), tmp_path / "arabic-en.html", "#en")  # the fragment still wins
+    assert english.is_visible() and arabic.is_hidden()
+    assert not page.dialogs and not page.console_errors

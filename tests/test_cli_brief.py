@@ -21,7 +21,7 @@ def test_json_brief_with_a_translator_present(tiny_models):
     result = run("brief", SEED, "--format", "json", "--model-path", f"opus-mt-en-ar={tiny_models['opus-mt-en-ar']}")
     assert result.exit_code == 0, result.output
     brief = json.loads(result.stdout)
-    assert brief["schema"] == "summarise.brief/1"
+    assert brief["schema"] == "summarise.brief/2"
     assert set(brief["source"]) >= {"path", "title", "standfirst", "authors", "published", "language"}
     assert brief["source"]["language"] == "en"
     assert len(brief["summary"]["en"]) == 3

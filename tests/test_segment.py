@@ -273,9 +273,9 @@ def test_cli_json_output_for_the_seed():
     body = "\n\n".join(data["paragraphs"])
     assert body == data["body"]
     for sentence in data["sentences"]:
-        assert set(sentence) == {"text", "start", "end", "paragraph"}
+        assert set(sentence) == {"text", "start", "end", "paragraph_index"}
         assert body[sentence["start"] : sentence["end"]] == sentence["text"]
-    assert {"text": "English", "reason": "language toggle", "line": 14} in data["dropped"]
+    assert {"text": "English", "reason": "language toggle", "line_index": 14} in data["dropped"]
 
 
 def test_cli_text_output_and_stdin():

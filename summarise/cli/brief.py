@@ -21,6 +21,7 @@ from .app import (
     TranslatorOpt,
     app,
     build_settings,
+    check_output,
     handles_errors,
     warn,
     write_output,
@@ -55,6 +56,7 @@ def brief(
     from ..errors import ConfigError
     from ..pipeline import Pipeline
     from ..render import render
+    from ..segment import read_path
 
     fmt = fmt or default_format(output)
     if fmt not in FORMATS:
@@ -70,12 +72,20 @@ def brief(
         backend=backend,
         language=language,
     )
-    result = Pipeline(settings).brief(Path(file) if file != "-" else "-")
-    for message in result.warnings:
-        warn(message)
-    if fmt == "text" and output is None and sys.stdout.isatty() and os.environ.get("TERM") != "dumb":
+    check_output(output, inputs=[file])  # before the models run: -o must not be the article itself
+    # "-" means standard input here, on the command line only: the library reads a str as text and a
+    # Path as a file, so a file named "-" stays reachable as ./-.
+    source = read_path("-", max_bytes=settings.max_input_bytes) if file == "-" else Path(file)
+    result = Pipeline(settings).brief(source)
+    on_terminal = fmt == "text" and output is None and sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    # Each warning once: the terminal report ends with its own Warnings section, so when stderr shows on
+    # that same terminal, echoing them there as well would show every warning twice.
+    if not (on_terminal and sys.stderr.isatty()):
+        for message in dict.fromkeys(result.warnings):
+            warn(message)
+    if on_terminal:
         from ..render.text import render_text
 
-        write_output(render_text(result, terminal=True), output)  # rich layout, bidi-aware
+        write_output(render_text(result, terminal=True), output, inputs=[file])  # rich layout, bidi-aware
     else:
-        write_output(render(result, fmt), output)
+        write_output(render(result, fmt), output, inputs=[file])

@@ -8,8 +8,9 @@ from pathlib import Path
 import typer
 
 from ..errors import InputError, SummariseError
-from .app import LanguageOpt, app, build_settings, handles_errors, write_output
+from .app import LanguageOpt, app, build_settings, check_output, handles_errors, write_output
 
+FORMATS = ("text", "json")  # the -f/--format values, as for brief and segment
 INCONSISTENT_EXIT = 10  # like a linter: the check ran and found problems (errors keep their own codes)
 BATCH = 64  # items checked together (one spaCy batch), so memory stays flat on big files
 
@@ -23,29 +24,48 @@ def check(
         None, "--jsonl", help='Many pairs: one JSON object a line, {"id", "source", "summary"}.'
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the result here instead of stdout."),
-    as_json: bool = typer.Option(False, "--json", help="One pair: print the JSON result instead of text."),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", help="One pair: text (default) or json. --jsonl always writes JSON lines."
+    ),
+    as_json: bool = typer.Option(False, "--json", hidden=True, help="Old spelling of --format json."),
     glossary: Path | None = typer.Option(None, "--glossary", help="Your glossary (TSV: kind, English names, Arabic names)."),
     language: str | None = LanguageOpt,
 ) -> None:
     """Check that every name, number, date and quote of a summary is supported by its source.
 
-    Exit status: 0 when every summary is consistent, 10 when one is not, 2 for unusable input."""
+    Exit status: 0 when every summary is consistent, 10 when one is not, 2 for unusable input.
+    Text output numbers sentences from 1; JSON gives 0-based indexes, named *_index."""
     from ..claims import check_texts
+    from ..errors import ConfigError
     from ..segment.read import read_path
 
     if (jsonl is None) == (source is None and summary is None):
         raise InputError("give either --source FILE --summary FILE, or --jsonl FILE", "see `summarise check --help`")
+    if as_json:
+        if fmt not in (None, "json"):
+            raise ConfigError(f"--json and --format {fmt} disagree", "give --format only")
+        fmt = "json"
+    if fmt is not None and fmt not in FORMATS:
+        raise ConfigError(f"unknown format {fmt!r}", f"use one of {', '.join(FORMATS)}")
+    if jsonl is not None and fmt == "text":
+        raise ConfigError("--jsonl always writes JSON lines; --format text is for one pair", "drop --format")
+    fmt = fmt or "text"
     settings = build_settings(language=language, glossary=glossary)
+    inputs = [path for path in (source, summary, jsonl, glossary) if path is not None]
+    check_output(output, inputs=inputs)
     if jsonl is None:
         if source is None or summary is None:
             raise InputError("--source and --summary go together", "give both files")
+        if str(source) == "-" and str(summary) == "-":
+            # The second read would find standard input already used up, and blame an "empty file".
+            raise InputError("--source and --summary cannot both be standard input (-)", "give at least one of them as a file")
         # The same reader as `summarise brief`: its encodings, binary-file refusal and size limit.
         texts = [read_path(path, max_bytes=settings.max_input_bytes).text for path in (source, summary)]
         result = check_texts([(None, *texts)], language=settings.language, settings=settings)[0]
-        if as_json:
-            write_output(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", output)
+        if fmt == "json":
+            write_output(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", output, inputs=inputs)
         else:
-            write_output(_as_text(result.to_dict()), output)
+            write_output(_as_text(result.to_dict()), output, inputs=inputs)
         if not result.consistent:
             raise typer.Exit(INCONSISTENT_EXIT)
         return
@@ -69,14 +89,18 @@ def check(
             lines.append(json.dumps(checked.to_dict(), ensure_ascii=False))
         pending.clear()
 
-    for number, raw in enumerate(_read_jsonl(jsonl).splitlines(), 1):
-        if not raw.strip():
-            continue
-        item_id, problem = None, None
-        try:
-            item = json.loads(raw)
-        except json.JSONDecodeError as error:
-            item, problem = None, f"not JSON ({error.msg})"
+    from ..segment.read import read_json_lines
+
+    seen = 0
+    first_line_of: dict[str | None, int] = {}
+    # Read line by line with a bound per line (a record holds two texts, JSON-escaped): a huge or
+    # endless file, or a line nested too deeply to parse, is one bad line or one clear error.
+    for line in read_json_lines(jsonl, max_line_bytes=16 * settings.max_input_bytes + 65536):
+        seen += 1
+        number, item, problem = line.number, line.value, line.problem
+        item_id = None
+        if problem is not None:
+            problem = problem.removeprefix(f"line {number} ").removeprefix("is ")
         if isinstance(item, dict):
             item_id = None if item.get("id") is None else str(item["id"])
             missing = [k for k in ("id", "source", "summary") if k not in item]
@@ -84,6 +108,11 @@ def check(
                 problem = f"missing field(s): {', '.join(missing)}"
             elif not isinstance(item["source"], str) or not isinstance(item["summary"], str) or not item["source"].strip():
                 problem = "source and summary must be text, and the source not empty"
+            elif item_id in first_line_of:
+                # Verdicts are told apart by id: a second line with the same id would be ambiguous.
+                problem = f"id {item_id!r} was already used on line {first_line_of[item_id]}; give every pair its own id"
+            else:
+                first_line_of[item_id] = number
         elif problem is None:
             problem = "each line must be a JSON object"
         if problem is not None:
@@ -96,7 +125,9 @@ def check(
         if len(pending) >= BATCH:
             flush()
     flush()
-    write_output("".join(line + "\n" for line in lines), output)
+    if not seen:
+        raise InputError(f"{jsonl}: no JSON lines to check (the file is empty)", 'give one {"id", "source", "summary"} object a line')
+    write_output("".join(line + "\n" for line in lines), output, inputs=inputs)
     if bad:
         typer.echo(f"error: {bad} line(s) of {jsonl} could not be checked (see their \"error\")", err=True)
         raise typer.Exit(InputError.exit_code)
@@ -104,30 +135,18 @@ def check(
         raise typer.Exit(INCONSISTENT_EXIT)
 
 
-def _read_jsonl(path: Path) -> str:
-    """A JSON-lines file: UTF-8 by definition, and of many articles, so the one-article limit applies to
-    each record's source (in ``check_texts``), not to the file."""
-    from ..segment.read import read_bytes
-
-    data = read_bytes(path, max_bytes=None)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{path}: not UTF-8 text (invalid byte at {error.start})", "JSON lines are UTF-8: convert the file"
-        ) from None
-
-
 def _as_text(report: dict) -> str:
     lines = ["consistent" if report["consistent"] else "NOT consistent"]
     for claim in report["unsupported"]:
-        lines.append(f"  sentence {claim['sentence']}: {claim['reason']}")
+        lines.append(f"  sentence {claim['sentence_index'] + 1}: {claim['reason']}")
     for weak in report["weak_sentences"]:
         novel = f"; words not in the source: {', '.join(weak['words_not_in_source'][:6])}" if weak["words_not_in_source"] else ""
         rated = weak["paraphrase_similarity"]
         model = f"; the sentence model rates its closest source sentence {rated:.2f}" if rated is not None else ""
-        lines.append(f"  sentence {weak['sentence']}: weakly supported (best source sentence holds "
+        lines.append(f"  sentence {weak['sentence_index'] + 1}: weakly supported (best source sentence holds "
                      f"{weak['word_coverage']:.0%} of its content words{model}){novel}")
     cov = report["coverage"]
     lines.append(f"key claims of the source in the summary: {cov['in_summary']} of {cov['key_claims']}")
-    return "\n".join(lines) + "\n"
+    from ..render.common import clean  # article text quoted here must not drive the terminal
+
+    return "\n".join(line[: len(line) - len(line.lstrip())] + clean(line) for line in lines) + "\n"

@@ -89,6 +89,27 @@ def mark(value: bool | None) -> str:
     return {True: "yes", False: "NO", None: "–"}[value]
 
 
+# How each renderer words a claim's status in one language's brief (Claim.status). A claim of the article
+# that a brief leaves out is not an error and does not read like one; a contradiction or a claim the
+# translation lost does.
+STATUS_WORDS = {
+    "stated": "yes",
+    "not in brief": "not in brief",
+    "contradicted": "CONTRADICTED",
+    "dropped in translation": "LOST IN TRANSLATION",
+    None: "–",
+}
+
+
+def status_mark(claim: Claim, language: str) -> str:
+    """The claim's status in ``language``'s brief, in words; a contradiction says what the brief has."""
+    status = claim.status(language)
+    words = STATUS_WORDS[status]
+    if status == "contradicted" and claim.contradicted_by:
+        words += f" (brief: {clean(claim.contradicted_by)})"
+    return words
+
+
 def clean(text: str | None) -> str:
     """Display form of article-derived text: controls removed, whitespace runs (a claim may span a line
     break) collapsed to one space."""
@@ -107,8 +128,9 @@ def clean_piece(piece: str) -> str:
 
 
 def claims_in_brief(brief: Brief) -> list[Claim]:
-    """The claims worth a reader's eye: those that reached the brief, plus unsupported ones."""
-    return [c for c in brief.claims if not c.in_source or c.in_en or c.in_ar]
+    """The claims worth a reader's eye: those that reached the brief, unsupported ones, and claims of the
+    article the brief contradicts."""
+    return [c for c in brief.claims if not c.in_source or c.in_en or c.in_ar or c.contradicted_in]
 
 
 def metadata_line(brief: Brief) -> str:

@@ -35,6 +35,7 @@ from .common import (
     panels,
     place_claims,
     source_sentence,
+    status_mark,
     unavailable_notice,
 )
 from .html_text import KIND_LABELS, claim_mark, kind_of, lang_code, lang_dir, marked, with_code
@@ -147,7 +148,9 @@ def _language_name(code: str) -> str:
 def _briefs(brief: Brief, claims: list[Claim], places: ClaimPlaces, ids: dict[int, str]) -> str:
     shown = panels(brief)
     languages = [panel.language for panel in shown]
-    default = "en" if "en" in languages else languages[0]
+    # Open on the first language that has a summary (an Arabic article without a translator opens on
+    # Arabic, not on an "unavailable" English panel); a #lang fragment in the URL still wins (brief.js).
+    default = next((panel.language for panel in shown if panel.sentences is not None), languages[0])
     tabs = "".join(_tab(lang, selected=lang == default) for lang in languages)
     out = [
         '<section class="brief" aria-labelledby="brief-heading">',
@@ -270,7 +273,7 @@ def _claim_table(
         kind = kind_of(claim)
         unsupported = " unsupported" if not claim.in_source else ""
         cells = "".join(
-            f"<td>{_verdict(brief, lang, getattr(claim, f'in_{lang}', None), places and places.placement(k, lang))}</td>"
+            f"<td>{_verdict(brief, lang, claim, places and places.placement(k, lang))}</td>"
             for lang in languages
         )
         source = '<span class="yes">✓ yes</span>' if claim.in_source else '<span class="no">✗ not in the article</span>'
@@ -286,13 +289,16 @@ def _claim_table(
     return "\n".join(out)
 
 
-def _verdict(brief: Brief, language: str, found: bool | None, placement: str | None) -> str:
+def _verdict(brief: Brief, language: str, claim: Claim, placement: str | None) -> str:
     """The checker's verdict for one language, and where the page highlights the claim."""
     if brief.sentences(language) is None:
         return '<span class="unchecked">– no brief</span>'
-    text = {True: '<span class="yes">✓ yes</span>', False: '<span class="no">✗ missing</span>'}.get(
-        found, '<span class="unchecked">– not checked</span>'
-    )
+    # Leaving a claim of the article out is what a brief does: grey, not the red of a contradiction.
+    status = claim.status(language)
+    css = {"stated": "yes", "not in brief": "unchecked", None: "unchecked"}.get(status, "no")
+    sign = {"stated": "✓", "not in brief": "–", None: "–"}.get(status, "✗")
+    words = {"stated": "yes", None: "not checked"}.get(status) or status_mark(claim, language).lower()
+    text = f'<span class="{css}">{sign} {escape(words)}</span>'
     where = {"exact": "highlighted", "sentence": "its sentence is outlined"}.get(placement or "", "")
     return text + (f'<span class="where">{where}</span>' if where else "")
 

