@@ -17,6 +17,14 @@ own process, so peak RSS is its own.
 
     python bench/throughput.py            # 16 articles of ~800 tokens, 3 rounds (long: ~15 min on 2 cores)
     python bench/throughput.py --quick    # 4 articles, 1 round: a few minutes
+    python bench/throughput.py --engine ray --quick   # the local engine beside Ray on 1 and 2 local nodes
+
+With ``--engine ray`` the same workload also runs on the Ray engine (pip install -e ".[ray]"): on a
+one-node Ray cluster of 2 CPUs (one actor, 2 threads) and on a two-node cluster of 1 CPU each (two
+actors, 1 thread each), both started on this machine before the timing starts (as a cluster would be
+running already); the driver's connection, the actors' start and model loads are timed, as the local
+engine's model loads are. Two nodes on one 2-core machine share the same cores, so the scaling figure
+says what Ray's scheduling costs, not what a second machine would bring.
 """
 
 from __future__ import annotations
@@ -27,9 +35,11 @@ import os
 import platform
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from datetime import date
@@ -203,16 +213,24 @@ def run_library(spec: dict) -> dict:
         "models_dir": spec["store"], "model_paths": {"distilbart-cnn-12-6": spec["bart"], "opus-mt-en-ar": spec["marian"]},
     })
     shutil.rmtree(spec["out"], ignore_errors=True)  # outputs of an earlier, larger workload must not be read back
+    engine = None
+    if spec.get("ray_address"):
+        from summarise.batch.ray_engine import RayEngine
+
+        engine = RayEngine(address=spec["ray_address"])
     started = time.perf_counter()
     result = run_batch(discover([spec["articles"]]), Path(spec["out"]), pipeline=Pipeline(settings, Registry(cards)),
-                       formats=["json"], force=True, progress=Progress())
+                       formats=["json"], force=True, progress=Progress(), engine=engine,
+                       articles_per_batch=spec.get("articles_per_batch", 16))
     seconds = time.perf_counter() - started
     if result.failed:
         raise SystemExit(f"{result.failed} article(s) failed: {result.failures[0].error}")
     sentences = {p.stem: json.loads(p.read_text(encoding="utf-8"))["summary"]["en"] for p in sorted(Path(spec["out"]).glob("*.json"))}
     backends = json.loads((Path(spec["out"]) / "manifest.jsonl").read_text(encoding="utf-8").splitlines()[0])["backends"]
     return {"seconds": seconds, "articles": result.ok, "generated_tokens": result.generated_tokens,
-            "sentences": sentences, "backends": backends}
+            "sentences": sentences, "backends": backends, "worker_peak_rss_mb": result.worker_peak_rss_mb,
+            "nodes": sorted({json.loads(line).get("node", "") for line in
+                             (Path(spec["out"]) / "manifest.jsonl").read_text(encoding="utf-8").splitlines()})}
 
 
 def run_naive(spec: dict) -> dict:
@@ -288,7 +306,72 @@ class GpuSampler(threading.Thread):
             self.halt.wait(0.5)
 
 
+RAY_VARIANTS = {"ray-1-node": [2], "ray-2-nodes": [1, 1]}  # CPUs of each local Ray node
+
+
+class LocalRayCluster:
+    """Ray nodes on this machine, each a ``ray start --block`` child of this process (SIGTERM stops that
+    node's processes and only those), on loopback with a port of their own."""
+
+    def __init__(self, cpus_per_node: list[int], env: dict, work: Path):
+        self.cpus_per_node, self.env = cpus_per_node, env
+        self.temp = Path(tempfile.mkdtemp(prefix="ray-bench-", dir="/tmp"))  # Ray's socket paths must stay short
+        self.nodes: list[subprocess.Popen] = []
+        self.log = work / "ray-nodes.log"
+
+    def __enter__(self) -> str:
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.address = f"127.0.0.1:{port}"
+        ray = str(Path(sys.executable).with_name("ray"))
+        log = open(self.log, "a")
+        for i, cpus in enumerate(self.cpus_per_node):
+            where = ["--head", f"--port={port}", "--include-dashboard=false", f"--temp-dir={self.temp}"] if i == 0 \
+                else [f"--address={self.address}"]
+            self.nodes.append(subprocess.Popen(
+                [ray, "start", "--block", f"--num-cpus={cpus}", "--node-ip-address=127.0.0.1", "--disable-usage-stats",
+                 *where], env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True))
+            self.wait_for(i + 1)
+        return self.address
+
+    def wait_for(self, count: int) -> None:
+        probe = (f"import ray, time, sys\nray.init(address={self.address!r}, logging_level='ERROR', log_to_driver=False)\n"
+                 f"for _ in range(360):\n    sys.exit(0) if sum(n['Alive'] for n in ray.nodes()) >= {count} else time.sleep(0.5)\n"
+                 "sys.exit(1)\n")
+        for _ in range(60):
+            if any(node.poll() is not None for node in self.nodes):
+                sys.exit(f"a Ray node exited; see {self.log}")
+            if subprocess.run([sys.executable, "-c", probe], capture_output=True, env=self.env).returncode == 0:
+                return
+            time.sleep(1)
+        sys.exit(f"the Ray cluster did not reach {count} node(s); see {self.log}")
+
+    def __exit__(self, *exc) -> None:
+        for node in reversed(self.nodes):
+            node.send_signal(signal.SIGTERM)
+        for node in reversed(self.nodes):
+            try:
+                node.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(node.pid, signal.SIGKILL)
+        shutil.rmtree(self.temp, ignore_errors=True)
+
+
 def run_variant(variant: str, spec: dict, work: Path, omp_wait_policy: str) -> dict:
+    env = dict(os.environ)
+    if omp_wait_policy != "default":
+        env["OMP_WAIT_POLICY"] = omp_wait_policy
+    if variant in RAY_VARIANTS:
+        env["RAY_AUTH_MODE"] = "disabled"  # loopback nodes of this run only: no token to hand around
+        with LocalRayCluster(RAY_VARIANTS[variant], env, work) as address:
+            return _run_variant(variant, dict(spec, ray_address=address), work, env)
+    return _run_variant(variant, spec, work, env)
+
+
+def _run_variant(variant: str, spec: dict, work: Path, env: dict) -> dict:
     spec_path = work / f"spec-{variant}.json"
     spec_path.write_text(json.dumps(spec), encoding="utf-8")
     sampler = GpuSampler() if spec["device"] == "cuda" else None
@@ -296,9 +379,6 @@ def run_variant(variant: str, spec: dict, work: Path, omp_wait_policy: str) -> d
         sampler.start()
     load_before = os.getloadavg()[0]
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    env = dict(os.environ)
-    if omp_wait_policy != "default":
-        env["OMP_WAIT_POLICY"] = omp_wait_policy
     process = subprocess.run([sys.executable, __file__, "--child", variant, str(spec_path)],
                              capture_output=True, text=True, cwd=ROOT, env=env, check=False)
     if sampler:
@@ -316,9 +396,10 @@ def run_variant(variant: str, spec: dict, work: Path, omp_wait_policy: str) -> d
     if sampler and sampler.samples:
         result["gpu_utilisation"] = statistics.mean(sampler.samples)
         result["gpu"] = sampler.card
+    workers = f"  worker peak RSS {result['worker_peak_rss_mb']:.0f} MB" if result.get("worker_peak_rss_mb") else ""
     log(f"  {variant:<22} {result['seconds']:7.1f} s  {result['generated_tokens']:6d} tokens  "
         f"peak RSS {result['peak_rss_mb']:6.0f} MB  CPU {result['cpu_seconds']:6.1f} s  "
-        f"load average {result['load'][0]:.1f} -> {result['load'][1]:.1f}")
+        f"load average {result['load'][0]:.1f} -> {result['load'][1]:.1f}{workers}")
     return result
 
 
@@ -340,6 +421,12 @@ def main() -> None:
         "that spin-wait for each other slowed the fp32 loop 4-7x (114-201 s vs 29 s an article at load 5); "
         "'default' leaves the environment alone",
     )
+    parser.add_argument("--engine", default="local", choices=["local", "ray"],
+                        help="ray: also run the Ray engine on 1 and 2 local nodes (and no naive loop unless --with-naive)")
+    parser.add_argument("--with-naive", action="store_true", help="with --engine ray: run the naive loop too")
+    parser.add_argument("--articles-per-batch", type=int,
+                        help="articles briefed together, for every library variant [16; with --engine ray a quarter of "
+                        "the articles, so that two workers both get groups]")
     parser.add_argument("--child", nargs=2, metavar=("VARIANT", "SPEC"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -371,10 +458,16 @@ def main() -> None:
         convert(card, settings, quantization)
         conversion[name] = f"{time.perf_counter() - started:.1f} s"
 
+    per_batch = args.articles_per_batch or (max(1, count // 4) if args.engine == "ray" else 16)
     base = {"bart": str(bart), "marian": str(marian), "articles": str(articles[0].parent), "device": args.device,
+            "articles_per_batch": per_batch,
             "summary_tokens": SUMMARY_TOKENS, "translation_tokens": TRANSLATION_TOKENS}
     sentences_file = CACHE / "sentences.json"
-    variants = ["library-ct2"] + (["library-transformers"] if args.with_transformers else []) + ["naive"]
+    variants = ["library-ct2"] + (["library-transformers"] if args.with_transformers else [])
+    if args.engine == "ray":
+        variants += list(RAY_VARIANTS)
+    if args.engine == "local" or args.with_naive:
+        variants.append("naive")
     results: dict[str, list[dict]] = {v: [] for v in variants}
     log(f"{count} articles, {rounds} round(s), device {args.device}")
     for round_number in range(rounds):
@@ -385,7 +478,7 @@ def main() -> None:
         log(f"round {round_number + 1}:")
         for variant in order:
             spec = dict(base, out=str(CACHE / f"out-{variant}"), sentences=str(sentences_file),
-                        store=str(store if variant == "library-ct2" else CACHE / "empty-store"))
+                        store=str(CACHE / "empty-store" if variant == "library-transformers" else store))
             result = run_variant(variant, spec, CACHE, args.omp_wait_policy)
             if variant == "library-ct2" and round_number == 0:
                 sentences_file.write_text(json.dumps(result["sentences"], ensure_ascii=False), encoding="utf-8")
@@ -396,10 +489,11 @@ def main() -> None:
           f"device {args.device}")
     print(f"workload: {count} articles of <= {ARTICLE_TOKENS} tokens, summaries forced to {SUMMARY_TOKENS} tokens "
           f"(beam 4), {translated} summary sentences translated, each forced to {TRANSLATION_TOKENS} tokens (beam 4); "
-          f"medians of {rounds} interleaved round(s); OMP_WAIT_POLICY={args.omp_wait_policy} for both")
+          f"medians of {rounds} interleaved round(s); OMP_WAIT_POLICY={args.omp_wait_policy} for both; "
+          f"{per_batch} article(s) per batch")
     print(f"one-time conversion to CTranslate2 {quantization}: "
           + ", ".join(f"{name} {took}" for name, took in conversion.items()))
-    naive = statistics.median(r["seconds"] for r in results["naive"])
+    naive = statistics.median(r["seconds"] for r in results["naive"]) if "naive" in results else None
     for variant in variants:
         runs = results[variant]
         seconds = statistics.median(r["seconds"] for r in runs)
@@ -408,11 +502,23 @@ def main() -> None:
         gpu = f"  GPU {statistics.mean(r['gpu_utilisation'] for r in runs):.0f}% ({runs[0]['gpu']})" if "gpu" in runs[0] else ""
         cpu = statistics.median(r["cpu_seconds"] for r in runs)
         load = statistics.mean(statistics.mean(r["load"]) for r in runs)
+        versus = f"{naive / seconds:5.2f}x naive  " if naive else ""
+        workers = max((r.get("worker_peak_rss_mb") or 0) for r in runs)
+        where = (f"  workers' peak RSS {workers:.0f} MB, articles briefed on {len(runs[0]['nodes'])} node(s); "
+                 "RSS and CPU above: the driver's only") if workers else ""
         print(f"{variant:<22} {seconds:7.1f} s  {60 * count / seconds:6.2f} articles/min  {tokens / seconds:7.1f} tokens/s  "
-              f"peak RSS {rss:6.0f} MB  CPU {cpu:6.1f} s  {naive / seconds:5.2f}x naive  (load avg ~{load:.1f})  "
-              f"[{', '.join(sorted(set(runs[0]['backends'].values())))}]{gpu}")
+              f"peak RSS {rss:6.0f} MB  CPU {cpu:6.1f} s  {versus}(load avg ~{load:.1f})  "
+              f"[{', '.join(sorted(set(runs[0]['backends'].values())))}]{gpu}{where}")
     best = statistics.median(r["seconds"] for r in results["library-ct2"])
-    print(f"speedup_vs_naive={naive / best:.2f}")
+    if naive:
+        print(f"speedup_vs_naive={naive / best:.2f}")
+    if args.engine == "ray":
+        one, two = (statistics.median(r["seconds"] for r in results[v]) for v in RAY_VARIANTS)
+        print("ray_vs_local is the Ray engine's throughput on one 2-CPU node over the local engine's (1.00: no "
+              "overhead; the goal is >= 0.85); scaling_1_to_2_nodes is two 1-CPU nodes' over one 2-CPU node's "
+              "(the same 2 cores: no gain is possible here)")
+        print(f"ray_vs_local={best / one:.2f}")
+        print(f"scaling_1_to_2_nodes={one / two:.2f}")
 
 
 if __name__ == "__main__":

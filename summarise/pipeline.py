@@ -2,26 +2,30 @@
 
 ``Pipeline`` holds settings and the registry; models are loaded lazily (and cached) on first use, so a
 long-lived Pipeline serves many articles with one load. The CLI, batch jobs and tests all call this.
+
+What the batch engines share lives here: ``segment_item`` (one input read and segmented, its failure
+kept with it) and ``brief_segmented``/``brief_many`` (briefs of many articles, model calls batched
+across them). What only the one-process engine needs, a thread that segments ahead of the models, is
+in lookahead.py; the Ray engine runs the same two calls in tasks and actors instead.
 """
 
 from __future__ import annotations
 
-import queue
-import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import claims as claims_stage
+from .article_source import ArticleSource, check_source, read_source, source_name
 from .claims.source import SourceIndex
 from .errors import SummariseError
 from .languages import language_name as _language_name
+from .lookahead import work_ahead
 from .models.registry import Registry, load_registry
 from .models.routes import Route, plan_route
 from .models.store import LocalModel, locate
 from .records import Article, Brief, ModelUse, Summary, Translation, Unavailable
-from .segment import Document, from_text, read_path, segment
+from .segment import Document, segment
 from .settings import Settings, apply_overrides, enforce_offline, load_settings
 from .summarisers import summarise_article, summarise_many
 from .translate import back_translate, back_translate_many, translate_many
@@ -34,7 +38,7 @@ DEFAULT_ARTICLES_PER_BATCH = 16
 # spaCy parse that builds it takes about 400 MB more while it runs (one batch for the whole group).
 GROUP_CHARACTERS = 2_000_000
 
-Source = str | Path | Document
+Source = ArticleSource  # str: the text; Path / os.PathLike: a file; bytes; Document (article_source.py)
 
 
 @dataclass(frozen=True)
@@ -64,11 +68,8 @@ class Pipeline:
 
     # -- stages -----------------------------------------------------------------------------------
     def read(self, source: Source) -> Document:
-        if isinstance(source, Document):
-            return source
-        if isinstance(source, Path) or source == "-":
-            return read_path(source, max_bytes=self.settings.max_input_bytes)
-        return from_text(source, max_bytes=self.settings.max_input_bytes)
+        """A str is the article's text, a Path/os.PathLike a file, bytes its content (see article_source)."""
+        return read_source(source, max_bytes=self.settings.max_input_bytes)
 
     def segment(self, source: Source) -> Article:
         return segment(self.read(source), language=self.settings.language)
@@ -140,7 +141,7 @@ class Pipeline:
         claims, claim_warnings = claims_stage.trace_claims(
             article, summary, translations, settings=self.settings, source=source, back_translations=back_translations
         )
-        warnings = list(route.notes)
+        warnings = [*article.input_warnings, *route.notes]
         if summary.coverage < 1.0:
             warnings.append(
                 f"the summariser saw {summary.coverage:.0%} of the article's sentences "
@@ -162,6 +163,9 @@ class Pipeline:
             local = locate(card, self.settings) if card is not None else None
             if local is not None:
                 models.append(_model_use(f"back-translator:{back.source_language}-{back.target_language}", local, back.backend))
+        entailment = _entailment_use(self.settings, summary.language)
+        if entailment is not None:  # a pulled entailment model judged the summary's sentences (claims/check.py)
+            models.append(entailment)
         return Brief(
             article=article,
             summary=summary,
@@ -176,9 +180,10 @@ class Pipeline:
     def pipe(self, sources: Iterable[Source], *, articles_per_batch: int = DEFAULT_ARTICLES_PER_BATCH) -> Iterator[Brief | Failure]:
         """Brief many inputs, one result per input in input order; a bad input yields a Failure and
         the rest go on. Upcoming inputs are segmented on a thread while the models work, and the
-        model stages batch across ``articles_per_batch`` articles at a time."""
+        model stages batch across ``articles_per_batch`` articles at a time. ``sources`` as for
+        ``brief``; an input of another type raises TypeError (a programming mistake, not a Failure)."""
         group: list[Segmented] = []
-        for item in self.segment_ahead(sources, depth=2 * articles_per_batch):
+        for item in self.segment_ahead(map(check_source, sources), depth=2 * articles_per_batch):
             group.append(item)
             if len(group) >= articles_per_batch:
                 yield from self.brief_segmented(group)
@@ -190,50 +195,19 @@ class Pipeline:
         self, sources: Iterable[Source], *, depth: int = 2 * DEFAULT_ARTICLES_PER_BATCH
     ) -> Iterator[Segmented]:
         """Read and segment ``sources`` on a background thread, up to ``depth`` inputs ahead of the
-        consumer, so the next articles are ready when the models finish (file reads, language
-        detection and sentence splitting overlap generation, which releases the GIL)."""
-        ready: queue.Queue = queue.Queue(maxsize=max(1, depth))
-        halt = threading.Event()
-        end = object()
+        consumer (the local engine's look-ahead; see lookahead.py)."""
+        return work_ahead(sources, self.segment_item, depth=depth)
 
-        def put(value) -> bool:
-            while not halt.is_set():
-                try:
-                    ready.put(value, timeout=0.1)
-                    return True
-                except queue.Full:
-                    continue
-            return False
-
-        def work() -> None:
-            try:
-                for index, source in enumerate(sources):
-                    if halt.is_set():
-                        return
-                    started = time.perf_counter()
-                    try:
-                        result: Article | Failure = self.segment(source)
-                    except Exception as error:  # noqa: BLE001 - confined to this input, reported as its Failure
-                        result = Failure(_source_name(source), _as_summarise_error(error))
-                    if not put(Segmented(index, source, result, time.perf_counter() - started)):
-                        return
-            except Exception as error:  # noqa: BLE001 - the sources iterable itself failed: re-raised for the consumer
-                put(_Raised(error))
-                return
-            put(end)
-
-        worker = threading.Thread(target=work, name="summarise-segment-ahead", daemon=True)
-        worker.start()
+    # -- shared by every engine: segment one input, brief segmented inputs together --------------------
+    def segment_item(self, index: int, source: Source) -> Segmented:
+        """Read and segment one input; a failure stays with it (as its Failure), never raised. The local
+        engine's look-ahead thread and the Ray engine's segmentation tasks both call this."""
+        started = time.perf_counter()
         try:
-            while True:
-                item = ready.get()
-                if item is end:
-                    return
-                if isinstance(item, _Raised):
-                    raise item.error
-                yield item
-        finally:
-            halt.set()
+            result: Article | Failure = self.segment(source)
+        except Exception as error:  # noqa: BLE001 - confined to this input, reported as its Failure
+            result = Failure(_source_name(source), _as_summarise_error(error))
+        return Segmented(index, source, result, time.perf_counter() - started)
 
     def brief_segmented(self, items: Sequence[Segmented]) -> list[Brief | Failure]:
         """Results for segmented inputs, in their order: briefs of the articles, made together by
@@ -303,15 +277,25 @@ class Pipeline:
 
 
 def brief(source: Source, settings: Settings | None = None, **overrides) -> Brief:
-    """Brief one article: a path (``Path``, or ``"-"`` for stdin), a ``Document`` or the text itself.
+    """Brief one article. ``source`` is decided by its type, never guessed: a ``str`` is the article's
+    text, a ``pathlib.Path`` (or any ``os.PathLike``) a file to read, ``bytes`` the file's content
+    (decoded as the command line does), a ``Document`` is used as it is; anything else is a TypeError.
+    Standard input is not read here (``summarise brief -`` reads it): pass ``sys.stdin.buffer.read()``.
 
-    ``overrides`` are settings (``summariser=``, ``translator=``, ``sentences=``, ``device=`` ...).
-    A ``str`` that names an existing file is read as that file.
+    ``overrides`` are settings (``summariser=``, ``translator=``, ``sentences=``, ``language=`` ...).
     """
+    check_source(source)  # before any model or settings work
     settings = load_settings(overrides) if settings is None else apply_overrides(settings, overrides)
-    if isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file():
-        source = Path(source)
     return Pipeline(settings).brief(source)
+
+
+def _entailment_use(settings, language: str) -> ModelUse | None:
+    """The entailment model the claim checker asked, when one is present (it reads English only)."""
+    from .models.nli import entailment_card
+
+    card = entailment_card(settings) if language == "en" else None
+    local = locate(card, settings) if card is not None else None
+    return _model_use("claim-checker:entailment", local, None) if local is not None else None
 
 
 def _model_use(role: str, local: LocalModel, backend: str | None) -> ModelUse:
@@ -329,13 +313,8 @@ def _model_use(role: str, local: LocalModel, backend: str | None) -> ModelUse:
     )
 
 
-@dataclass(frozen=True)
-class _Raised:
-    error: BaseException
-
-
 def _source_name(source: Source) -> str:
-    return str(source.name if isinstance(source, Document) else source)
+    return source_name(source)
 
 
 def _by_characters(articles: Sequence[Article], limit: int) -> list[list[Article]]:

@@ -118,7 +118,7 @@ def test_mixed_batch_one_brief_per_good_article_and_an_error_per_bad_one(tmp_pat
         assert record["backends"]["mt5-xlsum"].startswith(("transformers", "ctranslate2"))
         assert record["seconds"] > 0
         brief = json.loads((out / f"{path.stem}.json").read_text(encoding="utf-8"))
-        assert brief["schema"] == "summarise.brief/1"
+        assert brief["schema"] == "summarise.brief/2"
         assert brief["source"]["path"] == str(path)
         assert (out / f"{path.stem}.md").read_text(encoding="utf-8").strip()
     assert by_input["ar-0.md"]["language"] == "ar" and by_input["en-0.txt"]["language"] == "en"

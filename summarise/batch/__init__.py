@@ -3,7 +3,8 @@
     >>> from summarise.batch import discover, run_batch
     >>> result = run_batch(discover(["articles/"]), Path("briefs"), pipeline=Pipeline(settings))
 
-The CLI (``summarise batch``) is a thin layer over these. Batch uses the pipeline; no stage uses batch.
+On a Ray cluster: ``run_batch(..., engine=RayEngine(address=...))`` (``summarise.batch.ray_engine``;
+importing it imports no Ray). The CLI (``summarise batch``) is a thin layer over these. Batch uses the pipeline; no stage uses batch.
 """
 
 from __future__ import annotations

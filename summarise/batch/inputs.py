@@ -95,6 +95,16 @@ def _spare_inputs(items: list[BatchInput], out: Path | None) -> list[BatchInput]
 
 
 def _expand(argument: str, skip: Path | None) -> list[Path]:
+    if not argument.strip():
+        # Path("") is the working folder: an unset shell variable must not brief whatever is there.
+        raise ConfigError("an input name is empty", "check the command line (an unset shell variable?)")
+    try:
+        return _expand_path(argument, skip)
+    except OSError as error:  # a name too long, a folder that cannot be listed, ...
+        raise ConfigError(f"{argument}: cannot read it ({error.strerror or error})", "give article files, directories, globs or JSONL files") from None
+
+
+def _expand_path(argument: str, skip: Path | None) -> list[Path]:
     path = Path(argument).expanduser()
     if path.is_dir():
         if skip is not None and path.resolve().is_relative_to(skip):
@@ -136,7 +146,9 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, within: 
     too deeply, too long, a path outside ``within``) is an input carrying its error."""
     items: list[BatchInput] = []
     # A record's text may take six bytes a character once JSON-escaped ("\u0627"), plus its id.
+    saw_line = False
     for line in read_json_lines(path, max_line_bytes=6 * max_bytes + 65536):
+        saw_line = True
         number = line.number
         where = f"{path}:{number}"
         if line.problem is not None:
@@ -157,6 +169,10 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, within: 
             source = Path(record["path"])  # no ~ expansion: the file is not the user's shell
             if not source.is_absolute():
                 source = path.parent / source
+            problem = _unusable_path(source, within)
+            if problem is not None:
+                items.append(_bad(item_id, where, f'{where}: "path" {record["path"]!r} {problem}'))
+                continue
             if source.exists() and not source.is_file():
                 # A device, FIFO or folder named by an untrusted list: a FIFO would block the job forever.
                 items.append(_bad(item_id, where, f'{where}: "path" {record["path"]!r} is not a regular file',
@@ -169,10 +185,35 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, within: 
                 )
                 continue
         else:
-            items.append(_bad(item_id, where, f'{where}: id {item_id!r} has neither a "text" nor a "path" string'))
+            wrong = [f'"{key}" is {_json_kind(record[key])}' for key in ("text", "path") if record.get(key) is not None]
+            problem = f"{', '.join(wrong)}, not a string" if wrong else 'it has neither a "text" nor a "path"'
+            items.append(_bad(item_id, where, f"{where}: id {item_id!r}: {problem}",
+                              'give the article as "text": "..." or its file as "path": "..."'))
             continue
         items.append(BatchInput(id=item_id, input=where, source=source, stem=_safe_stem(item_id)))
+    if not saw_line:
+        # Like a folder with no articles: an empty list is a mistake to stop on, not a job with nothing to do.
+        raise InputError(f"{path}: the JSON-lines file is empty", 'give one {"id", "text"} or {"id", "path"} object a line')
     return items
+
+
+def _unusable_path(source: Path, within: Path | None) -> str | None:
+    """Why a JSONL path cannot even be looked at (a name too long, a NUL byte, a link loop), or None:
+    such a line is one failed item, never the end of the job."""
+    if not str(source).strip() or "\0" in str(source):
+        return "is not a file name"
+    try:
+        source.exists()
+        if within is not None:
+            source.resolve()
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop, for resolve()
+        return f"cannot be read ({getattr(error, 'strerror', None) or error})"
+    return None
+
+
+def _json_kind(value: object) -> str:
+    names = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _bad(item_id: str, where: str, message: str, hint: str | None = None) -> BatchInput:

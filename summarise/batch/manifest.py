@@ -59,10 +59,7 @@ def read_manifest(path: Path) -> list[dict[str, Any]]:
     """Every intact line of the manifest, oldest first (a missing manifest is an empty one). A
     manifest that is not a regular file (a folder, a device, a FIFO) is an OutputError: the job would
     read or write something that is not its record."""
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise OutputError(f"the batch manifest {path} is not a regular file", "remove it, or give another --out folder")
-    except FileNotFoundError:
+    if not _check_manifest(path):
         return []
     with writing(path, "the batch manifest"):  # reading it is part of writing the job's output
         text = path.read_bytes().decode("utf-8", errors="replace")
@@ -72,9 +69,48 @@ def read_manifest(path: Path) -> list[dict[str, Any]]:
             record = json.loads(line)
         except (ValueError, RecursionError):
             continue  # torn by a crash while it was being written (or not a manifest line at all)
-        if isinstance(record, dict) and "id" in record and "status" in record:
+        if _is_attempt(record):
             records.append(record)
     return records
+
+
+def _check_manifest(path: Path) -> bool:
+    """Whether the manifest exists; an OutputError when it is anything but a plain file of its own.
+    Lines are appended to it, so a symbolic link or a second (hard-linked) name would have the job
+    write into some other file, perhaps one of its inputs."""
+    with writing(path, "the batch manifest"):
+        try:
+            status = os.lstat(path)
+        except FileNotFoundError:
+            return False
+        try:
+            target = os.stat(path)
+        except FileNotFoundError:
+            target = status  # a dangling link
+    if not stat.S_ISREG(target.st_mode):
+        raise OutputError(f"the batch manifest {path} is not a regular file", "remove it, or give another --out folder")
+    if stat.S_ISLNK(status.st_mode):
+        raise OutputError(f"the batch manifest {path} is a symbolic link; the job would append to the file it points to",
+                          "remove the link (or give another --out folder)")
+    if status.st_nlink > 1:
+        raise OutputError(f"the batch manifest {path} has other names (hard links); the job would append to them too",
+                          "copy it to a file of its own (cp manifest.jsonl m && mv m manifest.jsonl)")
+    return True
+
+
+def _is_attempt(record: Any) -> bool:
+    """A line as ManifestWriter writes it: a text id and status, and outputs that are file names.
+    Anything else (hand-edited, another tool's file, garbage that happens to parse) is not a record,
+    so the article is simply redone rather than the job failing on it."""
+    if not (isinstance(record, dict) and isinstance(record.get("id"), str) and isinstance(record.get("status"), str)):
+        return False
+    outputs = record.get("outputs", [])
+    output = record.get("output")
+    return (
+        isinstance(outputs, list)
+        and all(isinstance(name, str) for name in outputs)
+        and (output is None or isinstance(output, str))
+    )
 
 
 def finished(records: Iterable[dict[str, Any]], wanted: dict[str, list[str]], directory: Path) -> set[str]:
@@ -102,9 +138,12 @@ class ManifestWriter:
         self._handle = None
 
     def __enter__(self) -> Self:
+        exists = _check_manifest(self.path)
         with self._writing():
-            needs_newline = self.path.exists() and self.path.stat().st_size > 0 and not _ends_with_newline(self.path)
-            self._handle = open(self.path, "a", encoding="utf-8")
+            needs_newline = exists and self.path.stat().st_size > 0 and not _ends_with_newline(self.path)
+            # O_NOFOLLOW: a link put in its place since the check is refused, not followed.
+            descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+            self._handle = open(descriptor, "a", encoding="utf-8")
             if needs_newline:
                 self._handle.write("\n")  # a torn last line must not swallow this run's first line
         return self

@@ -171,7 +171,9 @@ def make_progress(*, quiet: bool, stream: TextIO | None = None) -> Progress:
 def describe_failure(attempt: Attempt) -> str:
     """The input and the first line of its error (which often names the input already)."""
     error = attempt.error.splitlines()[0] if attempt.error else "unknown error"
-    return error if error.startswith(attempt.input) else f"{attempt.input}: {error}"
+    text = error if error.startswith(attempt.input) else f"{attempt.input}: {error}"
+    # Names and errors quote untrusted input (file names, JSONL ids): no escape sequence reaches the terminal.
+    return "".join("?" if ord(c) < 32 or 0x7F <= ord(c) <= 0x9F else c for c in text)
 
 
 def print_summary(result, console=None) -> None:

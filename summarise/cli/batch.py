@@ -42,6 +42,22 @@ def batch(
         16, "--articles-per-batch", min=1, help="Articles briefed together (model calls are batched across them)."
     ),
     batch_size: int | None = typer.Option(None, "--batch-size", min=1, help="Most inputs per generate() call (default: 16)."),
+    inputs_within: Path | None = typer.Option(
+        None, "--inputs-within", help='Read JSONL "path" entries only from inside this folder (for lists you did not write).'
+    ),
+    engine: str = typer.Option(
+        "local", "--engine", help="local: this process (default). ray: a Ray cluster (pip install \"summarise[ray]\")."
+    ),
+    address: str | None = typer.Option(
+        None, "--address", help="--engine ray: the cluster's head (HOST:PORT or ray://...); default $RAY_ADDRESS, "
+        "else Ray is started on this machine for the job."
+    ),
+    workers: int | None = typer.Option(
+        None, "--workers", min=1, help="--engine ray: actors briefing at once (default: one per node, or per GPU share)."
+    ),
+    gpus_per_worker: float = typer.Option(
+        0.0, "--gpus-per-worker", min=0.0, help="--engine ray: GPUs each actor holds (e.g. 1, or 0.5 to share); 0: CPU actors."
+    ),
     summariser: str | None = SummariserOpt,
     translator: str | None = TranslatorOpt,
     sentences: int | None = SentencesOpt,
@@ -56,6 +72,7 @@ def batch(
 
     Run the same command again to carry on after a crash or Ctrl-C: finished articles are skipped.
     Exits 1 when any article failed (each failure is in the manifest with its error), 130 when stopped.
+    With --engine ray the same job runs on a Ray cluster (DIR must be writable by every node at that path).
     """
     from ..batch import discover, make_progress, run_batch
     from ..batch.progress import print_summary
@@ -79,7 +96,16 @@ def batch(
         language=language,
         batch_size=batch_size,
     )
-    items = discover(inputs, exclude=out, max_bytes=settings.max_input_bytes)  # before any model loads: a typo fails at once
+    if engine not in ("local", "ray"):
+        raise ConfigError(f"unknown engine {engine!r}", "use --engine local (the default) or --engine ray")
+    if engine == "local" and (address or workers or gpus_per_worker):
+        raise ConfigError("--address, --workers and --gpus-per-worker apply to --engine ray", "add --engine ray")
+    items = discover(inputs, exclude=out, max_bytes=settings.max_input_bytes, within=inputs_within)  # before any model loads: a typo fails at once
+    chosen_engine = None
+    if engine == "ray":
+        from ..batch.ray_engine import RayEngine
+
+        chosen_engine = RayEngine(address=address, workers=workers, gpus_per_worker=gpus_per_worker)
     progress = make_progress(quiet=quiet)
     stop = threading.Event()
     with _stop_on_signals(stop, progress):
@@ -92,6 +118,7 @@ def batch(
             progress=progress,
             stop=stop,
             articles_per_batch=articles_per_batch,
+            engine=chosen_engine,
         )
     print_summary(result)
     raise typer.Exit(result.exit_code)
