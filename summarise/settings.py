@@ -216,7 +216,8 @@ def load_settings(
 ) -> Settings:
     environ = os.environ if environ is None else environ
     values: dict[str, Any] = {}
-    config_file = config_file or (Path(environ["SUMMARISE_CONFIG"]) if "SUMMARISE_CONFIG" in environ else None)
+    # Empty is unset, as for every SUMMARISE_* variable (Path("") would be the working folder).
+    config_file = config_file or (Path(environ["SUMMARISE_CONFIG"]) if environ.get("SUMMARISE_CONFIG", "").strip() else None)
     if config_file is None:
         # Read the locations from ``environ`` (not the process), so a caller's environment is the whole truth.
         config_home = environ.get("XDG_CONFIG_HOME") or (f"{environ['HOME']}/.config" if environ.get("HOME") else None)
@@ -226,6 +227,12 @@ def load_settings(
     if config_file is not None:
         values.update(_read_config(config_file))
         origins = {name: f"config file {config_file}" for name in values}
+        _check_known(values, origins)
+        # Checked here, layer by layer: a bad value in the config file is an error even when an
+        # environment variable or a flag would replace it (it would bite the next run without one).
+        values = {
+            name: value if name == "model_paths" else _coerce(name, value, origins[name]) for name, value in values.items()
+        }
     # Model paths add up, layer by layer (config, then environment, then flags), each winning per name;
     # every other setting is replaced by the layer above.
     paths = dict(_coerce("model_paths", values.pop("model_paths", {}), origins.get("model_paths")) or {})
@@ -235,11 +242,9 @@ def load_settings(
             if name == "model_paths":
                 paths.update(_coerce("model_paths", environ[variable], origin))
             else:
-                values[name] = environ[variable]
+                values[name] = _coerce(name, environ[variable], origin)
                 origins[name] = origin
-    _check_known(values, origins)
-    coerced = {name: _coerce(name, value, origins.get(name)) for name, value in values.items()}
-    return apply_overrides(Settings(**coerced, model_paths=paths), overrides)
+    return apply_overrides(Settings(**values, model_paths=paths), overrides)
 
 
 def enforce_offline(settings: Settings) -> None:

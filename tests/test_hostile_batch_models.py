@@ -75,11 +75,20 @@ def test_an_input_in_the_output_folder_is_never_overwritten(tmp_path, monkeypatc
     assert [item.stem for item in discover(["article.txt", "other.md"], exclude=Path("."))] == ["article.brief", "other.brief"]
 
 
-def test_manifest_on_a_full_disk_is_an_output_error_and_earlier_lines_stay(tmp_path):
-    (tmp_path / "manifest.jsonl").symlink_to("/dev/full")
+def test_manifest_on_a_full_disk_is_an_output_error_and_earlier_lines_stay(tmp_path, monkeypatch):
+    import errno
+
+    from summarise.batch import manifest as manifest_module
+
+    def disk_full(descriptor):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    # (A link to /dev/full no longer reaches the write: a manifest that is a link is refused first.)
+    monkeypatch.setattr(manifest_module.os, "fsync", disk_full)
     attempt = Attempt(id="a", input="a.txt", status="ok")
     with pytest.raises(OutputError, match="No space left") as caught, ManifestWriter(tmp_path / "manifest.jsonl") as manifest:
         manifest.write(attempt)
+    monkeypatch.undo()
     assert "manifest" in caught.value.message and "run the same command again" in caught.value.hint
     kept = tmp_path / "kept" / "manifest.jsonl"
     kept.parent.mkdir()

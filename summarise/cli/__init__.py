@@ -9,4 +9,8 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    app()
+    import sys
+
+    from .app import run_app
+
+    sys.exit(run_app())

@@ -13,12 +13,41 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from ..errors import OutputError, SummariseError
 from ..files import check_output_path, write_output_file
 from ..settings import Settings, enforce_offline, load_settings, parse_model_path_items
 
+
+class _OneLineErrors(TyperGroup):
+    """The command group, with a mistake on the command line (an unknown option, ``--sentences 0``,
+    a missing argument) shown as one ``error:`` line and a hint, like every other error, instead of
+    click's usage box; the exit code stays click's 2 (a bad option)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.TyperException as error:  # typer's (vendored) click errors: usage, bad values
+            if type(error).__name__ == "NoArgsIsHelpError":
+                error.show()  # `summarise` alone: the help, as before
+            else:
+                context = getattr(error, "ctx", None)
+                command = context.command_path if context is not None else "summarise"
+                _say(f"error: {error.format_message()}\n  hint: see `{command} --help`")
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            _say("interrupted")
+            sys.exit(130)
+        # Without standalone mode, click returns the code of an explicit Exit, or the command's result
+        # (None for every command here).
+        sys.exit(result if isinstance(result, int) else 0)
+
+
 app = typer.Typer(
+    cls=_OneLineErrors,
     name="summarise",
     help="Bilingual English–Arabic news briefs on local models, with the key claims traced to the source.",
     no_args_is_help=True,
@@ -180,14 +209,19 @@ def warn(message: str) -> None:
 
 def check_output(output: Path | None, inputs: Iterable[str | Path] = ()) -> None:
     """Fail before any work when ``output`` cannot or must not be written (see summarise.files)."""
-    if output is not None:
+    if output is not None and not _is_stdout(output):
         check_output_path(output, inputs=inputs)
+
+
+def _is_stdout(output: Path | str) -> bool:
+    """``-o -`` means standard output, as for every Unix tool (it used to make a file named "-")."""
+    return str(output) == "-"
 
 
 def write_output(text: str, output: Path | None, *, inputs: Iterable[str | Path] = ()) -> None:
     """Print ``text``, or write it to ``output`` (atomically for a file; never over one of ``inputs``,
     nor over a write-protected file; through a FIFO or device as a shell redirection would)."""
-    if output is not None:
+    if output is not None and not _is_stdout(output):
         write_output_file(output, text, inputs=inputs)
         return
     if sys.stdout is None:

@@ -103,7 +103,7 @@ def check(
             problem = problem.removeprefix(f"line {number} ").removeprefix("is ")
         if isinstance(item, dict):
             item_id = None if item.get("id") is None else str(item["id"])
-            missing = [k for k in ("id", "source", "summary") if k not in item]
+            missing = [k for k in ("id", "source", "summary") if k not in item or (k == "id" and item[k] in (None, ""))]
             if missing:
                 problem = f"missing field(s): {', '.join(missing)}"
             elif not isinstance(item["source"], str) or not isinstance(item["summary"], str) or not item["source"].strip():

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, ConversionMissingError, ModelLoadError, SummariseError
+from ..errors import ConfigError, ConversionMissingError, ModelLoadError, OutputError, SummariseError
 from ..settings import Settings
 from .registry import ModelCard
 from .seq2seq import Seq2SeqModel
@@ -186,6 +186,7 @@ def convert(card: ModelCard, settings: Settings, quantization: str = "int8", *, 
         return existing
     target = converted_path(card, settings)
     staging = target.with_name(f".{card.name}.partial")
+    _prepare_converted_folder(target.parent)
     shutil.rmtree(staging, ignore_errors=True)
     from .loading import check_model_folder, model_folder
 
@@ -240,6 +241,18 @@ def convert(card: ModelCard, settings: Settings, quantization: str = "int8", *, 
     copy = find_converted(local, settings)
     assert copy is not None
     return copy
+
+
+def _prepare_converted_folder(folder: Path) -> None:
+    """Make the folder converted copies go in, or say why it cannot be written, before the minutes a
+    conversion takes (and before the converter's own failure would read as a broken model, exit 3)."""
+    from ..files import may_write, writing
+
+    hint = "set models_dir (SUMMARISE_MODELS_DIR) to a folder you may write to"
+    with writing(folder, "the folder for converted copies", hint):
+        folder.mkdir(parents=True, exist_ok=True)
+    if not may_write(folder):
+        raise OutputError(f"cannot write the converted copy into {folder}: the folder is read-only", hint)
 
 
 def _config_value(path: Path, name: str) -> int | None:

@@ -8,9 +8,11 @@ commit in the lock file.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import fnmatch
 import shutil
 from collections.abc import Iterable
+from pathlib import Path
 
 from ..errors import PullError
 from ..files import writing
@@ -52,6 +54,22 @@ def choose_files(repo_files: Iterable[str]) -> list[str]:
     return sorted(set(chosen))
 
 
+_LOCAL_WRITE_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EISDIR)
+
+
+def _prepare_models_dir(models_dir: Path, name: str) -> None:
+    """The models folder exists and may be written, checked before the network is asked anything."""
+    from ..files import may_write
+
+    hint = "set models_dir (SUMMARISE_MODELS_DIR) to a folder you may write to"
+    try:
+        models_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PullError(f"cannot pull {name}: the models folder {models_dir} cannot be made ({error.strerror or error})", hint) from None
+    if not may_write(models_dir):
+        raise PullError(f"cannot pull {name}: the models folder {models_dir} is read-only", hint)
+
+
 def pull(card: ModelCard, settings: Settings) -> LocalModel:
     if card.embedded:
         raise PullError(f"{card.name} is embedded in the tool and needs no download")
@@ -63,6 +81,7 @@ def pull(card: ModelCard, settings: Settings) -> LocalModel:
         raise PullError("huggingface_hub is not installed", "pip install huggingface_hub") from None
 
     target = settings.models_dir / card.name
+    _prepare_models_dir(settings.models_dir, card.name)
     try:
         info = HfApi().model_info(card.hub_id, revision=card.revision)
         files = choose_files(s.rfilename for s in (info.siblings or []))
@@ -75,8 +94,15 @@ def pull(card: ModelCard, settings: Settings) -> LocalModel:
     except PullError:
         raise
     except Exception as error:  # noqa: BLE001 - HTTP, connection (httpx), disk and hub errors all mean the same
+        if isinstance(error, OSError) and error.errno in _LOCAL_WRITE_ERRORS:
+            # The disk, not the network: saying "check the connection" would send the user the wrong way.
+            raise PullError(
+                f"could not save {card.name} in {settings.models_dir}: {error.strerror or error}",
+                "free disk space, or set models_dir (SUMMARISE_MODELS_DIR) to a folder you may write to; "
+                "finished files are kept and the download resumes",
+            ) from None
         raise PullError(
-            f"could not download {card.hub_id}@{card.revision}: {error}",
+            f"could not download {card.name} ({card.hub_id}@{card.revision}): {' '.join(str(error).split())[:300] or type(error).__name__}",
             "check the network connection (and HF_TOKEN for gated models), then run the command again; "
             "finished files are kept and the download resumes",
         ) from None

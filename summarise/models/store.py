@@ -55,7 +55,7 @@ def lock_path(models_dir: Path) -> Path:
 
 def read_lock(models_dir: Path) -> dict[str, dict[str, Any]]:
     path = lock_path(models_dir)
-    if not path.exists():
+    if not _exists(path, "the models folder (models_dir, SUMMARISE_MODELS_DIR)"):
         return {}
     try:
         # Bounded: a lock file is a few kilobytes; a symlink to a device must not be read forever.
@@ -63,13 +63,31 @@ def read_lock(models_dir: Path) -> dict[str, dict[str, Any]]:
             lock = json.loads(handle.read(10_000_000).decode("utf-8"))
     except (OSError, ValueError, RecursionError) as error:  # unreadable, not UTF-8, not JSON, too deep
         lock = error
-    if not isinstance(lock, dict) or not all(isinstance(v, dict) for v in lock.values()):
+    if not isinstance(lock, dict) or not all(_is_lock_entry(v) for v in lock.values()):
         # Never guess: a pull would otherwise overwrite it and lose what the other entries pinned.
         raise ConfigError(
             f"the model lock file {path} is damaged ({lock if isinstance(lock, Exception) else 'not a table of models'})",
             "restore it from a backup, or delete it and pull the models again",
         )
     return lock
+
+
+def _is_lock_entry(entry: Any) -> bool:
+    """An entry as ``models pull`` writes it: a table whose hub id, revision and commit are text (a
+    hand-edited ``"commit": 5`` would otherwise fail later, as a bug, wherever it is shown)."""
+    return isinstance(entry, dict) and all(
+        entry.get(key) is None or isinstance(entry.get(key), str) for key in ("commit", "hub_id", "requested_revision")
+    )
+
+
+def _exists(path: Path, what: str) -> bool:
+    """``path.exists()``, with a path the system cannot even look up (a name too long, no permission
+    on a folder above it) reported as the setting that named it, not as a bug."""
+    try:
+        return path.exists()
+    except OSError as error:
+        raise ConfigError(f"cannot use {path} as {what}: {error.strerror or error}",
+                          "give a shorter path to a folder you may read") from None
 
 
 def write_lock_entry(models_dir: Path, name: str, entry: dict[str, Any]) -> None:
@@ -101,6 +119,10 @@ def locate(card: ModelCard, settings: Settings) -> LocalModel | None:
     override = settings.model_paths.get(card.name)
     if override is not None:
         path = Path(override)
+        try:
+            path.is_dir()
+        except OSError as error:  # a name too long, a folder above it that may not be searched
+            raise ModelMissingError(card.name, f"--model-path {card.name}=... cannot be looked up: {error.strerror or error}") from None
         if path.exists() and not path.is_dir():
             raise ModelMissingError(card.name, f"--model-path {card.name}={override} is a file, not the model's folder")
         if not path.is_dir():
@@ -113,7 +135,7 @@ def locate(card: ModelCard, settings: Settings) -> LocalModel | None:
         return LocalModel(card, None, "embedded")
     entry = read_lock(settings.models_dir).get(card.name)
     path = settings.models_dir / card.name
-    if entry and path.is_dir() and has_weights(path):
+    if entry and _exists(path, f"the folder of {card.name}") and path.is_dir() and has_weights(path):
         return LocalModel(card, path, "pulled", entry.get("commit"))
     return None
 

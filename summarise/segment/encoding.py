@@ -2,7 +2,8 @@
 
 UTF-8 (with or without BOM), UTF-16/32 (with BOM, and UTF-16 without one), Windows-1256 and ISO-8859-6
 Arabic, Windows-1252 and Latin-1. UTF-8 with a few invalid bytes stays UTF-8 (the bytes become U+FFFD
-and are counted, for a warning), rather than turning the whole text into Latin-1 mojibake. Known binary
+and are counted, for a warning), rather than turning the whole text into Latin-1 mojibake; so does
+UTF-16/32 with a byte-order mark and a few invalid code units. Known binary
 formats are refused by name. Text that was UTF-8 decoded as Windows-1252 upstream ("â€™") is repaired.
 """
 
@@ -28,8 +29,7 @@ _SIGNATURES = [
     (b"OggS", "an Ogg media file", "give a .txt, .md or .html file"),
     (b"SQLite format 3", "an SQLite database", "give a .txt, .md or .html file"),
 ]
-_BOMS = [
-    (b"\xef\xbb\xbf", "utf-8-sig"),
+_BOMS = [  # UTF-8's is handled first, in decode_bytes
     (b"\xff\xfe\x00\x00", "utf-32-le"),
     (b"\x00\x00\xfe\xff", "utf-32-be"),
     (b"\xff\xfe", "utf-16-le"),
@@ -74,14 +74,17 @@ def _repair_run(match: re.Match) -> str:
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str, int]:
     """The text, the encoding's name, and how many invalid bytes were replaced."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        # UTF-8 like any other (a few bad bytes kept as U+FFFD, counted), named for its byte-order mark.
+        text, encoding, bad = _decode_unmarked(data[3:], name)
+        return text, "utf-8-sig" if encoding == "utf-8" else encoding, bad
+    return _decode_unmarked(data, name)
+
+
+def _decode_unmarked(data: bytes, name: str) -> tuple[str, str, int]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(encoding.replace("-sig", "")), encoding, 0
-            except UnicodeDecodeError:
-                raise InputError(
-                    f"{name}: the file starts with a {encoding} byte-order mark but is not valid {encoding}"
-                ) from None
+            return _decode_counting(data[len(bom) :], encoding, name)
     _reject_known_formats(data, name)
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
@@ -99,6 +102,31 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, int]:
         return _LONE_SURROGATE.sub("\ufffd", escaped), "utf-8", bad
     text, encoding = _single_byte(data, name, position)
     return text, encoding, 0
+
+
+# The most invalid code units a UTF-16/32 file (with a byte-order mark) may hold and still be read as
+# text, with a warning: a damaged save or a cut-off last character, not a binary file behind a BOM.
+_MAX_BAD_UNITS = 16
+
+
+def _decode_counting(data: bytes, encoding: str, name: str) -> tuple[str, str, int]:
+    """``data`` in ``encoding`` with each invalid stretch (a lone surrogate, an odd last byte) as one
+    U+FFFD, and the number of bytes replaced; more than a few is not that encoding at all."""
+    parts: list[str] = []
+    position, bad = 0, 0
+    for _ in range(_MAX_BAD_UNITS + 1):
+        try:
+            parts.append(data[position:].decode(encoding))
+            return "".join(parts), encoding, bad
+        except UnicodeDecodeError as error:
+            parts.append(data[position : position + error.start].decode(encoding))
+            parts.append("\ufffd")
+            bad += error.end - error.start
+            position += error.end
+    raise InputError(
+        f"{name}: the file starts with a {encoding} byte-order mark but is not valid {encoding}",
+        "convert the file to UTF-8, or check that it is text at all",
+    )
 
 
 def _reject_known_formats(data: bytes, name: str) -> None:

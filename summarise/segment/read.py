@@ -220,12 +220,13 @@ def decode(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc
     text, encoding, replaced = decode_bytes(data, name)
     document = _finish(text, name, encoding, None, empty=("the file holds only white space", "give a file with article text"))
     if replaced:
+        label = encoding.upper().replace("-SIG", "")  # UTF-8, or UTF-16-LE ... for a file with a byte-order mark
         document = dataclasses.replace(
             document,
             warnings=(
                 (
                     f"{name}: {replaced} byte{'s' if replaced > 1 else ''} of the file {'are' if replaced > 1 else 'is'} "
-                    "not valid UTF-8 and became \ufffd (replacement characters); the rest was read as UTF-8"
+                    f"not valid {label} and became \ufffd (replacement characters); the rest was read as {label}"
                 ),
             ),
         )
