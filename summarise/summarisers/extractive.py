@@ -18,11 +18,13 @@ Sentences of fewer than ``min_words`` words (photo credits, "(CNN)", subheads) a
 nothing else is left, as are near-duplicates of a chosen sentence (captions that repeat the lede).
 
 ``minilm-extractive`` embeds with all-MiniLM-L6-v2 (English only: on Arabic its centroid picks no
-better than chance); ``lexical-extractive`` uses TF-IDF vectors (any language, Arabic normalised).
+better than chance), run in numpy by default (summarise.models.embedding: the same picks as through
+sentence-transformers, without importing torch); ``lexical-extractive`` uses TF-IDF vectors (any
+language, Arabic normalised).
 
 Cost grows linearly with the article: TF-IDF rows are sparse, and MMR compares each sentence with the
-few chosen ones only (O(n k), never an n x n matrix). Embedding is the one expensive step (20-40 ms a
-sentence on two busy CPU cores), so MiniLM reads at most ``MAX_EMBEDDED_SENTENCES`` sentences, from
+few chosen ones only (O(n k), never an n x n matrix). Embedding is the one expensive step (about 10 ms a
+sentence in numpy on one busy CPU core), so MiniLM reads at most ``MAX_EMBEDDED_SENTENCES`` sentences, from
 the top; a longer input is summarised from its opening and ``Summary.coverage`` says how much of it
 was read (the brief then warns). The position prior makes a pick from beyond that point all but
 impossible anyway: sentence 500 starts more than 6 points behind the lede, and MMR's redundancy term
@@ -33,9 +35,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from ..errors import ConfigError
 from ..models.loading import load_embedder
@@ -48,8 +50,12 @@ PRIORS = ("log", "sqrt", "none")
 # A news article has tens of sentences, a long read a couple of hundred; 500 is about 12,000 words.
 MAX_EMBEDDED_SENTENCES = 500
 
-# One unit-length row per sentence: dense embeddings, or sparse TF-IDF rows.
-Vectors = np.ndarray | sparse.csr_matrix
+if TYPE_CHECKING:
+    from scipy import sparse
+
+    # One unit-length row per sentence: dense embeddings, or sparse TF-IDF rows. (scipy is imported
+    # by the TF-IDF path only: scipy.sparse takes 0.1-0.2 s to import, which a cold MiniLM brief skips.)
+    Vectors = np.ndarray | sparse.csr_matrix
 
 
 @dataclass(frozen=True)
@@ -182,6 +188,6 @@ def scale_scores(score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _similarity_to(vectors: Vectors, row: int) -> np.ndarray:
     """Cosine similarity of every row with one row (the rows are unit length)."""
-    if sparse.issparse(vectors):
-        return np.asarray((vectors @ vectors[row].T).todense()).ravel()
-    return vectors @ vectors[row]
+    if isinstance(vectors, np.ndarray):
+        return vectors @ vectors[row]
+    return np.asarray((vectors @ vectors[row].T).todense()).ravel()  # sparse TF-IDF rows

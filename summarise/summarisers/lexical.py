@@ -13,9 +13,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
+
+if TYPE_CHECKING:  # scipy is imported where a matrix is built: the MiniLM path never needs it
+    from scipy import sparse
 
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -46,6 +49,8 @@ def tfidf_matrix(texts: Sequence[str], language: str) -> sparse.csr_matrix:
     """``tfidf_vectors`` as a sparse CSR matrix: a sentence holds a few dozen of the article's words, so
     a dense sentences x vocabulary array of a long input is almost all zeros (a 1 MB article's would
     take gigabytes)."""
+    from scipy import sparse
+
     docs = [Counter(tokens(text, language)) for text in texts]
     df = Counter(word for doc in docs for word in doc)
     vocabulary = {word: i for i, word in enumerate(sorted(df))}
