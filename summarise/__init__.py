@@ -5,6 +5,9 @@ Importing the package loads no model and touches no network.
     >>> import summarise
     >>> result = summarise.brief(Path("seeds/russia-peace-memorandum.txt"))
     >>> result.sentences("en")
+
+``brief`` takes a ``str`` as the article's text, a ``pathlib.Path`` (or ``os.PathLike``) as a file,
+``bytes`` as a file's content and a ``Document`` as it is (see ``summarise.article_source``).
 """
 
 from __future__ import annotations

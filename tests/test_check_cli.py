@@ -37,7 +37,7 @@ def test_planted_wrong_number_is_caught(tmp_path):
     assert result.exit_code == INCONSISTENT_EXIT
     report = json.loads(result.stdout)
     assert report["consistent"] is False
-    assert [(u["sentence"], u["kind"], u["text"]) for u in report["unsupported"]] == [(2, "number", "3,000")]
+    assert [(u["sentence_index"], u["kind"], u["text"]) for u in report["unsupported"]] == [(1, "number", "3,000")]
 
 
 def test_jsonl_one_line_out_per_line_in(tmp_path):
@@ -65,7 +65,7 @@ def test_jsonl_bad_line_is_reported_and_the_rest_checked(tmp_path):
     assert result.exit_code == 2
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows[0] == {"id": "x", "line": 1, "error": "line 1: missing field(s): summary"}
-    assert rows[1]["line"] == 2 and "not JSON" in rows[1]["error"]
+    assert rows[1]["line"] == 2 and "not valid JSON" in rows[1]["error"]
     assert rows[2]["id"] == "ok" and rows[2]["consistent"] is True
 
 

@@ -121,6 +121,30 @@ def build_mt5(directory: Path, *, seed: int = 0) -> Path:
     return directory
 
 
+def build_deberta_nli(directory: Path, *, seed: int = 0) -> Path:
+    """A 2-layer DeBERTa-v3 sequence classifier (hidden 32) with entailment/neutral/contradiction labels
+    and a sentencepiece tokenizer (spm.model), like MoritzLaurer/DeBERTa-v3-base-mnli-fever-anli."""
+    import torch
+    from transformers import DebertaV2Config, DebertaV2ForSequenceClassification, DebertaV2Tokenizer
+
+    directory.mkdir(parents=True, exist_ok=True)
+    _train_spm(directory / "spm", ENGLISH, 200, pad_id=0, bos_id=1, eos_id=2, unk_id=3,
+               pad_piece="[PAD]", bos_piece="[CLS]", eos_piece="[SEP]", unk_piece="[UNK]")
+    tokenizer = DebertaV2Tokenizer.from_pretrained(str(directory), model_max_length=512)
+    tokenizer.save_pretrained(directory)
+    (directory / "spm.vocab").unlink(missing_ok=True)
+    torch.manual_seed(seed)
+    config = DebertaV2Config(
+        vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
+        max_position_embeddings=512, relative_attention=True, position_buckets=64, pos_att_type=["p2c", "c2p"],
+        norm_rel_ebd="layer_norm", share_att_key=True, position_biased_input=False, pad_token_id=0,
+        id2label={0: "entailment", 1: "neutral", 2: "contradiction"},
+        label2id={"entailment": 0, "neutral": 1, "contradiction": 2},
+    )
+    DebertaV2ForSequenceClassification(config).save_pretrained(directory)
+    return directory
+
+
 class _OpensAFile:
     """Unpickling this runs code: it opens (creates) a file."""
 

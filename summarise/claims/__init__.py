@@ -66,19 +66,23 @@ class CheckedSummary:
         return self.result.consistent
 
     def to_dict(self) -> dict:
+        # As in every JSON output: indexes count from 0 and say so in their names (render/json.py).
         return {
             "id": self.id,
             "consistent": self.consistent,
             "unsupported": [
-                {"sentence": index + 1, "kind": v.mention.kind, "text": v.mention.text, "value": v.mention.value,
-                 "speaker": v.mention.speaker, "reason": v.note, "source_sentence": None if v.source_sentence is None else v.source_sentence + 1}
+                {"sentence_index": index, "kind": v.mention.kind, "text": v.mention.text, "value": v.mention.value,
+                 "speaker": v.mention.speaker, "reason": v.note, "source_says": v.source_says,
+                 "source_sentence_index": v.source_sentence}
                 for index, v in self.result.unsupported
             ],
             "weak_sentences": [
-                {"sentence": s.index + 1, "text": s.text, "word_coverage": round(s.coverage.words, 3),
+                {"sentence_index": s.index, "text": s.text, "word_coverage": round(s.coverage.words, 3),
                  "pair_coverage": round(s.coverage.pairs, 3), "words_not_in_source": list(s.coverage.novel),
                  "paraphrase_similarity": None if s.similarity is None else round(s.similarity, 3),
-                 "best_source_sentence": None if s.coverage.source_sentence is None else s.coverage.source_sentence + 1}
+                 "support": None if s.support is None else round(s.support, 3),  # the claim judge's (claims/judge.py)
+                 "support_needed": s.threshold,
+                 "best_source_sentence_index": s.coverage.source_sentence}
                 for s in self.result.weak_sentences
             ],
             "claims_checked": sum(len(s.verdicts) for s in self.result.sentences),
@@ -150,7 +154,10 @@ def trace_claims(
     verdicts = [(s.index, v) for s in result.sentences for v in s.verdicts]
     rows: list[tuple[Mention, Claim]] = []
 
-    # 1. The source's claims, each marked by whether the summary states it.
+    # 1. The source's claims, each marked by whether the summary states it, or states something else in
+    # its place (the checker's rival: "3,000 prisoners" where the source says "2,000 prisoners").
+    said_instead = [(v.source_start, v.mention.text) for _, v in verdicts
+                    if not v.supported and v.source_says is not None and v.source_start is not None]
     used: set[int] = set()
     for (_, key), found in source_claims(source).items():
         first = found[0]
@@ -162,6 +169,9 @@ def trace_claims(
             salient=is_salient(found, source), brief_sentence=stated[0][0] if stated else None,
             brief_spans=tuple((i, v.mention.start, v.mention.end) for i, v in stated),
         )
+        instead = [text for start, text in said_instead if any(m.start <= start < m.end for m in found)]
+        if instead and not stated:
+            claim = replace(claim, contradicted_in=(brief_language,), contradicted_by=instead[0])
         rows.append((stated[0][1].mention if stated else first, _mark(claim, brief_language, bool(stated))))
     # 2. Claims of the summary the source supports but its own extraction missed, and unsupported ones.
     listed: dict[tuple, int] = {}  # (family, key, supported) -> its row
@@ -216,7 +226,8 @@ def _cross_lingual(rows, summary, summary_index, translations, back_translations
                 where = f" (sentence {claim.brief_sentence + 1})" if claim.brief_sentence is not None else ""
                 warnings.append(f"the {language_name(language)} brief lacks {mention.kind} {mention.text!r}{where}: "
                                 "the translation dropped or changed it")
-            updated.append((mention, _mark(replace(claim, in_round_trip=again, note=note), language, reached)))
+            dropped = (*claim.dropped_in, language) if reached is False else claim.dropped_in
+            updated.append((mention, _mark(replace(claim, in_round_trip=again, note=note, dropped_in=dropped), language, reached)))
         rows = updated
         for stray in stray_numbers(found, summary_index, glossary, KNOBS):
             in_source = bool(find(stray, source, glossary, KNOBS))

@@ -10,14 +10,18 @@ from ..records import Article
 from .extract import mentions_of_many
 from .glossary import Glossary
 from .mention import Mention, family
-from .paraphrase import CANDIDATES, Similarity
+from .judge import Judge, load_judge, sentence_features
+from .paraphrase import CANDIDATES, Alignment, Similarity
 from .support import (
     Coverage,
     Settings,
     SourceIndex,
     Token,
     Verdict,
+    is_content,
     judge,
+    merged_coverage,
+    negated,
     related_sentences,
     sentence_coverage,
     tokenise,
@@ -31,9 +35,17 @@ class SentenceCheck:
     verdicts: tuple[Verdict, ...]
     coverage: Coverage  # how well its best-matching source sentence covers it
     similarity: float | None = None  # its sentence model's best cosine to a source sentence; None: not asked
+    support: float | None = None  # the learned judge's probability that the source supports it (judge.py)
+    threshold: float | None = None  # ... below which it is flagged
+    features: tuple[float, ...] | None = None  # what the judge read
+    veto: tuple[str, ...] = ()  # claim families ("name"; "absent-name": found nowhere in the source) whose
+    # unsupported claim flags the sentence whatever the judge says
 
     def covered(self, knobs: Settings) -> bool:
-        """One source sentence says it: in the same words, or (by the sentence model) in other words."""
+        """The source says it: by the learned judge where it ran; otherwise one source sentence says it
+        in the same words, or (by the sentence model) in other words."""
+        if self.support is not None and self.threshold is not None:
+            return self.support >= self.threshold
         coverage = self.coverage
         if coverage.words >= knobs.sentence_coverage and coverage.pairs >= knobs.pair_coverage:
             return True
@@ -41,7 +53,13 @@ class SentenceCheck:
 
     @property
     def unsupported(self) -> tuple[Verdict, ...]:
-        return tuple(v for v in self.verdicts if not v.supported)
+        """Its claims the source does not support; where the judge rates the sentence as supported, only
+        those of the veto families (a claim test's doubt about a name it overrules)."""
+        unsupported = tuple(v for v in self.verdicts if not v.supported)
+        if self.support is None or self.threshold is None or self.support < self.threshold:
+            return unsupported
+        return tuple(v for v in unsupported if family(v.mention.kind) in self.veto
+                     or v.absent and f"absent-{family(v.mention.kind)}" in self.veto)
 
 
 @dataclass(frozen=True)
@@ -90,11 +108,13 @@ def check_many(
     *,
     sources: Sequence[SourceIndex] | None = None,
     similarity: Similarity | None = None,
+    learned: Judge | None = None,
 ) -> list[CheckResult]:
     """Check each summary (a list of sentences) against its article; all spaCy work in two batches.
     ``sources``: already-built source indexes (the brief builds its own once). ``similarity``: the
     sentence model that may find a paraphrase where the words find a weak English sentence
-    (paraphrase.py); without it, and in other languages, the weak-sentence test goes by words alone."""
+    (paraphrase.py) and feeds the learned judge (judge.py; ``learned``: other weights than the shipped
+    ones); without it, and in other languages, the weak-sentence test goes by words alone."""
     knobs = knobs or Settings()
     if sources is None:
         sources = build_sources(articles, glossary)
@@ -108,26 +128,73 @@ def check_many(
         found = mentions_of_many([flat[k][2] for k in ks], language, glossary, [articles[flat[k][0]].published for k in ks])
         mentions.update(zip(ks, found))
     checks: list[list[SentenceCheck]] = [[] for _ in articles]
-    asked: list[tuple[int, int, list[Token]]] = []  # (article, its sentence, tokens): weak by words alone
+    asked: list[tuple[int, int, list[Token]]] = []  # (article, its sentence, tokens): for the sentence model
     for k, (a, j, text) in enumerate(flat):
         tokens = tokenise(text)
         verdicts = tuple(judge(m, tokens, sources[a], glossary, knobs) for m in mentions[k])
         check = SentenceCheck(j, text, verdicts, sentence_coverage(tokens, sources[a]))
         # The sentence model reads English only (all-MiniLM-L6-v2 rates unrelated Arabic pairs 0.6-0.8).
-        if similarity is not None and articles[a].language == "en" and not check.unsupported and not check.covered(knobs):
+        # A sentence whose every content word and pairing one source sentence holds is not asked: it is
+        # that sentence (cosine 1 to the judge), so extractive summaries cost nothing here.
+        if similarity is not None and articles[a].language == "en" and not _verbatim(check.coverage):
             asked.append((a, len(checks[a]), tokens))
         checks[a].append(check)
+    aligned: dict[tuple[int, int], Alignment] = {}
     if asked:
-        items = []
+        items, candidates = [], []
         for a, i, tokens in asked:
             source = sources[a]
-            texts = [source.text[start:end] for start, end in (source.spans[n] for n in related_sentences(tokens, source, CANDIDATES))]
+            related = related_sentences(tokens, source, CANDIDATES)
+            candidates.append(related)
+            texts = [source.text[start:end] for start, end in (source.spans[n] for n in related)]
             items.append((checks[a][i].text, texts))
-        for (a, i, _), best in zip(asked, similarity(items), strict=True):
-            checks[a][i] = replace(checks[a][i], similarity=best)
+        for (a, i, _), related, answer in zip(asked, candidates, similarity(items), strict=True):
+            if isinstance(answer, (int, float)):  # a judge that gives the best cosine only
+                answer = Alignment(float(answer), float(answer), 0)
+            if answer is not None and related:
+                aligned[(a, i)] = replace(answer, closest=related[answer.closest])  # a source sentence number
+            checks[a][i] = replace(checks[a][i], similarity=None if answer is None else answer.best)
+    if similarity is not None:
+        learned = learned or load_judge()
+        for (a, i, tokens) in ((a, i, tokenise(c.text)) for a, cs in enumerate(checks) for i, c in enumerate(cs)):
+            check = checks[a][i]
+            if articles[a].language != "en" or not (_verbatim(check.coverage) or (a, i) in aligned):
+                continue  # no rating: the word test decides
+            alignment = aligned.get((a, i))
+            features = _features(check, tokens, sources[a], alignment)
+            if alignment is not None and alignment.entailment is not None:  # a pulled NLI model decides
+                checks[a][i] = replace(check, support=alignment.entailment, threshold=ENTAILMENT_THRESHOLD,
+                                       features=features, veto=learned.veto)
+            else:
+                checks[a][i] = replace(check, support=learned.probability(features), threshold=learned.threshold,
+                                       features=features, veto=learned.veto)
     for sentence_checks in checks:
         results.append(CheckResult(tuple(sentence_checks), knobs))
     return results
+
+
+# P(entailment) below which a pulled NLI model flags a sentence: the label's own decision boundary,
+# not tuned (no such model can be downloaded where this was written; see README).
+ENTAILMENT_THRESHOLD = 0.5
+
+
+def _verbatim(coverage: Coverage) -> bool:
+    return coverage.words == 1.0 and coverage.pairs == 1.0
+
+
+def _features(
+    check: SentenceCheck, tokens: list[Token], source: SourceIndex, alignment: Alignment | None
+) -> tuple[float, ...]:
+    """The learned judge's view of one English sentence (judge.FEATURES)."""
+    if alignment is None:  # verbatim: the closest source sentence is the one that holds all its words
+        alignment = Alignment(1.0, 1.0, check.coverage.source_sentence or 0)
+    merged, pair = merged_coverage(tokens, source)
+    # The source sentences it was most likely made from: by words alone, by the best two, by the model.
+    nearest = {n for n in (check.coverage.source_sentence, alignment.closest, *pair) if n is not None}
+    in_source = any(negated(source.sentence_tokens[n]) for n in nearest)
+    content = sum(is_content(t.text) for t in tokens)
+    return sentence_features(check.verdicts, check.coverage, merged, content,
+                             alignment.best, alignment.merged, (negated(tokens), in_source))
 
 
 def describe(result: CheckResult) -> list[str]:
@@ -138,10 +205,15 @@ def describe(result: CheckResult) -> list[str]:
     for sentence in result.weak_sentences:
         coverage = sentence.coverage
         novel = f"; words not in the source: {', '.join(coverage.novel[:6])}" if coverage.novel else ""
-        model = "" if sentence.similarity is None else (
-            f"; the sentence model rates its closest source sentence {sentence.similarity:.2f} "
-            f"({result.knobs.paraphrase_similarity:.2f} makes a paraphrase)"
-        )
+        if sentence.support is not None:
+            model = (f"; the claim judge rates its support {sentence.support:.2f} ({sentence.threshold:.2f} "
+                     "passes)" + ("" if sentence.similarity is None else
+                                  f", the sentence model its closest source sentence {sentence.similarity:.2f}"))
+        elif sentence.similarity is not None:
+            model = (f"; the sentence model rates its closest source sentence {sentence.similarity:.2f} "
+                     f"({result.knobs.paraphrase_similarity:.2f} makes a paraphrase)")
+        else:
+            model = ""
         lines.append(
             f"summary sentence {sentence.index + 1} is weakly supported: its best source sentence holds "
             f"{coverage.words:.0%} of its content words and {coverage.pairs:.0%} of their pairings{model}{novel}"

@@ -225,7 +225,13 @@ def load_glossary(user_file: Path | None = None) -> Glossary:
     entries = parse_glossary(shipped, "the shipped glossary")
     if user_file is not None:
         try:
-            entries += parse_glossary(user_file.read_text(encoding="utf-8"), str(user_file))
+            from ..segment.read import read_bytes
+
+            # Bounded like every input (a glossary path may name a device or FIFO); 20 MB is far past any glossary.
+            data = read_bytes(user_file, max_bytes=20_000_000)
+            if len(data) > 20_000_000:
+                raise ConfigError(f"the glossary {user_file} is larger than 20,000,000 bytes", "give a TSV glossary file")
+            entries += parse_glossary(data.decode("utf-8"), str(user_file))
         except UnicodeDecodeError:
             raise ConfigError(f"the glossary {user_file} is not UTF-8 text", "save it as UTF-8") from None
     glossary = Glossary(entries)

@@ -10,13 +10,24 @@ share the most words with it, so extractive summaries (covered word for word) co
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from ..errors import ModelLoadError, ModelMissingError
 from ..settings import Settings
 
-# (summary sentence, the source sentences to compare it with) -> its best cosine similarity to them,
-# or None when the sentence model is not installed
-Similarity = Callable[[Sequence[tuple[str, Sequence[str]]]], list[float | None]]
+@dataclass(frozen=True)
+class Alignment:
+    """What the sentence model makes of one summary sentence against its candidate source sentences."""
+
+    best: float  # cosine to the closest candidate
+    merged: float  # cosine to the two closest candidates read together (in source order): a merge of two
+    closest: int  # position among the candidates of the closest one
+    entailment: float | None = None  # P(the closest one, or the closest two, entail it): an NLI model's, when present
+
+
+# (summary sentence, the source sentences to compare it with) -> its Alignment (or just the best cosine)
+# to them, or None when the sentence model is not installed or no candidate shares a word
+Similarity = Callable[[Sequence[tuple[str, Sequence[str]]]], list["Alignment | float | None"]]
 
 CANDIDATES = 20  # source sentences, by shared words, a weak sentence is compared with
 EMBEDDER = "minilm-extractive"  # the registry card whose sentence model judges
@@ -28,7 +39,7 @@ def embedded_similarity(settings: Settings | None = None) -> Similarity:
     by words alone; its warning then gives no rating."""
     settings = settings or Settings()
 
-    def best(items: Sequence[tuple[str, Sequence[str]]]) -> list[float | None]:
+    def best(items: Sequence[tuple[str, Sequence[str]]]) -> list[Alignment | None]:
         from ..models.loading import load_embedder
         from ..models.registry import load_registry
 
@@ -36,12 +47,57 @@ def embedded_similarity(settings: Settings | None = None) -> Similarity:
             embedder = load_embedder(load_registry().get(EMBEDDER), settings)
         except (ModelMissingError, ModelLoadError, OSError):
             return [None] * len(items)  # not installed, or unreadable: the test goes by words
-        texts = list(dict.fromkeys(t for sentence, candidates in items for t in (sentence, *candidates)))
-        vectors = embedder.encode(texts, normalize_embeddings=True, batch_size=64, show_progress_bar=False)
-        row = {text: vectors[i] for i, text in enumerate(texts)}
-        # No source sentence shares a word with it: nothing to compare, no rating.
-        return [
-            max((float(row[sentence] @ row[c]) for c in candidates), default=None) for sentence, candidates in items
-        ]
+        def encode(texts: list[str]) -> dict:
+            vectors = embedder.encode(texts, normalize_embeddings=True, batch_size=64, show_progress_bar=False)
+            return {text: vectors[i] for i, text in enumerate(texts)}
+
+        row = encode(list(dict.fromkeys(t for sentence, candidates in items for t in (sentence, *candidates))))
+        ranked: list[list[tuple[float, int]] | None] = []
+        merges: dict[int, str] = {}
+        for k, (sentence, candidates) in enumerate(items):
+            if not candidates:  # no source sentence shares a word with it: nothing to compare, no rating
+                ranked.append(None)
+                continue
+            order = sorted(((float(row[sentence] @ row[c]), i) for i, c in enumerate(candidates)), reverse=True)
+            ranked.append(order)
+            if len(order) > 1:
+                first, second = sorted((order[0][1], order[1][1]))  # candidates come in source order
+                merges[k] = f"{candidates[first]} {candidates[second]}"
+        merged = encode(list(dict.fromkeys(merges.values()))) if merges else {}
+        out: list[Alignment | None] = []
+        for k, (sentence, _) in enumerate(items):
+            order = ranked[k]
+            if order is None:
+                out.append(None)
+                continue
+            pair = float(row[sentence] @ merged[merges[k]]) if k in merges else order[0][0]
+            out.append(Alignment(order[0][0], max(pair, order[0][0]), order[0][1]))
+        return _with_entailment(items, out, merges, settings)
 
     return best
+
+
+def _with_entailment(
+    items, aligned: list[Alignment | None], merges: dict[int, str], settings: Settings
+) -> list[Alignment | None]:
+    """Each alignment with the entailment model's probability that its closest source sentence, or its
+    closest two read together, entail the summary sentence (SummaC's best premise); unchanged when no
+    entailment model has been pulled (models/nli.py)."""
+    from dataclasses import replace
+
+    from ..models.nli import present_entailment
+
+    model = present_entailment(settings)
+    if model is None:
+        return aligned
+    asked = []
+    for k, ((sentence, candidates), alignment) in enumerate(zip(items, aligned)):
+        if alignment is not None:
+            asked.append((k, candidates[alignment.closest], sentence))
+            if k in merges:
+                asked.append((k, merges[k], sentence))
+    probabilities = model.entailment([(premise, hypothesis) for _, premise, hypothesis in asked])
+    best: dict[int, float] = {}
+    for (k, _, _), probability in zip(asked, probabilities):
+        best[k] = max(best.get(k, 0.0), probability)
+    return [a if a is None else replace(a, entailment=best[k]) for k, a in enumerate(aligned)]

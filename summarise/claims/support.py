@@ -32,7 +32,7 @@ from .source import SourceIndex, Token, content_stem, is_content, same_word, tok
 
 __all__ = [
     "Coverage", "Settings", "SourceIndex", "Token", "Verdict", "content_stem", "find", "is_content", "judge",
-    "nearest_content", "related_sentences", "sentence_coverage", "tokenise",
+    "merged_coverage", "nearest_content", "negated", "related_sentences", "sentence_coverage", "tokenise",
 ]
 
 _DEMONYMS = {"french": "france", "dutch": "netherlands", "swiss": "switzerland", "welsh": "wales", "scottish": "scotland",
@@ -72,13 +72,15 @@ class Verdict:
     source_start: int | None = None  # offsets into the source of the occurrence that supports it
     source_end: int | None = None
     note: str | None = None
+    source_says: str | None = None  # unsupported: the source's own claim where it says what the summary says
+    absent: bool = False  # unsupported because it occurs nowhere in the source (not merely said of another thing)
 
 
 def judge(mention: Mention, sentence: list[Token], source: SourceIndex, glossary, knobs: Settings) -> Verdict:
     """Decide one summary claim; ``sentence`` is the tokenised summary sentence that holds it."""
     occurrences = find(mention, source, glossary, knobs)
     if not occurrences:
-        return Verdict(mention, False, note=f"{mention.kind} {mention.text!r} is not in the source")
+        return _absent(mention, sentence, source, knobs)
     if mention.kind == "quote":
         return _judge_speaker(mention, occurrences, source)
     context = nearest_content(sentence, mention, knobs.context_words)
@@ -117,8 +119,25 @@ def judge(mention: Mention, sentence: list[Token], source: SourceIndex, glossary
             place = other.mention
             return Verdict(mention, False, source.sentence_of(place.start), place.start, place.end,
                            note=f"{mention.kind} {mention.text!r} is in the source, but where the source says what "
-                                f"the summary says around it, it has {place.text!r}")
+                                f"the summary says around it, it has {place.text!r}", source_says=place.text)
     return Verdict(mention, True, *found)
+
+
+def _absent(mention: Mention, sentence: list[Token], source: SourceIndex, knobs: Settings) -> Verdict:
+    """A claim found nowhere in the source; where the source says what the summary says around it
+    with another claim of the same sort ("3,000 prisoners" where the source has "2,000 prisoners"),
+    the verdict names that claim, so a reader sees what the source says, not only what it lacks."""
+    note = f"{mention.kind} {mention.text!r} is not in the source"
+    if mention.kind == "quote" or not knobs.slot_words:
+        return Verdict(mention, False, note=note, absent=True)
+    # No occurrence of its own: any source claim that fits the slot well enough (by slot_least) says it.
+    other = rival(mention, sentence, source, [], knobs.slot_words, knobs.slot_window, 0.0, knobs.slot_least)
+    if other is None:
+        return Verdict(mention, False, note=note, absent=True)
+    place = other.mention
+    return Verdict(mention, False, source.sentence_of(place.start), place.start, place.end,
+                   note=f"{note}; where the source says what the summary says around it, it has {place.text!r}",
+                   source_says=place.text, absent=True)
 
 
 def nearest_content(sentence: list[Token], mention: Mention, limit: int = 4) -> set[str]:
@@ -169,6 +188,43 @@ def sentence_coverage(sentence: list[Token], source: SourceIndex) -> Coverage:
             best = (share, pair_share, index)
     novel = tuple(dict.fromkeys(t.text for t in sentence if is_content(t.text) and t.stem not in source.stem_sentences))
     return Coverage(best[0], best[1], best[2], novel)
+
+
+MERGE_CANDIDATES = 8  # source sentences, by shared words, whose pairs may together say a summary sentence
+
+
+def merged_coverage(sentence: list[Token], source: SourceIndex) -> tuple[Coverage, tuple[int, ...]]:
+    """How well the best two source sentences together cover one summary sentence: an abstractive
+    summary often merges two sentences of the source ("X said A. It added B." -> "X said A and B"),
+    which no single sentence covers. Pairs count when either sentence holds them in that order.
+    Returns the coverage and the two sentences (one, when one alone does best)."""
+    words = [t.stem for t in sentence if is_content(t.text)]
+    if not words:
+        return Coverage(1.0, 1.0, None, ()), ()
+    unique = set(words)
+    pairs = set(itertools.pairwise(words))
+    shared = source.shared_stems(unique)
+    top = sorted(sorted(shared, key=lambda index: (-shared[index], index))[:MERGE_CANDIDATES])
+    best: tuple[float, float, tuple[int, ...]] = (0.0, 0.0, ())
+    for first, second in itertools.combinations_with_replacement(top, 2):
+        stems = source.sentence_stems[first] | source.sentence_stems[second]
+        share = len(unique & stems) / len(unique)
+        ordered = source.sentence_pairs[first] | source.sentence_pairs[second]
+        pair_share = len(pairs & ordered) / len(pairs) if pairs else 1.0
+        if (share, pair_share) > best[:2]:
+            best = (share, pair_share, tuple(dict.fromkeys((first, second))))
+    return Coverage(best[0], best[1], best[2][0] if best[2] else None, ()), best[2]
+
+
+# "won" (meant for a split "won't") is also the verb: a blemish the shipped judge was trained with.
+NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "without", "n't", "none", "nobody", "nothing", "cannot",
+                       "didn", "doesn", "isn", "wasn", "weren", "aren", "won", "wouldn", "couldn", "hasn", "haven",
+                       "hadn"})
+
+
+def negated(tokens: list[Token]) -> bool:
+    """Whether the words hold a negation ("not", "never", "didn't" ...)."""
+    return any(t.text in NEGATIONS or t.text.endswith("n't") for t in tokens)
 
 
 def related_sentences(sentence: list[Token], source: SourceIndex, limit: int) -> list[int]:

@@ -18,15 +18,15 @@ from ..errors import ConfigError, UnknownModelError
 _PACKAGED = Path(__file__).parent / "_registry" / "registry.toml"
 _SOURCE_TREE = Path(__file__).resolve().parents[2] / "models" / "registry.toml"
 
-TASKS = ("summarise", "translate")
-KINDS = ("extractive", "seq2seq")
+TASKS = ("summarise", "translate", "verify")  # verify: an entailment model for the claim checker (models/nli.py)
+KINDS = ("extractive", "seq2seq", "classifier")
 
 
 @dataclass(frozen=True)
 class ModelCard:
     name: str
     task: str
-    kind: str  # "extractive" | "seq2seq"
+    kind: str  # "extractive" | "seq2seq" | "classifier"
     description: str
     licence: str
     commercial: bool

@@ -1,0 +1,168 @@
+"""The learned claim judge (claims/judge.py), the two `summarise check` defects of issue 14, and the
+pullable entailment model (models/nli.py) on a tiny random-weight DeBERTa-v3 built here."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from typer.testing import CliRunner
+
+from summarise.claims import check_texts
+from summarise.claims.check import check_many
+from summarise.claims.glossary import load_glossary
+from summarise.claims.judge import FEATURES, Judge, judge_from_dict, load_judge
+from summarise.claims.paraphrase import Alignment
+from summarise.cli import app
+from summarise.errors import ConfigError, ModelLoadError
+from summarise.segment import from_text, segment
+from summarise.settings import Settings
+from tests.test_check_cli import PLANTED, files
+from tests.test_claims_check import SOURCE
+
+# Each merges two neighbouring source sentences in the source's own words and says nothing else;
+# before the judge, both were flagged "weakly supported" (no single source sentence covers them).
+MERGES = [
+    "Turkey hosted the first face-to-face talks for three years this month, where the two sides agreed to swap about "
+    "2,000 prisoners.",
+    "Zelenskyy accused Russia of disrespecting the talks and said Moscow's delegation had lacked any mandate to make decisions.",
+]
+
+
+@pytest.fixture(scope="module")
+def article():
+    return segment(from_text(SOURCE), language="en")
+
+
+# -- the two `check` defects ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("merge", MERGES)
+def test_a_correct_merge_of_two_source_sentences_is_no_false_alarm(merge):
+    checked = check_texts([("t", SOURCE, merge)], language="en")[0]
+    assert checked.consistent, checked.to_dict()
+    (sentence,) = checked.result.sentences
+    assert sentence.support is not None and sentence.support >= sentence.threshold
+
+
+def test_a_fusion_of_distant_sentences_is_still_flagged():
+    checked = check_texts([("t", SOURCE, "The central bank hosted the first face-to-face talks on the memorandum "
+                                         "with Zelenskyy's delegation.")], language="en")[0]
+    assert not checked.consistent
+
+
+def test_the_json_says_what_the_source_says_for_a_mismatch(tmp_path):
+    result = CliRunner().invoke(app, ["check", *files(tmp_path, PLANTED), "--json"])
+    (claim,) = json.loads(result.stdout)["unsupported"]
+    assert (claim["text"], claim["source_says"]) == ("3,000", "2,000")
+    assert "2,000" in claim["reason"] and claim["source_sentence_index"] is not None
+
+
+def test_source_says_is_empty_when_the_source_has_nothing_in_that_place():
+    checked = check_texts([("t", SOURCE, "Officials said 7,000 volcanoes erupted in Peru.")], language="en")[0]
+    assert checked.to_dict()["unsupported"] and all(u["source_says"] is None for u in checked.to_dict()["unsupported"])
+
+
+# -- the judge -------------------------------------------------------------------------------------------
+
+
+def test_shipped_weights_match_the_features_and_are_small():
+    judge = load_judge()
+    assert judge.features == FEATURES and 0.0 < judge.threshold < 1.0
+    assert all(math.isfinite(w) for w in judge.weights)
+
+
+def test_weights_for_other_features_are_refused():
+    data = load_judge().to_dict() | {"features": ["cosine"]}
+    with pytest.raises(ConfigError, match="other features"):
+        judge_from_dict(data)
+
+
+def test_the_weakest_sentence_decides(article):
+    good = "Sergey Lavrov said Russia was proposing new talks in Istanbul on June 2."
+    fused = "The central bank hosted the first face-to-face talks on the memorandum with Zelenskyy's delegation."
+    (alone,) = check_many([article], [[good]], load_glossary(), similarity=_similarity())
+    (both,) = check_many([article], [[good, fused]], load_glossary(), similarity=_similarity())
+    assert alone.consistent and not both.consistent
+    assert [s.index for s in both.weak_sentences] == [1]
+
+
+def test_a_vetoed_claim_flags_what_the_judge_passes(article):
+    # A judge that passes every sentence still lets a wrong number (a veto family) through to the verdict.
+    lenient = Judge(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), (0.0,) * len(FEATURES), 10.0, 0.5, ("number",))
+    (result,) = check_many([article], [["The two sides agreed to swap about 3,000 prisoners."]], load_glossary(),
+                           similarity=_similarity(), learned=lenient)
+    assert result.sentences[0].support > 0.99
+    assert [v.mention.text for _, v in result.unsupported] == ["3,000"] and not result.consistent
+    # ... while a name the claim test doubts is overruled by that judge.
+    (named,) = check_many([article], [["Sergey Shoigu said Russia was proposing new talks in Istanbul on June 2."]],
+                          load_glossary(), similarity=_similarity(), learned=lenient)
+    assert named.consistent and any(not v.supported for v in named.sentences[0].verdicts)
+
+
+def test_without_the_sentence_model_the_judge_stays_out(article):
+    (result,) = check_many([article], [[MERGES[0]]], load_glossary(), similarity=lambda items: [None] * len(items))
+    assert result.sentences[0].support is None  # the hand-set word test decides, as before
+
+
+def _similarity():
+    from summarise.claims.paraphrase import embedded_similarity
+
+    return embedded_similarity()
+
+
+# -- the pullable entailment model -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tiny_nli(tmp_path_factory):
+    from tests.tiny_models import build_deberta_nli
+
+    return build_deberta_nli(tmp_path_factory.mktemp("nli"))
+
+
+def test_the_entailment_model_loads_and_scores(tiny_nli):
+    from summarise.models.nli import present_entailment
+
+    assert present_entailment(Settings(device="cpu", models_dir=tiny_nli / "none")) is None
+    model = present_entailment(Settings(device="cpu", models_dir=tiny_nli / "none",
+                                        model_paths={"deberta-v3-base-nli": str(tiny_nli)}))
+    assert model is not None and model.entails == 0 and model.local.card.hub_id == "MoritzLaurer/DeBERTa-v3-base-mnli-fever-anli"
+    scores = model.entailment([("Russia proposed talks in Istanbul.", "Talks were proposed."), ("A b c.", "D e f.")] * 9)
+    assert len(scores) == 18 and all(0.0 < p < 1.0 for p in scores) and scores[0] == pytest.approx(scores[2], abs=1e-5)
+
+
+def test_check_asks_the_entailment_model_when_present_and_names_it_in_the_provenance(tiny_nli):
+    from summarise.claims.check import ENTAILMENT_THRESHOLD
+    from summarise.pipeline import _entailment_use
+
+    settings = Settings(device="cpu", models_dir=tiny_nli / "none", model_paths={"deberta-v3-base-nli": str(tiny_nli)})
+    checked = check_texts([("t", SOURCE, MERGES[0])], language="en", settings=settings)[0]
+    (sentence,) = checked.result.sentences
+    assert sentence.threshold == ENTAILMENT_THRESHOLD and 0.0 < sentence.support < 1.0
+    assert sentence.support != pytest.approx(load_judge().probability(sentence.features))  # the model's, not the judge's
+    use = _entailment_use(settings, "en")
+    assert use is not None and use.role == "claim-checker:entailment" and use.name == "deberta-v3-base-nli"
+    assert _entailment_use(settings, "ar") is None
+
+
+def test_entailment_model_bin_weights_are_read_weights_only(tiny_nli, tmp_path):
+    import shutil
+
+    from summarise.models.nli import load_entailment
+    from summarise.models.registry import load_registry
+    from tests.tiny_models import write_code_running_bin
+
+    folder = tmp_path / "nli"
+    shutil.copytree(tiny_nli, folder, ignore=shutil.ignore_patterns("*.safetensors"))
+    marker = tmp_path / "ran"
+    write_code_running_bin(folder / "pytorch_model.bin", marker)
+    settings = Settings(device="cpu", models_dir=tmp_path / "none", model_paths={"deberta-v3-base-nli": str(folder)})
+    with pytest.raises(ModelLoadError):
+        load_entailment(load_registry().get("deberta-v3-base-nli"), settings)
+    assert not marker.exists()
+
+
+def test_alignment_carries_no_entailment_without_a_model():
+    assert Alignment(0.9, 0.9, 0).entailment is None
