@@ -57,18 +57,23 @@ def load_items(eval_dir: Path) -> list[tuple[dict, str]] | None:
     return items
 
 
+# The extractor before Arabic names and places were traced (glossary names only), pinned: "HEAD" was
+# the baseline while the change was uncommitted, and became the new extractor itself once committed.
+BASELINE_COMMIT = "5a66c7dbe2d39fa55351caa8eb8ffdb1fd0dff7f"
+
+
 def old_extractor():
-    """The extractor as last committed (``git show HEAD:summarise/claims/arabic.py``), loaded beside the
-    new one; None when git or the committed file is not at hand."""
+    """The extractor at BASELINE_COMMIT (``git show``), loaded beside the new one; None when git or
+    that commit is not at hand (e.g. a shallow clone)."""
+    where = f"{BASELINE_COMMIT}:summarise/claims/arabic.py"
     try:
-        source = subprocess.run(["git", "-C", str(ROOT), "show", "HEAD:summarise/claims/arabic.py"],
-                                capture_output=True, text=True, check=True).stdout
+        source = subprocess.run(["git", "-C", str(ROOT), "show", where], capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
-    spec = importlib.util.spec_from_loader("summarise.claims._arabic_at_head", loader=None)
+    spec = importlib.util.spec_from_loader("summarise.claims._arabic_baseline", loader=None)
     module = importlib.util.module_from_spec(spec)
     module.__package__ = "summarise.claims"
-    exec(compile(source, "HEAD:summarise/claims/arabic.py", "exec"), module.__dict__)
+    exec(compile(source, where, "exec"), module.__dict__)
     return module.arabic_mentions
 
 
@@ -140,7 +145,7 @@ def main() -> int:
     if old is not None:
         report("old", score(items, old, glossary))
     else:
-        print("old: not measured (git or HEAD:summarise/claims/arabic.py unavailable)")
+        print(f"old: not measured (git or {BASELINE_COMMIT[:7]}:summarise/claims/arabic.py unavailable)")
     report("new", new)
     for split in ("dev", "test"):
         if old is not None:

@@ -10,10 +10,10 @@ copies that ``summarise models convert`` makes (and, with --with-transformers, w
 
 Real weights are not on this machine, so the models have the published architectures of
 sshleifer/distilbart-cnn-12-6 and Helsinki-NLP/opus-mt-en-ar with random weights, and tokenizers
-trained here on the eval articles. Random models never stop on their own, so every output is forced
-to the same length (min_length = max_length) on both paths, and the naive script translates exactly
-the sentences the library path translated: both do the same decoding work. Each variant runs in its
-own process, so peak RSS is its own.
+trained here on the eval articles (bench/throughput_workload.py builds them). Random models never
+stop on their own, so every output is forced to the same length (min_length = max_length) on both
+paths, and the naive script translates exactly the sentences the library path translated: both do
+the same decoding work. Each variant runs in its own process, so peak RSS is its own.
 
     python bench/throughput.py            # 16 articles of ~800 tokens, 3 rounds (long: ~15 min on 2 cores)
     python bench/throughput.py --quick    # 4 articles, 1 round: a few minutes
@@ -45,150 +45,16 @@ import time
 from datetime import date
 from pathlib import Path
 
+from throughput_workload import build_models, log, write_articles  # bench/ is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
 CACHE = ROOT / ".bench-cache" / "throughput"
 SUMMARY_TOKENS = 142  # distilbart-cnn-12-6's card max_length, forced as the min too
 TRANSLATION_TOKENS = 48  # an Arabic sentence of ~25 English words
 ARTICLE_TOKENS = 800
 
-# Published configurations (values as in the hub config.json files; generation defaults as in the cards).
-DISTILBART_CNN_12_6 = dict(
-    vocab_size=50264, d_model=1024, encoder_layers=12, decoder_layers=6, encoder_attention_heads=16,
-    decoder_attention_heads=16, encoder_ffn_dim=4096, decoder_ffn_dim=4096, activation_function="gelu",
-    max_position_embeddings=1024, scale_embedding=False, normalize_before=False, add_final_layer_norm=False,
-    pad_token_id=1, bos_token_id=0, eos_token_id=2, decoder_start_token_id=2, forced_bos_token_id=0,
-    forced_eos_token_id=2, dropout=0.1, attention_dropout=0.0, activation_dropout=0.0, init_std=0.02,
-)
-OPUS_MT_EN_AR = dict(
-    vocab_size=62802, d_model=512, encoder_layers=6, decoder_layers=6, encoder_attention_heads=8,
-    decoder_attention_heads=8, encoder_ffn_dim=2048, decoder_ffn_dim=2048, activation_function="swish",
-    max_position_embeddings=512, scale_embedding=True, static_position_embeddings=True, normalize_before=False,
-    pad_token_id=62801, eos_token_id=0, decoder_start_token_id=62801, forced_eos_token_id=0,
-    bad_words_ids=[[62801]], dropout=0.1, attention_dropout=0.0, activation_dropout=0.0, init_std=0.02,
-)
 SUMMARISER_GENERATION = dict(num_beams=4, length_penalty=2.0, no_repeat_ngram_size=3, early_stopping=True)
 TRANSLATOR_GENERATION = dict(num_beams=4)
-
-
-# -- the workload ---------------------------------------------------------------------------------
-def eval_texts(name: str, field: str) -> list[str]:
-    path = EVAL / name
-    if not path.exists():
-        sys.exit(f"skipped: {path} is absent (this benchmark needs the shared eval articles)")
-    return [json.loads(line)[field] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def build_models(work: Path) -> tuple[Path, Path]:
-    """The two random-weight models with their tokenizers, built once and cached under ``work``."""
-    bart, marian = work / "distilbart-cnn-12-6", work / "opus-mt-en-ar"
-    if not (bart / "model.safetensors").exists():
-        log("building random distilbart-cnn-12-6 (306M parameters)...")
-        build_bart(bart, eval_texts("en_summaries.jsonl", "article"))
-    if not (marian / "model.safetensors").exists():
-        log("building random opus-mt-en-ar (76M parameters)...")
-        build_marian(marian, eval_texts("en_summaries.jsonl", "article") + eval_texts("ar_summaries.jsonl", "article"))
-    return bart, marian
-
-
-def fillers(texts: list[str], count: int) -> list[str]:
-    """Vocabulary beyond what a tokenizer learned: pairs of common words ("Policecity"), one in four
-    ending a sentence. Random models pick these most of the time, so their outputs split into
-    sentences about as often as prose does, and other tokenizers cut them into a few pieces."""
-    from collections import Counter
-
-    counts = Counter(w for text in texts[:200] for w in text.lower().split() if w.isalpha() and len(w) > 2)
-    words = [w for w, _ in counts.most_common(300)]
-    pairs = (a.capitalize() + b for a in words for b in words if a != b)  # capitalised: a sentence may follow
-    return [word + ("." if i % 4 == 0 else "") for i, word in zip(range(count), pairs)]
-
-
-def build_bart(directory: Path, texts: list[str]) -> None:
-    import torch
-    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
-    from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer
-
-    tokenizer = Tokenizer(models.BPE())
-    tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
-    tokenizer.train_from_iterator(
-        texts,
-        trainers.BpeTrainer(
-            vocab_size=30000, special_tokens=["<s>", "<pad>", "</s>", "<unk>"], show_progress=False,
-            initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
-        ),
-    )
-    scratch = directory / "bpe"
-    scratch.mkdir(parents=True, exist_ok=True)
-    tokenizer.model.save(str(scratch))
-    vocab = json.loads((scratch / "vocab.json").read_text(encoding="utf-8"))
-    merges = [tuple(line.split(" ")) for line in (scratch / "merges.txt").read_text(encoding="utf-8").splitlines()
-              if line and not line.startswith("#")]
-    shutil.rmtree(scratch)
-    for word in fillers(texts, DISTILBART_CNN_12_6["vocab_size"]):
-        if len(vocab) == DISTILBART_CNN_12_6["vocab_size"]:
-            break
-        vocab.setdefault("Ġ" + word, len(vocab))
-    BartTokenizer(vocab=vocab, merges=merges, mask_token="<unk>", model_max_length=1024).save_pretrained(directory)
-    torch.manual_seed(0)
-    BartForConditionalGeneration(BartConfig(**DISTILBART_CNN_12_6)).save_pretrained(directory)
-
-
-def build_marian(directory: Path, texts: list[str]) -> None:
-    import sentencepiece as spm
-    import torch
-    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
-
-    directory.mkdir(parents=True, exist_ok=True)
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter([line for text in texts for line in text.split("\n") if line.strip()]),
-        model_prefix=str(directory / "spm"), vocab_size=16000, character_coverage=1.0, minloglevel=2,
-        user_defined_symbols=[">>ara<<"],
-    )
-    (directory / "spm.model").rename(directory / "source.spm")
-    shutil.copy(directory / "source.spm", directory / "target.spm")
-    (directory / "spm.vocab").unlink()
-    processor = spm.SentencePieceProcessor(model_file=str(directory / "source.spm"))
-    vocab = {"</s>": 0, "<unk>": 1}
-    for i in range(processor.get_piece_size()):
-        vocab.setdefault(processor.id_to_piece(i), len(vocab))
-    for word in fillers(texts, OPUS_MT_EN_AR["vocab_size"]):
-        if len(vocab) == OPUS_MT_EN_AR["vocab_size"] - 1:
-            break
-        vocab.setdefault("▁" + word, len(vocab))
-    vocab["<pad>"] = len(vocab)  # last, as in the OPUS-MT releases
-    (directory / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    MarianTokenizer(str(directory / "source.spm"), str(directory / "target.spm"), str(directory / "vocab.json"),
-                    model_max_length=512).save_pretrained(directory)
-    torch.manual_seed(1)
-    MarianMTModel(MarianConfig(**OPUS_MT_EN_AR)).save_pretrained(directory)
-
-
-def write_articles(directory: Path, bart: Path, count: int, tokens: int) -> list[Path]:
-    """``count`` eval articles cut at a sentence boundary to at most ``tokens`` tokens (and at least 90%)."""
-    from transformers import AutoTokenizer
-
-    from summarise.segment.sentences import split_sentences
-
-    tokenizer = AutoTokenizer.from_pretrained(bart)
-    shutil.rmtree(directory, ignore_errors=True)
-    directory.mkdir(parents=True)
-    paths = []
-    for text in eval_texts("en_summaries.jsonl", "article"):
-        kept = []
-        for start, end in split_sentences(text, "en"):
-            if len(tokenizer(" ".join(kept + [text[start:end]]))["input_ids"]) > tokens:
-                break
-            kept.append(text[start:end])
-        article = " ".join(kept)
-        if len(tokenizer(article)["input_ids"]) < 0.9 * tokens:
-            continue
-        path = directory / f"article-{len(paths):02d}.txt"
-        # Paragraphs of three sentences, as articles come.
-        path.write_text("\n\n".join(" ".join(kept[i:i + 3]) for i in range(0, len(kept), 3)) + "\n", encoding="utf-8")
-        paths.append(path)
-        if len(paths) == count:
-            return paths
-    sys.exit(f"only {len(paths)} eval articles have {tokens} tokens; use fewer articles")
 
 
 # -- the variants, each run in its own process ------------------------------------------------------
@@ -263,19 +129,9 @@ def run_naive(spec: dict) -> dict:
             "backends": {"all": f"transformers float32 {device}, one input at a time"}}
 
 
-def peak_rss_mb() -> float:
-    """This process's peak resident memory. Not ru_maxrss: Linux carries that over fork and exec, so a
-    child would report its parent's peak (here: the parent that converted the fp32 models)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # macOS: bytes there, but no fork issue
-
-
 def child(variant: str, spec_path: str) -> None:
+    from summarise.batch.memory import peak_rss_mb  # VmHWM: ru_maxrss would be the converting parent's peak
+
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
     result = run_naive(spec) if variant == "naive" else run_library(spec)
     result["peak_rss_mb"] = peak_rss_mb()
@@ -403,10 +259,6 @@ def _run_variant(variant: str, spec: dict, work: Path, env: dict) -> dict:
     return result
 
 
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="4 articles, 1 round: a few minutes")
@@ -439,7 +291,7 @@ def main() -> None:
     bart, marian = build_models(CACHE)
     articles = write_articles(CACHE / f"articles-{count}", bart, count, ARTICLE_TOKENS)
 
-    from summarise.models.ct2 import convert, find_converted
+    from summarise.models.ct2_convert import convert, find_converted
     from summarise.models.registry import load_registry
     from summarise.models.store import require
     from summarise.settings import load_settings

@@ -198,3 +198,24 @@ def test_two_jobs_cannot_write_one_directory(tmp_path):
         pass
     with DirectoryLock(tmp_path):  # released when the first job ended
         pass
+
+
+def test_an_out_that_is_a_url_is_refused_not_made_into_a_local_folder(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from summarise.batch.files import prepare_output_dir
+    from summarise.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("An article.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["batch", "a.txt", "--out", "s3://bucket/briefs", "-q"])
+    # It wrote ./s3:/bucket/briefs and reported success.
+    assert result.exit_code == 2 and "looks like a URL" in result.stderr, result.stderr
+    assert not (tmp_path / "s3:").exists()
+    for url in ("gs://bucket/x", "https://example.org/x", "file:///tmp/x"):
+        with pytest.raises(ConfigError):
+            prepare_output_dir(Path(url))
+    prepare_output_dir(tmp_path / "C:" / "briefs")  # a folder whose name merely holds a colon is fine
+    assert (tmp_path / "C:" / "briefs").is_dir()

@@ -103,6 +103,14 @@ def test_check_takes_format_like_the_other_commands(tmp_path):
     assert "--format" in run("check", "--help").stdout and "--json " not in run("check", "--help").stdout
 
 
+def test_help_shows_the_install_extras_it_names():
+    # typer renders help with rich, which took "[ray]" and "[fast]" for markup and printed `pip install
+    # "summarise"`: an install command that installs neither extra.
+    assert 'summarise[ray]' in run("batch", "--help").stdout
+    assert "summarise[fast]" in run("models", "--help").stdout
+    assert "summarise[fast]" in run("models", "convert", "--help").stdout
+
+
 # -- each warning once on stderr ---------------------------------------------------------------------
 
 

@@ -14,15 +14,8 @@ ctranslate2 = pytest.importorskip("ctranslate2")
 
 from summarise.cli import app
 from summarise.errors import ConfigError, ModelLoadError
-from summarise.models.ct2 import (
-    CTranslate2Model,
-    choose_compute_type,
-    convert,
-    converted_path,
-    find_converted,
-    load_generator,
-    translate_options,
-)
+from summarise.models.ct2 import CTranslate2Model, choose_compute_type, load_generator, translate_options
+from summarise.models.ct2_convert import convert, converted_path, find_converted
 from summarise.models.loading import clear_cache, load_seq2seq
 from summarise.models.registry import load_registry
 from summarise.models.seq2seq import Seq2SeqModel
@@ -233,7 +226,7 @@ def test_forced_ctranslate2_without_an_up_to_date_copy_is_a_missing_model(tmp_pa
     with pytest.raises(ConversionMissingError, match="made from other weights"):
         load_generator(card, settings)
 
-    monkeypatch.setattr("summarise.models.ct2.ctranslate2_available", lambda: False)
+    monkeypatch.setattr("summarise.models.ct2_convert.ctranslate2_available", lambda: False)
     with pytest.raises(ModelLoadError, match="CTranslate2 is not installed") as caught:
         load_generator(card, settings)
     assert caught.value.exit_code == 3 and "summarise[fast]" in caught.value.hint
@@ -287,7 +280,7 @@ def test_converting_a_bin_whose_pickle_would_run_code_never_runs_it(tmp_path, ti
     through summarise's loader: a .bin that unpickles code must fail there too, without running it."""
     import shutil
 
-    from summarise.models.ct2 import convert
+    from summarise.models.ct2_convert import convert
     from tests.tiny_models import write_code_running_bin
 
     evil = tmp_path / "evil"

@@ -45,7 +45,7 @@ def test_models_list_says_which_models_have_a_ctranslate2_copy(tmp_path, tiny_mo
     import pytest
 
     pytest.importorskip("ctranslate2")
-    from summarise.models.ct2 import MARKER, convert, converted_path
+    from summarise.models.ct2_convert import MARKER, convert, converted_path
     from summarise.models.registry import load_registry
     from summarise.settings import load_settings
 
@@ -66,7 +66,7 @@ def test_models_list_says_which_models_have_a_ctranslate2_copy(tmp_path, tiny_mo
     assert rows["opus-mt-en-ar"]["ctranslate2"] == "no"
     assert listed()["mt5-xlsum"]["ctranslate2"] == "yes (int8; model not present)"  # copy kept, model not given
     with pytest.MonkeyPatch.context() as patch:  # a copy that nothing would use says so
-        patch.setattr("summarise.models.ct2.ctranslate2_available", lambda: False)
+        patch.setattr("summarise.models.ct2_convert.ctranslate2_available", lambda: False)
         assert listed("--model-path", flag)["mt5-xlsum"]["ctranslate2"] == (
             "yes (int8), unused: CTranslate2 is not installed (pip install 'summarise[fast]')")
 

@@ -8,12 +8,15 @@ the start of the next. A lock file stops two jobs from writing the same director
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Self
 
 from ..errors import ConfigError, OutputError
 from ..files import may_write, write_text_atomic, writing
 
+# A URL scheme (s3:, gs:, https:...): two letters at least, so a Windows drive ("C:/") is no URL.
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:/")
 PARTIAL_SUFFIX = ".partial"
 LOCK_NAME = ".summarise-batch.lock"
 
@@ -22,6 +25,14 @@ def prepare_output_dir(directory: Path) -> None:
     """Create the job's output folder (``--out``), or say clearly why it cannot be used: it is a file,
     it cannot be created, or it cannot be written to. Every later failure to write in it (a brief, the
     manifest, the lock) is an OutputError too, through ``summarise.files.writing``."""
+    if _URL.match(str(directory)):
+        # Path("s3://bucket/x") is the relative folder "s3:/bucket/x": without this the briefs would land
+        # in ./s3:/bucket/x and the job would report success.
+        raise ConfigError(
+            f"--out {directory} looks like a URL; briefs are written to a folder (and renamed into place, which "
+            "object stores cannot do)",
+            "give a local folder, or a shared filesystem mounted at the same path on every node",
+        )
     if directory.exists() and not directory.is_dir():
         raise OutputError(f"--out {directory} is a file, not a folder", "give a folder for the briefs (it is created if missing)")
     with writing(directory, "the output folder", "give --out a folder you may write to"):

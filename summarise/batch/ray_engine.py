@@ -28,7 +28,6 @@ import os
 import pickle
 import threading
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, SummariseError
@@ -36,6 +35,7 @@ from ..models.registry import Registry
 from ..settings import Settings
 from .briefing import JobSpec, attempt_from_json, brief_and_write, failed_attempt
 from .inputs import BatchInput
+from .memory import peak_rss_mb
 from .runner import Job
 
 # CPU each segmentation task asks Ray for: small, so that a node's actor can hold the rest of its CPUs
@@ -246,7 +246,7 @@ class BriefWorker:
             "index": batch["index"],
             "attempt": _objects([attempt.to_json() for attempt in attempts]),
             "tokens": [tokens] + [0] * (len(attempts) - 1),
-            "rss_mb": [_peak_rss_mb()] * len(attempts),
+            "rss_mb": [peak_rss_mb()] * len(attempts),
         }
 
 
@@ -269,16 +269,6 @@ def _objects(values: list) -> Any:
     array = np.empty(len(values), dtype=object)
     array[:] = values
     return array
-
-
-def _peak_rss_mb() -> float:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def _import_ray():

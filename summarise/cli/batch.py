@@ -46,7 +46,9 @@ def batch(
         None, "--inputs-within", help='Read JSONL "path" entries only from inside this folder (for lists you did not write).'
     ),
     engine: str = typer.Option(
-        "local", "--engine", help="local: this process (default). ray: a Ray cluster (pip install \"summarise[ray]\")."
+        "local", "--engine",
+        # "\\[" keeps rich (typer's help renderer) from reading "[ray]" as markup and dropping it
+        help="local: this process (default). ray: a Ray cluster (pip install \"summarise\\[ray]\").",
     ),
     address: str | None = typer.Option(
         None, "--address", help="--engine ray: the cluster's head (HOST:PORT or ray://...); default $RAY_ADDRESS, "

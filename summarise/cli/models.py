@@ -19,7 +19,7 @@ def list_models(model_path: list[str] | None = ModelPathOpt) -> None:
     A table on a terminal; tab-separated lines (with a header) when piped, for scripts."""
     import sys
 
-    from ..models.ct2 import conversion_status
+    from ..models.ct2_convert import conversion_status
     from ..models.registry import load_registry
     from ..models.store import locate
 
@@ -80,14 +80,14 @@ def convert_models(
     force: bool = typer.Option(False, "--force", help="Convert again even when an up-to-date copy exists."),
     model_path: list[str] | None = ModelPathOpt,
 ) -> None:
-    """Convert models once for the fast CTranslate2 backend (pip install 'summarise[fast]').
+    """Convert models once for the fast CTranslate2 backend (pip install 'summarise\\[fast]').
 
     The converted copy is used from then on whenever it matches the model's weights; transformers
     stays the fallback (`--backend transformers` or `ctranslate2` on brief/batch forces one side).
     """
     import time
 
-    from ..models.ct2 import convert
+    from ..models.ct2_convert import convert
     from ..models.registry import load_registry
 
     settings = build_settings(model_path=model_path)

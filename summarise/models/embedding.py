@@ -72,6 +72,7 @@ def unsupported_reason(path: Path) -> str | None:
 
 
 _SAFETENSORS_DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
+MAX_HEADER_BYTES = 100_000_000
 
 
 def read_safetensors(path: Path) -> dict[str, np.ndarray]:
@@ -81,7 +82,12 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
     the raw little-endian data."""
     with path.open("rb") as file:
         size = int.from_bytes(file.read(8), "little")
+        # The safetensors library refuses headers over 100 MB; so does this, before asking for the memory.
+        if size > min(MAX_HEADER_BYTES, path.stat().st_size - 8):
+            raise ValueError(f"{path} is not a safetensors file: its header claims {size:,} bytes")
         header = json.loads(file.read(size))
+        if not isinstance(header, dict):
+            raise ValueError(f"{path} is not a safetensors file: its header is not a JSON object")
     out = {}
     for name, entry in header.items():
         if name == "__metadata__":

@@ -1,4 +1,4 @@
-"""Lazy, cached model loading: where weights are read from disk (``ct2.convert`` is the other place,
+"""Lazy, cached model loading: where weights are read from disk (``ct2_convert.convert`` is the other place,
 through CTranslate2's converter, which reads .bin weights weights-only too).
 
 Every loader is cached per (model, path, device, dtype), so a batch job or a long-lived ``Pipeline``
@@ -235,7 +235,11 @@ def embedder_runtime(local: LocalModel, settings: Settings) -> str:
         return "sentence-transformers"
     from .embedding import unsupported_reason
 
-    return "numpy" if unsupported_reason(local.path) is None else "sentence-transformers"
+    # Reading the folder's JSON files is already loading it: a damaged one (a list where a mapping
+    # belongs) is the folder's fault, said as such, not an AttributeError.
+    with model_folder(local):
+        reason = unsupported_reason(local.path)
+    return "numpy" if reason is None else "sentence-transformers"
 
 
 def _build_numpy_embedder(local: LocalModel):

@@ -10,14 +10,13 @@ Without it nothing changes. Loaded like every model here: from a local folder on
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import DeviceError, ModelLoadError
 from ..settings import Settings
-from .loading import _cached, resolve_device
+from .loading import _cached, check_model_folder, model_folder, resolve_device
 from .registry import ModelCard, load_registry
 from .store import LocalModel, locate, require
 
@@ -76,29 +75,22 @@ def _build(local: LocalModel, device: str) -> EntailmentModel:
     hf_logging.disable_progress_bar()
     path = local.path
     assert path is not None
-    try:
+    check_model_folder(local)
+    # model_folder is the one owner of this step: a truncated or bogus weights file, a broken tokenizer,
+    # a refused pickle all become a ModelLoadError naming the model and the folder.
+    with model_folder(local):
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         model = AutoModelForSequenceClassification.from_pretrained(
-            path, local_files_only=True, use_safetensors=any(path.glob("*.safetensors")), weights_only=True
+            path, local_files_only=True, use_safetensors=any(path.glob("*.safetensors")), weights_only=True,
+            trust_remote_code=False,
         )
-    except pickle.UnpicklingError as error:
-        raise ModelLoadError(
-            f"refused to load {local.card.name} from {path}: its PyTorch .bin weights hold more than plain "
-            f"tensors, and the tool loads .bin files weights-only ({str(error).splitlines()[0]})",
-            "get a safetensors copy of the model, or re-pull it from its official repository",
-        ) from None
-    except (OSError, ValueError, KeyError) as error:
-        raise ModelLoadError(
-            f"could not load {local.card.name} from {path}: {error}",
-            f"re-run `summarise models pull {local.card.name}` or check the directory given with --model-path",
-        ) from None
-    labels = {int(i): str(name).lower() for i, name in (model.config.id2label or {}).items()}
-    entails = [i for i, name in labels.items() if name.startswith("entail")]
-    if len(entails) != 1:
-        raise ModelLoadError(
-            f"{local.card.name} at {path} is not an entailment model: its labels are {sorted(labels.values())}",
-            "give --model-path a model whose config names an 'entailment' label",
-        )
+        labels = {int(i): str(name).lower() for i, name in (model.config.id2label or {}).items()}
+        entails = [i for i, name in labels.items() if name.startswith("entail")]
+        if len(entails) != 1:
+            raise ModelLoadError(
+                f"{local.card.name} at {path} is not an entailment model: its labels are {sorted(labels.values())}",
+                "give --model-path a model whose config names an 'entailment' label",
+            )
     model.eval()
     try:
         model.to(device)
