@@ -16,7 +16,8 @@ article's own date is not on the page): it is left out of date accuracy.
 
 The split is made once, by outlet, before any tuning: outlets sorted by the sha1 of their name, every
 second one to the test half, so no outlet is in both halves. A rebuild keeps each outlet's half; an
-outlet added later goes to the half named by the parity of its name's sha1.
+outlet added later goes to the half its pages name in a ``#split: tune|test`` header line (pages added to
+grow the tune half), else to the half named by the parity of its name's sha1.
 """
 
 from __future__ import annotations
@@ -99,9 +100,10 @@ def _parse_annotated(path: Path) -> tuple[dict, str, list[tuple[int, str, str]]]
 def build(annotated: Path) -> None:
     folder = corpus_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    pages = {}
+    pages, asked = {}, {}
     for path in sorted(annotated.glob("*.txt")):
         meta, text, labels = _parse_annotated(path)
+        asked[meta.get("outlet")] = meta.get("split")
         (folder / path.name).write_text(text, encoding="utf-8")
         note = {field: meta.get(field) or None for field in FIELDS}
         note["sha256"] = hashlib.sha256(text.encode()).hexdigest()
@@ -115,7 +117,7 @@ def build(annotated: Path) -> None:
     for note in pages.values():
         outlet = note["outlet"]
         parity = "test" if int(hashlib.sha1(outlet.encode()).hexdigest(), 16) % 2 else "tune"
-        note["split"] = earlier.get(outlet) or first_split.get(outlet) or parity
+        note["split"] = earlier.get(outlet) or asked.get(outlet) or first_split.get(outlet) or parity
     LABELS.write_text(
         json.dumps({"about": __doc__.splitlines()[0], "pages": pages}, ensure_ascii=False, indent=0) + "\n",
         encoding="utf-8",

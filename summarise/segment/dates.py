@@ -122,7 +122,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "ar",
         re.compile(
-            rf"(?<!\d)(?P<d>{_DAY})\s*(?P<mon>{_AR_MONTH})(?:\s*[/\-(]\s*{_AR_MONTH}\s*\)?)?\s*[,،]?\s*(?:عام\s*|سنة\s*)?(?P<y>{_YEAR})(?!\d)"
+            rf"(?<!\d)(?P<d>{_DAY})\s*[,،]?\s*(?P<mon>{_AR_MONTH})(?:\s*[/\-(]\s*{_AR_MONTH}\s*\)?)?\s*[,،]?\s*(?:عام\s*|سنة\s*)?(?P<y>{_YEAR})(?!\d)"
         ),
     ),
     ("numeric", re.compile(rf"(?<![\d/.-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>{_YEAR})(?![\d/.-])")),
@@ -142,7 +142,7 @@ _AR_STAMP_WORDS = re.compile(
     r"(?:نشر|نُشر|نشرت|تاريخ|النشر|آخر|اخر|تحديث|التحديث|تم|محدث|في|الساعة|بتوقيت|غرينتش|جرينتش|مكة|المكرمة|"
     r"القدس|منذ|ساعة|ساعتين|ساعات|دقيقة|دقيقتين|دقائق|يوم|يومين|أيام|ايام|أسبوع|أسابيع|شهر|أشهر|سنة|عام|قبل|"
     r"الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|اليوم|أمس|امس|صباحا|مساء|مساءً|"
-    r"صباحاً|ظهرا|ص|م|هـ|ميلادي|الموافق)(?=[\s,،:/\-|().]|$)"
+    r"صباحاً|صباحًا|ظهرا|ظهرًا|مساءا|ص|م|هـ|ميلادي|الموافق)(?=[\s,،:/\-|().]|$)"
 )
 
 
@@ -154,6 +154,10 @@ def normalise_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+# "19:11" + "20/06/2025" pasted together (a time and a date in adjacent elements).
+_GLUED_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?=[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d(?!\d))")
+
+
 def find_date(text: str, *, day_first: bool | None = None) -> tuple[str, int, int] | None:
     """The first full calendar date in ``text``: (ISO date, start, end). Offsets index ``text``.
 
@@ -161,6 +165,8 @@ def find_date(text: str, *, day_first: bool | None = None) -> tuple[str, int, in
     ``day_first`` overrides that for a line with no words (the page's language decides then).
     """
     plain = normalise_digits(text)  # same length: the translation maps one character to one
+    # A time glued to the date after it ("19:1120/06/2025"): blank the time (same length, offsets hold).
+    plain = _GLUED_TIME.sub(lambda m: " " * len(m.group()), plain)
     best: tuple[str, int, int] | None = None
     arabic = _has_arabic(text) if day_first is None else day_first
     for kind, pattern in _PATTERNS:

@@ -103,6 +103,8 @@ _SHARE = [
         r"^(?:share(?: this(?: article| story| page| post)?| on| via)?|tweet|شارك(?: المقال| الخبر| هذا المقال)?|مشاركة|انشر)\s*[:|]"
     ),
     _rx(r"^link copied$|^تم نسخ الرابط$"),
+    # The share bar's own label, its buttons gone in the paste: "شارك المقالات:", "Share this story:"
+    _rx(r"^(?:share|شارك|شاركوا)(?:\s+\S+){0,2}\s*:$"),
 ]
 _FOLLOW = _rx(r"^(?:follow|تابعونا|تابعنا|تابعوا|تابع)\b")
 _FOLLOW_TARGET = _rx(
@@ -139,7 +141,7 @@ _COOKIE_NOTICE = _rx(
 _COOKIE_NOTICE_AR = _rx(r"ملفات تعريف الارتباط|ملفات الكوكيز|الكوكيز|نستخدم ملفات")
 _CONSENT_BUTTON = _rx(r"^(?:accept|reject|accept all|reject all|i agree|agree|got it|ok|okay|قبول|أوافق|موافق|رفض)$")
 _COMMENTS = _rx(
-    r"^(?:comments?(?: \(\d+\))?|\d+ comments?|leave a (?:comment|reply)|add (?:a|your) comment|post (?:a )?comment|"
+    r"^(?:comments?(?: \(\d+\))?|\d+ comments?|no comments(?: yet)?|leave a (?:comment|reply)|add (?:a|your) comment|post (?:a )?comment|"
     r"show comments|view comments|load comments|join the (?:conversation|discussion)|write a comment|your (?:name|email|comment)|"
     r"name|e-?mail|email address|website|submit|reply|cancel reply|report (?:an error|a mistake|this comment|abuse)|"
     r"أضف تعليق(?:ك|ا|اً)?|التعليقات(?: \(\d+\))?|تعليقات(?: \(\d+\))?|اترك تعليق(?:ا|اً)?|اكتب تعليق(?:ك|ا)?|"
@@ -169,6 +171,16 @@ _PROMO = [
         r"^(?:للمزيد|المزيد من|لمزيد من|فيديو|بالفيديو|بالصور|إنفوغراف|انفوغراف|مواضيع ذات صلة|أخبار ذات صلة)\s*[:|.–-]"
     ),
 ]
+# A reading assistant offered under the article: "Ask about this article" / "Answer for your question ... here".
+_ASSISTANT = _rx(
+    r"^ask (?:\w+ )?(?:about|anything about|a question about) this (?:article|story|page)\b.{0,20}$|"
+    r"^answer (?:for|to) your question\b.{0,60}(?:displayed|appear)|^(?:اسأل|اسال) (?:عن|حول) (?:هذا )?(?:المقال|الخبر)"
+)
+# The masthead's staff credits over the page: "رئيس مجلس الإدارة ورئيس التحرير فلان", "Editor-in-chief: ..."
+_MASTHEAD = _rx(
+    r"^(?:رئيس (?:مجلس|مجلسى|مجلسي) (?:الإدارة|الادارة)|رئيس التحرير|رئيسا التحرير|مدير التحرير|رئيس مجلس التحرير|"
+    r"editor[- ]in[- ]chief|managing editor|publisher)\b[^.!?؟]*$"
+)
 # Broadcast and web promos: "You can see highlights ... on BBC One and the BBC Sport website."
 _BROADCAST = _rx(
     r"^(?:you can (?:see|watch|listen|find|follow|read|get|catch|hear)|watch|listen (?:again|live|to)|catch up|"
@@ -191,7 +203,7 @@ _AD_SLOT_LABEL = _rx(
 _MEDIA = _rx(
     r"media playback is (?:not |un)supported|your browser (?:does not|doesn't) support|this video (?:can ?not|can't) be played|"
     r"video unavailable|^listen to (?:this|the) (?:article|story)|^play video$|^watch video$|^(?:\d+:\d\d\s*)?(?:video|audio)$|"
-    r"^duration \d|^استمع|المتصفح لا يدعم|لا يدعم تشغيل|^إعادة تشغيل الفيديو|^تشغيل الفيديو|^مدة الفيديو|"
+    r"^duration \d|getting your .{0,30}player ready|^استمع|المتصفح لا يدعم|لا يدعم تشغيل|^إعادة تشغيل الفيديو|^تشغيل الفيديو|^مدة الفيديو|"
     r"^warning:? this (?:report|video|article|story|footage|page|gallery) contains\b|^تحذير\s*:?\s*(?:يحتوي|تحتوي)"
 )
 _LOGO = [_rx(r"\S+\.(?:svg|png|jpe?g|gif|webp)\b"), _rx(r"^(?:logo|شعار)\b.{0,40}$"), _rx(r"^\S+(?: \S+)? logo$")]
@@ -214,6 +226,10 @@ _NAVIGATION = [
         r"toggle navigation|previous|next|previous article|next article|تخطى إلى المحتوى|تخطي إلى المحتوى|"
         r"انتقل إلى المحتوى|الرئيسية|القائمة|القائمة الرئيسية|بحث|إغلاق|اغلاق|تسجيل الدخول|دخول|العودة للأعلى|"
         r"المقال التالي|المقال السابق|التالي|السابق)$"
+    ),
+    # A search box's label: "Search this blog" (Blogger prints it above every post), "بحث هذه المدونة الإلكترونية"
+    _rx(
+        r"^(?:search this (?:blog|site|website)|(?:بحث|ابحث|البحث) (?:في )?(?:هذه المدونة|هذا الموقع|الموقع|المدونة)(?: الإلكترونية)?)$"
     ),
     # MediaWiki's site subtitle: "From Wikipedia, the free encyclopedia", "From Wikinews, the free news source ..."
     _rx(r"^from \w+, the free\b"),
@@ -303,6 +319,10 @@ def line_reason(text: str) -> str | None:
         return SUBSCRIBE
     if words <= 30 and any(p.search(text) for p in _PROMO):
         return PROMO
+    if words <= 20 and _ASSISTANT.search(text):
+        return PROMO
+    if words <= 14 and _MASTHEAD.match(text):
+        return LOGO  # the site's own branding, like its logo
     if words <= _BROADCAST_MAX_WORDS and _BROADCAST.search(text):
         return PROMO
     if words <= 12 and _MEDIA.search(text):

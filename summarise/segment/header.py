@@ -242,6 +242,13 @@ def _find_title(layout: Layout, known: Known, header: list[int]) -> int | None:
     return None
 
 
+def _is_tab_title_of(other: str, text: str) -> bool:
+    """Whether ``other`` is "<site>: <text>" (or with "|", "-", "–"): a page title that ends with ``text``."""
+    if len(other) <= len(text) + 2 or not other.endswith(text):
+        return False
+    return other[: -len(text)].rstrip().endswith((":", "|", "-", "–", "—"))
+
+
 def _title_by_evidence(layout: Layout, header: list[int]) -> int | None:
     """The header line that most looks like the headline, when the page gives evidence beyond position.
 
@@ -258,7 +265,8 @@ def _title_by_evidence(layout: Layout, header: list[int]) -> int | None:
     evidence = False
     for i in header:
         text = layout.texts[i]
-        if word_count(text) < 2 or text.casefold() in _SECTIONS or _is_bare_byline(layout, i):
+        tab_tail = word_count(text) >= 2 and any(j != i and _is_tab_title_of(layout.texts[j], text) for j in header)
+        if not tab_tail and (word_count(text) < 2 or text.casefold() in _SECTIONS or _is_bare_byline(layout, i)):
             continue
         own = squashed[i]
         score = 0
@@ -271,6 +279,8 @@ def _title_by_evidence(layout: Layout, header: list[int]) -> int | None:
             and (repeats[own] > 1 or any(j != i and own in other for j, other in squashed.items()))
         ):
             score += 3
+        elif tab_tail:
+            score += 3  # "HolyCoast: Photo Finish" over "Photo Finish": the tab title names the site, then the headline
         if is_arabic(text) != page_arabic:
             score -= 3
         if _NOT_A_HEADLINE.search(text):

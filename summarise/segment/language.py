@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from ..errors import UnsupportedLanguageError
 
@@ -64,18 +65,32 @@ def _detector():
 def detect_language(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, confidence 0..1) for one piece of text; ("und", 0.0) when it has no letters.
     The whole text up to PARAGRAPH_CHARS counts (fastText wants a single line)."""
-    sample = " ".join(text.split())[:PARAGRAPH_CHARS]
+    # Collapse only a prefix: a 5 MB one-line article need not be split whole to read 1,000 characters.
+    sample = " ".join(text[: 4 * PARAGRAPH_CHARS].split())
+    if len(sample) <= PARAGRAPH_CHARS and len(text) > 4 * PARAGRAPH_CHARS:
+        sample = " ".join(text.split())
+    sample = sample[:PARAGRAPH_CHARS]
     if not any(c.isalpha() for c in sample):
         return "und", 0.0
     best = _detector().detect(sample, model="lite", k=1)[0]
     return str(best["lang"]), float(best["score"])
 
 
+def _has_letters(text: str, needed: int) -> bool:
+    """Whether ``text`` has at least ``needed`` letters, read in slices so a long paragraph stops early."""
+    found = 0
+    for at in range(0, len(text), 4 * needed):
+        found += sum(c.isalpha() for c in text[at : at + 4 * needed])
+        if found >= needed:
+            return True
+    return False
+
+
 def vote_language(paragraphs: Sequence[str]) -> tuple[str, float]:
     """(code, confidence) voted by the first VOTING_PARAGRAPHS paragraphs with enough letters to judge,
     each weighted by its length; the confidence is the winner's share of the weighted scores. Text too
     short to have such a paragraph is judged as a whole."""
-    voters = [p for p in paragraphs if sum(c.isalpha() for c in p) >= MIN_PARAGRAPH_LETTERS][:VOTING_PARAGRAPHS]
+    voters = list(islice((p for p in paragraphs if _has_letters(p, MIN_PARAGRAPH_LETTERS)), VOTING_PARAGRAPHS))
     if not voters:
         return detect_language(" ".join(paragraphs))
     tally: dict[str, float] = {}

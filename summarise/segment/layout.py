@@ -14,6 +14,8 @@ layout -> header, sweep -> verdict.
 
 from __future__ import annotations
 
+import re
+
 from . import furniture as F
 from .captions import caption_from_label, has_credit_suffix, is_alt_text, is_credit_only
 from .dates import find_date, split_leading_timestamp
@@ -83,6 +85,8 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
             dates.append((i, iso))
             reason = F.line_reason(text)
         hint = layout.lines[i].hint
+        if reason is None and word_count(text) <= 12 and _POSTED_LINE.match(text) and find_date(text):
+            reason = F.DATE  # a blog's "Posted on July 6, 2017 by in POLICE": the date with author/category slots
         if reason in (F.DATE, F.EMAIL_HEADER):  # "Date:2025-04-11 06:24:00" reads as an e-mail header
             found = find_date(text, day_first=day_first if not any(c.isalpha() for c in text) else None)
             if found:
@@ -134,7 +138,31 @@ def _fill_metadata(layout: Layout, known: Known, dates: list[tuple[int, str]]) -
     if known.published:
         layout.published = known.published
     elif dates := [(i, iso) for i, iso in dates if not _under_related_heading(layout, i)]:
-        layout.published = min(dates)[1]  # the first date on the page: "Published" comes before "Updated"
+        # The first date on the page ("Published" comes before "Updated"), unless a later one says it is the
+        # article's and the first says nothing: a bare "February 24, 2018" over "Posted on July 6, 2017" is
+        # the site's banner of today's date.
+        labelled = [(i, iso) for i, iso in dates if _PUBLISHED_CUE.search(_date_text(layout, i))]
+        first = min(dates)
+        layout.published = (
+            min(labelled) if labelled and not _UPDATED_CUE.search(_date_text(layout, first[0])) else first
+        )[1]
+
+
+_POSTED_LINE = re.compile(r"(?i)^(?:posted|published)(?: on)?\s+\S")
+_PUBLISHED_CUE = re.compile(
+    r"(?i)\b(?:posted|published|first published)\b|تاريخ النشر|نشر في|نُشر في|نشر بتاريخ|تم النشر|تاريخ الخبر"
+)
+_UPDATED_CUE = re.compile(r"(?i)\b(?:updated|modified)\b|تحديث|التحديث|محدث")
+
+
+def _date_text(layout: Layout, i: int) -> str:
+    """The line a date was read from, with any label line right above it ("تاريخ النشر" / "24, أغسطس 2019")."""
+    stamp = layout.split_off.get(i, ("", ""))[0]
+    j = i - 1
+    while j >= 0 and not layout.texts[j]:
+        j -= 1
+    above = layout.texts[j] if j >= 0 and word_count(layout.texts[j]) <= 3 else ""
+    return " ".join((above, stamp, layout.texts[i]))
 
 
 def _under_related_heading(layout: Layout, i: int) -> bool:

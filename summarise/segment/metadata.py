@@ -17,7 +17,7 @@ from .lines import is_arabic, looks_like_name
 _BY = re.compile(
     r"^(?:(?:by|written by|words by|story by|reporting by|reported by|text by|بقلم|بواسطة)(?:\s*[:：\-–]\s*|\s+)|"
     # Arabic verbs such as كتب ("wrote") also open sentences, so they need the colon or dash of a byline.
-    r"(?:كتب|كتبت|كتبه|إعداد|اعداد|تقرير|تحرير)\s*[:：\-–]\s*|"
+    r"(?:كتب|كتبت|كتبه|إعداد|اعداد|تقرير|تحرير|الكاتب|الكاتبة)\s*[:：\-–]\s*|"
     # An interview's byline: "حاوره في صنعاء / عبد الملك الفهيدي -"
     r"(?:حاوره|حاورته|حاورها|حاورهم|أجرى الحوار|اجرى الحوار|أجرت الحوار)(?:\s+[^/:：]{0,30})?\s*[/:：]\s*)(?P<names>\S.*)$",
     re.IGNORECASE,
@@ -55,6 +55,9 @@ _CAPS_DATELINE = re.compile(
 _ARABIC_DATELINE = re.compile(
     r"^(?P<dl>[\u0621-\u064A\u0670-\u06D3]+(?:[ ،]+[\u0621-\u064A\u0670-\u06D3]+){0,2}\s*(?:-|–|—))\s+(?P<rest>\S.*)$",
     re.DOTALL,
+)
+_AGENCY_SUFFIX = re.compile(
+    rf"(?<=\S)\s+(?:{alternation(NEWS_AGENCIES + ('Associated Press', 'Agence France-Presse', 'Press Association'))})$"
 )
 _NOT_A_PLACE = re.compile(r"^(?:و|ف)|^(?:قال|قالت|أكد|أكدت|أعلن|أعلنت|ثم|لكن|كما|في|من|إن|أن)(?:\s|$)")
 
@@ -96,6 +99,7 @@ def split_names(text: str) -> list[str]:
     for part in parts:
         name = part.split(",")[0].strip()  # "Martin Cole, Local Democracy Reporter" -> "Martin Cole"
         name = _PLACE_SUFFIX.sub("", name)
+        name = _AGENCY_SUFFIX.sub("", name)  # "Alanna Durkin Richer Associated Press": the agency, unseparated
         name = _HONORIFIC.sub("", name).strip()
         if name.isupper() and not is_arabic(name):
             name = name.title()

@@ -126,14 +126,23 @@ def _repair(text: str, spans: list[list[int]], language: str) -> list[list[int]]
     return out
 
 
+# How much of the sentence so far _should_join reads: every test looks only at its last token (an
+# abbreviation, "Jan.", "a.m."), and a sentence that keeps being joined grows without bound, so reading
+# all of it made long unpunctuated or lower-case runs quadratic (a 130 kB line took 40 s).
+_TAIL_CHARS = 64
+
+
 def _should_join(text: str, prev_start: int, start: int, end: int, language: str) -> bool:
-    before = text[prev_start:start]
     after = text[start:end].lstrip()
     if not after:
         return True
-    if before and not before[-1].isspace() and not text[start].isspace():
+    if start > prev_start and not text[start - 1].isspace() and not text[start].isspace():
         return True  # the split fell inside a token
-    stripped = before.rstrip()
+    stop = start
+    while stop > prev_start and text[stop - 1].isspace():
+        stop -= 1
+    # A cut window is longer than any abbreviation, so "^" in the patterns cannot match at the cut.
+    stripped = text[max(prev_start, stop - _TAIL_CHARS) : stop]
     if _ARABIC_ABBREVIATION.search(stripped):
         return True
     if language == "ar":

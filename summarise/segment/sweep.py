@@ -93,11 +93,26 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
             threshold = 6 if is_arabic(text) else 9
             if is_question(text) or word_count(text) < threshold:
                 layout.headings.add(i)
+            elif _cut_short_at_end(layout, live, i):
+                continue  # the pasted text stops mid-sentence: the article's last paragraph, cut off
             else:
                 layout.reasons[i] = F.PROMO
     for i in live:
         if layout.reasons[i] is None and _is_heading(layout, i):
             layout.headings.add(i)
+
+
+def _cut_short_at_end(layout: Layout, live: list[int], i: int) -> bool:
+    """The last line of the text, paragraph-long and ending on a bare word after body prose: a sentence
+    the paste cut off ("... allowed people back inside around 11:15"), not a headline."""
+    text = layout.texts[i]
+    before = _previous(live, i)
+    return _next(live, i) is None and _cut_off_shape(text) and before is not None and is_prose(layout.texts[before])
+
+
+def _cut_off_shape(text: str) -> bool:
+    """Paragraph-long, starting on a letter and ending on a bare word (no hashtags: a post, not prose)."""
+    return word_count(text) >= 12 and text[0].isalpha() and text[-1].isalnum() and "#" not in text
 
 
 def _is_heading(layout: Layout, i: int) -> bool:
@@ -117,6 +132,7 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
     Works back from the last line and stops at the first line that stays in the body.
     """
     signed: list[int] = []
+    arabic_page = _arabic_body(layout, content)
     for i in reversed(content):
         if layout.reasons[i] is not None:
             signed.append(i)
@@ -124,8 +140,17 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
         text = layout.texts[i]
         if layout.lines[i].hint == "table" or _own_list_item(layout, i):
             break  # the article ends on a table, or on a list of its own (not a list of links)
+        if arabic_page and _latin_only(text):
+            # Under an Arabic article, Latin-script lines are the site's widgets (push-notification
+            # prompts, a reading assistant, a weather box), whole sentences or not.
+            layout.reasons[i] = F.PAGE_FOOTER
+            layout.headings.discard(i)
+            signed.append(i)
+            continue
         if is_prose(text) or ":" in text or ends_with_terminal(text) or text[-1] in '"”»’':
             break  # ends a sentence, a label or a quotation: article text
+        if i == content[-1] and _cut_off_shape(text):
+            break  # the last line, cut off mid-sentence by the paste: the article's, not a footer link
         if ends_with_function_word(text) or (word_count(text) >= 4 and starts_as_continuation(text)):
             break  # a sentence cut short ("... وجود أي", "وفي الجانب السوري ..."): footers do not start with "and"
         if is_headline_like(text) and not is_question(text):
@@ -137,6 +162,17 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
         layout.headings.discard(i)
         signed.append(i)
     _signature(layout, sorted(signed))
+
+
+def _arabic_body(layout: Layout, content: list[int]) -> bool:
+    """Whether most of the body's prose lines (the first 50) are Arabic."""
+    prose = [layout.texts[i] for i in content if layout.reasons[i] is None and is_prose(layout.texts[i])][:50]
+    return bool(prose) and sum(is_arabic(t) for t in prose) * 2 > len(prose)
+
+
+def _latin_only(text: str) -> bool:
+    """Letters, all of them Latin: no Arabic letter at all."""
+    return any("a" <= c.lower() <= "z" for c in text) and not any("\u0600" <= c <= "\u06ff" for c in text)
 
 
 def _signature(layout: Layout, footer: list[int]) -> None:
