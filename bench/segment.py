@@ -7,7 +7,7 @@
 --pages scores the labelled raw-page corpus (bench/segment_corpus.py: pages kept outside the repository)
 on one half: body-line F1, title exact match, date and author accuracy, English and Arabic apart, beside
 trafilatura on the same pages and, with --old-tree (a checkout of older code, e.g. from
-``git worktree add /tmp/seg-old HEAD``), beside that code. --html scores saved HTML news pages against
+``git worktree add /tmp/seg-old 5a66c7d``, the code before session 4), beside that code. --html scores saved HTML news pages against
 their published ground-truth bodies, word by word (bench/segment_html_corpus.py), beside trafilatura's
 default extraction and its include_tables + favor_recall setting. --errors lists the wrong lines, and is refused on
 the test half (it is for tuning).
@@ -234,12 +234,14 @@ def _emit(code_root: Path, split: str) -> int:
     return 0
 
 
-def _predict(code_root: Path, split: str) -> dict[str, dict]:
+def _predict(code_root: Path, mode: str, split: str) -> dict[str, dict]:
+    """What the code at ``code_root`` makes of one half of a corpus (``mode``: "--pages" or "--html"),
+    run in a child process so that older code can be imported from its own tree."""
     import subprocess
 
     env = dict(os.environ, PYTHONPATH=str(code_root))
     done = subprocess.run(
-        [sys.executable, __file__, "--emit", str(code_root), "--pages", split],
+        [sys.executable, __file__, "--emit", str(code_root), mode, split],
         env=env,
         capture_output=True,
         text=True,
@@ -332,9 +334,9 @@ def pages_report(args) -> int:
     if pages is None:
         print(f"SKIP: the segmentation corpus {corpus_dir()} is absent (it is not shipped with the repository)")
         return 0
-    systems = [("ours", _score_pages(pages, _predict(ROOT, args.pages), args.errors))]
+    systems = [("ours", _score_pages(pages, _predict(ROOT, "--pages", args.pages), args.errors))]
     if args.old_tree:
-        systems.append(("old code", _score_pages(pages, _predict(args.old_tree, args.pages), False)))
+        systems.append(("old code", _score_pages(pages, _predict(args.old_tree, "--pages", args.pages), False)))
     systems.append(("trafilatura", _score_pages(pages, None, False)))
     print(f"Raw-page corpus, {args.pages} half: {len(pages)} pages from {len({p['outlet'] for p in pages})} outlets")
     print(f"{'system':<12}{'lang':<5}{'pages':>6}{'P':>7}{'R':>7}{'F1':>7}{'title':>9}{'date':>9}{'author':>9}")
@@ -378,20 +380,6 @@ def _emit_html(code_root: Path, split: str) -> int:
     return 0
 
 
-def _predict_html(code_root: Path, split: str) -> dict[str, dict]:
-    import subprocess
-
-    env = dict(os.environ, PYTHONPATH=str(code_root))
-    done = subprocess.run(
-        [sys.executable, __file__, "--emit", str(code_root), "--html", split],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return {row["key"]: row for row in json.loads(done.stdout.strip().splitlines()[-1])}
-
-
 def html_report(args) -> int:
     """Word-level body precision/recall on saved HTML pages: ours, older code, trafilatura two ways."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -406,10 +394,10 @@ def html_report(args) -> int:
         )
         return 0
     systems: list[tuple[str, dict[str, str]]] = [
-        ("ours", {k: r["body"] for k, r in _predict_html(ROOT, args.html).items()})
+        ("ours", {k: r["body"] for k, r in _predict(ROOT, "--html", args.html).items()})
     ]
     if args.old_tree:
-        systems.append(("old code", {k: r["body"] for k, r in _predict_html(args.old_tree, args.html).items()}))
+        systems.append(("old code", {k: r["body"] for k, r in _predict(args.old_tree, "--html", args.html).items()}))
     systems.append(("traf default", {p["key"]: trafilatura.extract(p["html"]) or "" for p in pages}))
     systems.append(
         (
