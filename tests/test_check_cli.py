@@ -130,3 +130,13 @@ def test_language_flag_is_normalised_like_brief_does(tmp_path):
     assert lower.exit_code == upper.exit_code == INCONSISTENT_EXIT, upper.output
     assert json.loads(upper.stdout) == json.loads(lower.stdout)
     assert json.loads(upper.stdout)["language"] == "en"
+
+
+def test_text_output_gives_the_claim_judges_rating_of_a_flagged_sentence(tmp_path):
+    result = runner.invoke(app, ["check", *files(tmp_path, PLANTED)])
+    assert result.exit_code == INCONSISTENT_EXIT
+    line = next(line for line in result.output.splitlines() if "3,000" in line)
+    report = json.loads(runner.invoke(app, ["check", *files(tmp_path, PLANTED), "--json"]).stdout)
+    (claim,) = report["unsupported"]
+    assert claim["support"] is not None and claim["support"] < claim["support_needed"]
+    assert f"the claim judge rates its support {claim['support']:.2f}, {claim['support_needed']:.2f} passes" in line

@@ -166,3 +166,31 @@ def test_entailment_model_bin_weights_are_read_weights_only(tiny_nli, tmp_path):
 
 def test_alignment_carries_no_entailment_without_a_model():
     assert Alignment(0.9, 0.9, 0).entailment is None
+
+
+# -- one checker: the brief's claim table follows the judge as `check` does --------------------------------
+
+
+def _judge(bias: float, threshold: float = 0.5) -> Judge:
+    return Judge(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), (0.0,) * len(FEATURES), bias, threshold)
+
+
+@pytest.mark.parametrize("bias, flagged", [(10.0, False), (-10.0, True)])
+def test_the_claim_table_warns_exactly_when_check_flags(article, monkeypatch, bias, flagged):
+    from summarise.claims import trace_claims
+    from summarise.records import Summary, SummarySentence
+
+    # A name the claim test doubts: a lenient judge overrules it in `check`, so the table must not warn
+    # about it either; a strict judge confirms it in both. (Before, the table ignored the judge and warned
+    # in both cases.)
+    text = "Sergey Shoigu said Russia was proposing new talks in Istanbul on June 2."
+    monkeypatch.setattr("summarise.claims.check.load_judge", lambda: _judge(bias))
+    (checked,) = check_texts([("t", SOURCE, text)], language="en")
+    assert any(not v.supported for s in checked.result.sentences for v in s.verdicts)  # the claim test doubts it
+    assert checked.consistent is not flagged
+    summary = Summary("en", (SummarySentence(text),), "test", "extractive")
+    _, warnings = trace_claims(article, summary, ())
+    assert any("Shoigu" in w for w in warnings) is flagged
+    if not flagged:
+        row = next(c for c in trace_claims(article, summary, ())[0] if c.text == "Sergey Shoigu")
+        assert "claim judge rates its sentence supported" in row.note

@@ -83,7 +83,9 @@ def test_only_a_claim_of_the_same_sort_can_take_the_place():
         return Mention(text, "number", text, 0, len(text), number=float(text.strip("%")), unit=unit)
 
     assert could_stand_for(number("5"), number("100"))
-    assert not could_stand_for(number("40%", "%"), number("100"))  # a share is not a count
+    # Any number may take a number's place (a summary copies whatever value stands nearby); the slot's
+    # fit decides whether it does.
+    assert could_stand_for(number("40%", "%"), number("100"))
     person = Mention("John Smith", "person", "john smith", 0, 10)
     assert could_stand_for(Mention("Anna Jones", "person", "anna jones", 0, 10), person)
     assert not could_stand_for(Mention("Smith", "person", "smith", 0, 5), person)  # the same man
@@ -129,3 +131,29 @@ def test_a_claim_inside_a_longer_token_has_its_place():
     assert first == last and source._flat[first][1].text == "و14"
     assert source.span_positions(len(text) + 5, len(text) + 9) == (None, None)
     assert verdicts(text, "قال البنك المركزي إن 14 مصرفا أغلقت منذ أبريل.", language="ar")["14"][0] is True
+
+
+DERBY = ("Police say they have no objections to Sunday's Manchester derby taking place in the late afternoon.\n\n"
+         "The last late kick-off in Manchester was a 0-0 draw at Old Trafford in 2004.\n\n"
+         "Some 3,000 officers will be on duty, and 40 per cent of them will come from outside the city.")
+
+
+def test_a_date_of_another_part_put_in_a_dates_place_is_caught():
+    # A year where the source has a weekday: the two state no part in common, yet one stands for the other.
+    found = verdicts(DERBY, "Police say they have no objections to 2004's Manchester derby taking place in the late afternoon.")
+    assert found["2004"][0] is False and "'Sunday'" in found["2004"][1]
+    right = verdicts(DERBY, "Police say they have no objections to Sunday's Manchester derby taking place in the late afternoon.")
+    assert all(supported for supported, _ in right.values()), right
+
+
+def test_a_number_of_another_unit_put_in_a_numbers_place_is_caught():
+    found = verdicts(DERBY, "Some 40 per cent officers will be on duty.")
+    assert found["40 per cent"][0] is False and "'3,000'" in found["40 per cent"][1]
+    assert verdicts(DERBY, "Some 3,000 officers will be on duty.")["3,000"][0] is True
+
+
+def test_a_spelled_out_age_is_a_number_claim():
+    from summarise.claims.english import _numbers
+
+    assert [m.value for m in _numbers("The eight-year-old was released by Norwich.")] == ["8"]
+    assert _numbers("The two sides met again.") == []  # a small number naming things already met

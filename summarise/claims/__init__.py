@@ -73,7 +73,10 @@ class CheckedSummary:
             "unsupported": [
                 {"sentence_index": index, "kind": v.mention.kind, "text": v.mention.text, "value": v.mention.value,
                  "speaker": v.mention.speaker, "reason": v.note, "source_says": v.source_says,
-                 "source_sentence_index": v.source_sentence}
+                 "source_sentence_index": v.source_sentence,
+                 # the claim judge's rating of the sentence that states it (None: the judge did not run)
+                 "support": _rounded(self.result.sentences[index].support),
+                 "support_needed": self.result.sentences[index].threshold}
                 for index, v in self.result.unsupported
             ],
             "weak_sentences": [
@@ -93,6 +96,10 @@ class CheckedSummary:
             },
             "language": self.language,
         }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
 
 
 def check_texts(
@@ -149,9 +156,14 @@ def trace_claims(
     ``review_summary``."""
     glossary = glossary_for(settings)
     source = source or build_sources([article], glossary)[0]
-    result = check_many([article], [summary.texts], glossary, KNOBS, sources=[source])[0]
+    # The same checker as ``summarise check`` and ``review_summary``: with the sentence model, the learned
+    # judge decides which of the claim tests' doubts stand (SentenceCheck.unsupported), so the table, the
+    # brief's warnings and `check` never disagree about one summary.
+    result = check_many([article], [summary.texts], glossary, KNOBS, sources=[source],
+                        similarity=embedded_similarity(settings))[0]
     brief_language = summary.language
-    verdicts = [(s.index, v) for s in result.sentences for v in s.verdicts]
+    flagged = {id(v) for _, v in result.unsupported}
+    verdicts = [(s.index, _as_judged(v, s, id(v) in flagged)) for s in result.sentences for v in s.verdicts]
     rows: list[tuple[Mention, Claim]] = []
 
     # 1. The source's claims, each marked by whether the summary states it, or states something else in
@@ -191,7 +203,8 @@ def trace_claims(
             value=m.value, brief_sentence=index, brief_spans=((index, m.start, m.end),), note=verdict.note,
         )
         rows.append((m, _mark(claim, brief_language, True)))
-    warnings = [f"unsupported {v.mention.kind} in summary sentence {i + 1}: {v.note}" for i, v in verdicts if not v.supported]
+    warnings = [f"unsupported {v.mention.kind} in summary sentence {i + 1}: {v.note}" for i, v in verdicts
+                if id(v) in flagged]
     # The summary's claims as the checker found them, sentence by sentence (no second parse of it).
     summary_index = joined_index(summary.texts, [[v.mention for v in s.verdicts] for s in result.sentences])
     rows, cross_warnings = _cross_lingual(
@@ -237,6 +250,17 @@ def _cross_lingual(rows, summary, summary_index, translations, back_translations
                           value=stray.value, note="in the translation only")
             rows.append((stray, _mark(_mark(claim, language, True), summary.language, False)))
     return rows, warnings
+
+
+def _as_judged(verdict, sentence, flagged: bool):
+    """A claim test's verdict as the whole checker holds it: one the learned judge overrules (its sentence
+    rated supported, the claim's sort no veto) is supported, unless it occurs nowhere in the source; either
+    way its note says so. Supported claims and confirmed doubts stand as they are."""
+    if verdict.supported or flagged:
+        return verdict
+    why = (f"the claim test doubted it ({verdict.note}), but the claim judge rates its sentence supported "
+           f"({sentence.support:.2f}; {sentence.threshold:.2f} passes)")
+    return replace(verdict, supported=not verdict.absent, note=why, source_says=None)
 
 
 def _mark(claim: Claim, language: str, value: bool | None) -> Claim:

@@ -191,10 +191,12 @@ def _features(
     merged, pair = merged_coverage(tokens, source)
     # The source sentences it was most likely made from: by words alone, by the best two, by the model.
     nearest = {n for n in (check.coverage.source_sentence, alignment.closest, *pair) if n is not None}
-    in_source = any(negated(source.sentence_tokens[n]) for n in nearest)
+    # A negation counts as added when none of them negates, as dropped only when every one does: a
+    # compression that leaves out a negated clause of one of them drops nothing.
+    in_source = [negated(source.sentence_tokens[n]) for n in nearest]
     content = sum(is_content(t.text) for t in tokens)
-    return sentence_features(check.verdicts, check.coverage, merged, content,
-                             alignment.best, alignment.merged, (negated(tokens), in_source))
+    return sentence_features(check.verdicts, check.coverage, merged, content, alignment.best, alignment.merged,
+                             (negated(tokens), any(in_source), bool(in_source) and all(in_source)))
 
 
 def describe(result: CheckResult) -> list[str]:

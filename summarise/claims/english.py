@@ -272,8 +272,11 @@ def _numbers(text: str) -> list[Mention]:
         out.append(_number(text, text[start:end].strip(), value * scale, unit, start, start + len(text[start:end].strip())))
     for m in _SPELLED.finditer(text):
         groups = m.groupdict()
-        if groups["alone"] and not groups["scale2"] and _ANAPHORIC.search(text, 0, m.start()):
-            continue  # "the two sides", "both three": a small number naming things already met, not a claim
+        if groups["alone"] and not groups["scale2"] and _ANAPHORIC.search(text, 0, m.start()) \
+                and not text.startswith("-", m.end()):
+            # "the two sides", "both three": a small number naming things already met, not a claim; but
+            # "the eight-year-old", "the two-week trial" state a number
+            continue
         if groups["ordinal"]:
             value, unit = float(ORDINALS_EN[groups["ordinal"].lower()]), "ordinal"
         else:

@@ -41,10 +41,10 @@ def sentence_features(
     content_words: int,
     cosine: float,
     cosine_merged: float,
-    negation: tuple[bool, bool],
+    negation: tuple[bool, bool, bool],
 ) -> tuple[float, ...]:
     """The judge's inputs for one sentence, in ``FEATURES`` order. ``negation``: (the summary sentence
-    negates, the source sentences it is closest to negate)."""
+    negates, any of the source sentences it is closest to negates, every one of them does)."""
     counts = {name: 0 for name in FEATURES[9:16]}
     for verdict in verdicts:
         if verdict.supported:
@@ -54,12 +54,12 @@ def sentence_features(
             counts["quote_unsupported"] += 1
         else:
             counts[f"{kind}_{'absent' if verdict.absent else 'elsewhere'}"] += 1
-    said, in_source = negation
+    said, in_some, in_all = negation
     return (
         cosine, cosine_merged, coverage.words, coverage.pairs, merged.words, merged.pairs,
         len(coverage.novel) / max(content_words, 1), math.log1p(content_words), math.log1p(len(verdicts)),
         *(float(min(counts[name], 2)) for name in FEATURES[9:16]),
-        float(said and not in_source), float(in_source and not said),
+        float(said and not in_some), float(in_all and not said),
     )
 
 

@@ -102,14 +102,15 @@ def rival(mention: Mention, sentence: list[Token], source: SourceIndex, occurren
 
 def could_stand_for(other: Mention, claim: Mention) -> bool:
     """Whether a source claim is a different value of the same sort as the summary's claim: another
-    name (not a form of the same one), a count for a count, a date stating a part it states."""
+    name (not a form of the same one), any other number, any other date.
+
+    Units and date parts are not required to agree: a summary that copies the wrong value of its
+    article into a slot copies whatever stands nearby ("30 per cent adults" where the source says
+    "3,000 adults", "the 2004 start" where it says "the 5.30pm start"), and the slot's fit already
+    demands the source's own words around the rival. On the tune articles this raised recall for a
+    number swapped within the article from 0.74 to 0.80 (claim perturbation) with no new false alarm."""
     if claim.is_name:
         return other.is_name and not same_name(other.key, claim.key)
-    if claim.kind == "number":
-        return other.kind == "number" and other.unit == claim.unit
-    if claim.kind == "date" and claim.date is not None and other.date is not None:
-        parts = ("year", "month", "day", "weekday", "time")
-        return any(getattr(claim.date, p) is not None and getattr(other.date, p) is not None for p in parts)
     return other.kind == claim.kind
 
 

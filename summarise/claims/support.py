@@ -216,9 +216,10 @@ def merged_coverage(sentence: list[Token], source: SourceIndex) -> tuple[Coverag
     return Coverage(best[0], best[1], best[2][0] if best[2] else None, ()), best[2]
 
 
-# "won" (meant for a split "won't") is also the verb: a blemish the shipped judge was trained with.
+# Contractions are one token ("won't", "didn't": the n't test below); the stems listed here are what a
+# contraction split by a missing apostrophe leaves. Not "won": that is the verb far more often.
 NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "without", "n't", "none", "nobody", "nothing", "cannot",
-                       "didn", "doesn", "isn", "wasn", "weren", "aren", "won", "wouldn", "couldn", "hasn", "haven",
+                       "didn", "doesn", "isn", "wasn", "weren", "aren", "wouldn", "couldn", "hasn", "haven",
                        "hadn"})
 
 

@@ -135,14 +135,23 @@ def check(
         raise typer.Exit(INCONSISTENT_EXIT)
 
 
+def _judged(item: dict, lead: str = " (") -> str:
+    """The claim judge's rating of a flagged sentence, where it ran: how far below the pass mark it is."""
+    if item.get("support") is None or item.get("support_needed") is None:
+        return ""
+    said = f"the claim judge rates its support {item['support']:.2f}, {item['support_needed']:.2f} passes"
+    return lead + said + (")" if lead == " (" else "")
+
+
 def _as_text(report: dict) -> str:
     lines = ["consistent" if report["consistent"] else "NOT consistent"]
     for claim in report["unsupported"]:
-        lines.append(f"  sentence {claim['sentence_index'] + 1}: {claim['reason']}")
+        lines.append(f"  sentence {claim['sentence_index'] + 1}: {claim['reason']}{_judged(claim)}")
     for weak in report["weak_sentences"]:
         novel = f"; words not in the source: {', '.join(weak['words_not_in_source'][:6])}" if weak["words_not_in_source"] else ""
         rated = weak["paraphrase_similarity"]
         model = f"; the sentence model rates its closest source sentence {rated:.2f}" if rated is not None else ""
+        model += _judged(weak, "; ")
         lines.append(f"  sentence {weak['sentence_index'] + 1}: weakly supported (best source sentence holds "
                      f"{weak['word_coverage']:.0%} of its content words{model}){novel}")
     cov = report["coverage"]
