@@ -14,35 +14,37 @@ ROOT = Path(__file__).resolve().parent.parent
 CI_RUN = ROOT / ".ci" / "run"
 
 
-def _readme_command(which: str) -> str:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / ".ci" / "readme_commands.py"), which], capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
+_FENCE = re.compile(r"^```bash\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def _readme_commands() -> list[str]:
+    """The first two ```bash blocks before the README's first ``##`` section: install, then test."""
+    top = re.split(r"^## ", (ROOT / "README.md").read_text(encoding="utf-8"), maxsplit=1, flags=re.MULTILINE)[0]
+    blocks = [block.strip() for block in _FENCE.findall(top)]
+    assert len(blocks) >= 2, "README.md must open with two ```bash blocks: install, then test"
+    return blocks[:2]
 
 
 def _code_lines(script: str) -> list[str]:
     return [line.strip() for line in script.splitlines() if line.strip() and not line.strip().startswith("#")]
 
 
-def test_the_extracted_commands_are_the_readmes_first_two_bash_blocks():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"^```bash\n(.*?)^```", readme, flags=re.MULTILINE | re.DOTALL)
-    install, tests = _readme_command("install"), _readme_command("test")
-    assert [install, tests] == [blocks[0].strip(), blocks[1].strip()]
+def test_the_readme_opens_with_an_install_and_a_test_command():
+    install, tests = _readme_commands()
     assert install.startswith("python3 -m venv .venv") and 'pip install -e ".[test,' in install
+    assert "summarise brief seeds/" in install
     assert tests.endswith("python -m pytest")
 
 
-def test_ci_runs_the_readme_commands_and_no_install_step_of_its_own():
-    script = CI_RUN.read_text(encoding="utf-8")
-    code = _code_lines(script)
-    assert any("readme_commands.py install" in line for line in code)
-    assert any("readme_commands.py test" in line for line in code)
+def test_ci_runs_the_readme_commands_as_written_and_nothing_else_installs():
+    install, tests = _readme_commands()
+    code = _code_lines(CI_RUN.read_text(encoding="utf-8"))
+    # Each README command is one line of .ci/run, byte for byte, the tests last (their status is CI's).
+    assert install in code and code[-1] == tests
+    assert code.index(install) < len(code) - 1
     # Users get the pip that `python3 -m venv` gives; CI must too (an upgraded pip hid issue #12).
-    assert not [line for line in code if re.search(r"\bpip\b", line)], "CI installs on its own: run the README's command"
-    # The tests' exit status is the script's: the test command runs last, in place of the shell.
-    assert code[-1].startswith("exec ") and "$tests" in code[-1]
+    other = [line for line in code if line not in (install, tests)]
+    assert not [line for line in other if re.search(r"\bpip\b", line)], "CI installs on its own: run the README's command"
 
 
 def _declared_distributions() -> set[str]:
@@ -82,22 +84,19 @@ def test_html_cleaner_is_declared_directly():
 
 
 def test_ci_runs_the_install_then_the_tests_and_exits_with_their_status(tmp_path):
-    """.ci/run on a checkout whose README's commands are stand-ins: the install one runs first, then
-    the test one, whose exit status is CI's. Only python3, bash and dirname are on PATH, so the
-    optional chromium step (apt-get) cannot run here."""
+    """.ci/run with the README's two command lines swapped for stand-ins: the install one runs first,
+    then the test one, whose exit status is CI's. Only bash, dirname and id are on PATH, so the optional
+    chromium step (apt-get) cannot run here."""
     import shutil
 
+    install, tests = _readme_commands()
+    script = CI_RUN.read_text(encoding="utf-8")
+    script = script.replace(install, "echo installed > installed.txt").replace(tests, "test -f installed.txt && exit 7")
     (tmp_path / ".ci").mkdir()
-    for name in ("run", "readme_commands.py"):
-        shutil.copy2(ROOT / ".ci" / name, tmp_path / ".ci" / name)
-    (tmp_path / "README.md").write_text(
-        "# x\n\n```bash\necho installed > installed.txt\n```\n\n```bash\ntest -f installed.txt && exit 7\n```\n\n"
-        "## Later\n\n```bash\nexit 99\n```\n",
-        encoding="utf-8",
-    )
+    (tmp_path / ".ci" / "run").write_text(script, encoding="utf-8")
     tools = tmp_path / "bin"
     tools.mkdir()
-    for tool in ("python3", "bash", "dirname"):
+    for tool in ("bash", "dirname", "id"):
         (tools / tool).symlink_to(shutil.which(tool))
     done = subprocess.run(
         [str(tools / "bash"), str(tmp_path / ".ci" / "run")], check=False, cwd=tmp_path, capture_output=True, text=True,
