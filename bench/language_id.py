@@ -20,6 +20,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +39,11 @@ def load_articles() -> list[tuple[str, str, str, str]]:
         with open(EVAL / name, encoding="utf-8") as handle:
             return [json.loads(line) for line in handle if line.strip()]
 
-    for name, field in (("en_summaries.jsonl", "article"), ("ar_summaries.jsonl", "article"), ("messy_articles.jsonl", "raw_text")):
+    for name, field in (
+        ("en_summaries.jsonl", "article"),
+        ("ar_summaries.jsonl", "article"),
+        ("messy_articles.jsonl", "raw_text"),
+    ):
         for record in records(name):
             if record.get("lang") in ("en", "ar"):
                 rows.append((name.split(".")[0], str(record["id"]), record["lang"], record[field]))
@@ -77,65 +82,73 @@ def main() -> int:
     from summarise.segment import from_text, segment
 
     articles = load_articles()
-    counts: dict[str, dict[str, list[int]]] = {}  # set -> {"n", old/new rejected, old/new wrong, warned}
+    counts: dict[str, Counter] = {}  # set -> {"n", old/new rejected, old/new wrong, warned}
     problems: list[str] = []
     scores: dict[str, list[float]] = {"old": [], "new": []}  # confidence of each call, for the margins
     started = time.perf_counter()
     for set_name, item_id, expected, text in articles:
-        row = counts.setdefault(set_name, {k: [0] for k in ("n", "old_rejected", "old_wrong", "new_rejected", "new_wrong", "new_warned")})
-        row["n"][0] += 1
+        row = counts.setdefault(set_name, Counter())
+        row["n"] += 1
         try:
             article = segment(from_text(text, name=item_id))
         except SummariseError as error:
-            row["new_rejected"][0] += 1
+            row["new_rejected"] += 1
             problems.append(f"new rejected {set_name}/{item_id}: {str(error).split(';')[0]}")
             article = None
         else:
             if article.language != expected:
-                row["new_wrong"][0] += 1
+                row["new_wrong"] += 1
                 problems.append(f"new wrong {set_name}/{item_id}: {article.language} for {expected}")
             if article.language_score is not None:
                 scores["new"].append(article.language_score)
             if any("low confidence" in w for w in article.input_warnings):
-                row["new_warned"][0] += 1
+                row["new_warned"] += 1
         # The old behaviour, on the same body (segmented with the language given, so no detection runs).
         try:
             body = segment(from_text(text, name=item_id), language=expected).body
         except SummariseError:
-            row["old_rejected"][0] += 1
+            row["old_rejected"] += 1
             continue
         old, old_score = old_call(body)
         scores["old"].append(old_score)
         if old is None:
-            row["old_rejected"][0] += 1
+            row["old_rejected"] += 1
             problems.append(f"old rejected {set_name}/{item_id}")
         elif old != expected:
-            row["old_wrong"][0] += 1
+            row["old_wrong"] += 1
             problems.append(f"old wrong {set_name}/{item_id}: {old} for {expected}")
     seconds = time.perf_counter() - started
 
     header = f"{'set':<18}{'articles':>9}{'old rejected':>14}{'old wrong':>11}{'new rejected':>14}{'new wrong':>11}{'new warned':>12}"
     print(header)
     print("-" * len(header))
-    total = {k: 0 for k in ("n", "old_rejected", "old_wrong", "new_rejected", "new_wrong", "new_warned")}
-    for set_name, row in counts.items():
-        values = {k: v[0] for k, v in row.items()}
-        for k in total:
-            total[k] += values[k]
-        print(f"{set_name:<18}{values['n']:>9}{values['old_rejected']:>14}{values['old_wrong']:>11}"
-              f"{values['new_rejected']:>14}{values['new_wrong']:>11}{values['new_warned']:>12}")
+    total: Counter = Counter()
+    for set_name, values in counts.items():
+        total.update(values)
+        print(
+            f"{set_name:<18}{values['n']:>9}{values['old_rejected']:>14}{values['old_wrong']:>11}"
+            f"{values['new_rejected']:>14}{values['new_wrong']:>11}{values['new_warned']:>12}"
+        )
     print("-" * len(header))
-    print(f"{'all':<18}{total['n']:>9}{total['old_rejected']:>14}{total['old_wrong']:>11}"
-          f"{total['new_rejected']:>14}{total['new_wrong']:>11}{total['new_warned']:>12}")
+    print(
+        f"{'all':<18}{total['n']:>9}{total['old_rejected']:>14}{total['old_wrong']:>11}"
+        f"{total['new_rejected']:>14}{total['new_wrong']:>11}{total['new_warned']:>12}"
+    )
     old_failures = total["old_rejected"] + total["old_wrong"]
     new_failures = total["new_rejected"] + total["new_wrong"]
-    print(f"failures (rejected + wrong): old {old_failures} ({old_failures / total['n']:.1%}), "
-          f"new {new_failures} ({new_failures / total['n']:.1%}); "
-          f"new/old = {new_failures / old_failures:.2f}" if old_failures else f"failures: old 0, new {new_failures}")
+    print(
+        f"failures (rejected + wrong): old {old_failures} ({old_failures / total['n']:.1%}), "
+        f"new {new_failures} ({new_failures / total['n']:.1%}); "
+        f"new/old = {new_failures / old_failures:.2f}"
+        if old_failures
+        else f"failures: old 0, new {new_failures}"
+    )
     for name, values in scores.items():
         values.sort()
-        print(f"{name} confidence: lowest {values[0]:.2f}, 1st percentile {values[len(values) // 100]:.2f}, "
-              f"median {values[len(values) // 2]:.2f}, calls below 0.6: {sum(v < 0.6 for v in values)}")
+        print(
+            f"{name} confidence: lowest {values[0]:.2f}, 1st percentile {values[len(values) // 100]:.2f}, "
+            f"median {values[len(values) // 2]:.2f}, calls below 0.6: {sum(v < 0.6 for v in values)}"
+        )
     print(f"{total['n']} articles in {seconds:.1f} s (both behaviours, segmentation included)")
     if args.verbose:
         print("\n".join(problems))

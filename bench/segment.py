@@ -104,7 +104,7 @@ def main() -> int:
     parser.add_argument("--emit", type=Path, help=argparse.SUPPRESS)  # child mode: predictions of the code at PATH
     args = parser.parse_args()
     if args.emit:
-        return _emit_html(args.emit, args.html) if args.html else _emit(args.emit, args.pages)
+        return _emit(args.emit, args.html or args.pages, html=bool(args.html))
     if args.html:
         return html_report(args)
     if args.pages:
@@ -203,33 +203,51 @@ def main() -> int:
     return 0
 
 
-def _emit(code_root: Path, split: str) -> int:
-    """Print, as JSON, what the code under ``code_root`` makes of each page of the corpus half."""
+def _emit(code_root: Path, split: str, html: bool) -> int:
+    """Print, as JSON, what the code under ``code_root`` makes of each page of one half of the raw-page
+    corpus (or, with ``html``, of the saved HTML pages)."""
     sys.path.insert(0, str(code_root))
     sys.path.insert(0, str(ROOT / "bench"))
-    from segment_corpus import load_corpus
-
     from summarise.errors import SummariseError
-    from summarise.segment import from_text, segment
+    from summarise.segment import segment
+
+    if html:
+        from segment_html_corpus import corpus_dir, manifest
+
+        from summarise.segment import read_path
+
+        # The manifest, not load_pages: the child needs only the keys, and scoring the gold here would
+        # import the gold scorer's helper from the tree under test (absent from an --old-tree checkout).
+        pages = [row for row in manifest() if row["split"] == split]
+        failed = {"body": ""}
+
+        def predict(page: dict) -> dict:
+            return {"body": segment(read_path(corpus_dir() / f"{page['key']}.html")).body}
+
+    else:
+        from segment_corpus import load_corpus
+
+        from summarise.segment import from_text
+
+        pages = load_corpus(split) or []
+        failed = {"body": [], "title": None, "authors": [], "date": None}
+
+        def predict(page: dict) -> dict:
+            a = segment(from_text(page["text"], name=page["key"]))
+            return {
+                "body": list(a.body_lines),
+                "title": a.title,
+                "authors": list(a.authors),
+                "date": a.published,
+                "reasons": {str(d.line): d.reason for d in a.dropped},
+            }
 
     out = []
-    for page in load_corpus(split) or []:
+    for page in pages:
         try:
-            a = segment(from_text(page["text"], name=page["key"]))
-            out.append(
-                {
-                    "key": page["key"],
-                    "body": list(a.body_lines),
-                    "title": a.title,
-                    "authors": list(a.authors),
-                    "date": a.published,
-                    "reasons": {str(d.line): d.reason for d in a.dropped},
-                }
-            )
+            out.append({"key": page["key"], **predict(page)})
         except SummariseError as error:
-            out.append(
-                {"key": page["key"], "body": [], "title": None, "authors": [], "date": None, "error": str(error)}
-            )
+            out.append({"key": page["key"], **failed, "error": str(error)})
     print(json.dumps(out, ensure_ascii=False))
     return 0
 
@@ -358,25 +376,6 @@ def pages_report(args) -> int:
             if lang in ours and lang in table:
                 a, b = prf(*ours[lang]["prf"])[2], prf(*table[lang]["prf"])[2]
                 print(f"body F1 {lang}: ours {a:.3f} vs {name} {b:.3f} (x{a / b if b else float('inf'):.3f})")
-    return 0
-
-
-def _emit_html(code_root: Path, split: str) -> int:
-    """Print, as JSON, the body the code under ``code_root`` segments from each saved HTML page."""
-    sys.path.insert(0, str(code_root))
-    sys.path.insert(0, str(ROOT / "bench"))
-    from segment_html_corpus import corpus_dir, load_pages
-
-    from summarise.errors import SummariseError
-    from summarise.segment import read_path, segment
-
-    out = []
-    for page in load_pages(split) or []:
-        try:
-            out.append({"key": page["key"], "body": segment(read_path(corpus_dir() / f"{page['key']}.html")).body})
-        except SummariseError as error:
-            out.append({"key": page["key"], "body": "", "error": str(error)})
-    print(json.dumps(out, ensure_ascii=False))
     return 0
 
 

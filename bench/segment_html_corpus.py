@@ -84,15 +84,9 @@ def gold_text(html: str) -> str:
     """The ground-truth body: the text of expected.html's block elements, one per line."""
     from lxml import html as lxml_html
 
-    tree = lxml_html.fromstring(html)
-    lines = []
-    for node in tree.iter(*_BLOCKS):
-        if any(parent.tag in _BLOCKS for parent in node.iterancestors()):
-            continue  # its text is already in the enclosing block
-        text = " ".join(node.text_content().split())
-        if text:
-            lines.append(text)
-    return "\n".join(lines)
+    from summarise.segment.html import block_lines
+
+    return "\n".join(block_lines(lxml_html.fromstring(html), _BLOCKS, headings=False))
 
 
 def words(text: str) -> Counter:

@@ -56,4 +56,3 @@ def source_name(source: object) -> str:
     if isinstance(source, (bytes, bytearray, memoryview)):
         return "<bytes>"
     return "<text>" if isinstance(source, str) else f"<{type(source).__name__}>"
-

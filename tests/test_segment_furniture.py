@@ -87,6 +87,22 @@ from summarise.segment.metadata import parse_byline, split_dateline
         ("The Guardian - Back to home", "navigation"),
         ("نشر في: 12 سبتمبر 2024 - 14:35 بتوقيت أبوظبي", "date"),
         ("المصدر : الجزيرة + وكالات", "source credit"),
+        ("اضافة اعلان", "advert"),
+        ("Your advertisement here.", "advert"),
+        ("background", "advert"),
+        ("موقع الأنباء اليومية -", "source credit"),
+        ("Please enter your comment!", "comments"),
+        ("لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *", "comments"),
+        ("زر الذهاب إلى الأعلى", "navigation"),
+        ("View all 364 updates ›", "navigation"),
+        ("Warning: This report contains upsetting images.", "media notice"),
+        ("ولمتابعة آخر الأخبار يمكنك متابعة قناتنا على تلجرام", "subscribe/newsletter"),
+        ("News Daily on Apple Store", "subscribe/newsletter"),
+        ("تطبيق الأنباء", "subscribe/newsletter"),
+        ("Ask our AI assistant about this story", "subscribe/newsletter"),
+        ("Edited translation from MENA", "source credit"),
+        ("Today — 11 May 2025Main stream", "date"),
+        ("Wire | London | Updated: 22-04-2020 16:13 IST | Created: 22-04-2020 14:56 IST", "date"),
     ],
 )
 def test_furniture_lines(line, reason):
@@ -115,6 +131,10 @@ def test_furniture_lines(line, reason):
         "Menu prices at the restaurant rose by 10% last year.",
         "From: the minister's office came a short statement.",
         "Sources said the talks had stalled.",
+        "The ministry said the new rules would apply from the first of next month.",
+        "وقال الوزير إن الخطة ستنفذ على ثلاث مراحل خلال العام المقبل.",
+        "Elections were held on 5 May 2024 across the region, officials said.",
+        "Reuters reported on 5 May 2024 that the talks had stalled -",
     ],
 )
 def test_sentences_that_resemble_furniture_are_not_dropped(line):

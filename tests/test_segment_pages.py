@@ -15,7 +15,6 @@ import pytest
 
 from summarise.segment import from_text, segment
 from summarise.segment.dates import find_date
-from summarise.segment.furniture import line_reason
 from summarise.segment.metadata import bare_byline, parse_byline
 
 AGGREGATOR = """الرئيسية
@@ -115,44 +114,6 @@ Operators said the timetable would return to normal by the weekend, weather perm
     assert article.title == "Ferry service resumes after storm damage is repaired"
     assert article.published == "2025-04-11"
     assert article.body_lines == (3, 4)
-
-
-@pytest.mark.parametrize(
-    ("line", "reason"),
-    [
-        ("اضافة اعلان", "advert"),
-        ("Your advertisement here.", "advert"),
-        ("background", "advert"),
-        ("موقع الأنباء اليومية -", "source credit"),
-        ("Please enter your comment!", "comments"),
-        ("لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *", "comments"),
-        ("زر الذهاب إلى الأعلى", "navigation"),
-        ("View all 364 updates ›", "navigation"),
-        ("Warning: This report contains upsetting images.", "media notice"),
-        ("ولمتابعة آخر الأخبار يمكنك متابعة قناتنا على تلجرام", "subscribe/newsletter"),
-        ("News Daily on Apple Store", "subscribe/newsletter"),
-        ("تطبيق الأنباء", "subscribe/newsletter"),
-        ("Ask our AI assistant about this story", "subscribe/newsletter"),
-        ("Edited translation from MENA", "source credit"),
-        ("Today — 11 May 2025Main stream", "date"),
-        ("Wire | London | Updated: 22-04-2020 16:13 IST | Created: 22-04-2020 14:56 IST", "date"),
-    ],
-)
-def test_furniture_lines_by_what_they_are(line, reason):
-    assert line_reason(line) == reason
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "The ministry said the new rules would apply from the first of next month.",
-        "وقال الوزير إن الخطة ستنفذ على ثلاث مراحل خلال العام المقبل.",
-        "Elections were held on 5 May 2024 across the region, officials said.",
-        "Reuters reported on 5 May 2024 that the talks had stalled -",
-    ],
-)
-def test_article_sentences_are_not_furniture(line):
-    assert line_reason(line) is None
 
 
 def test_arabic_indic_and_page_ordered_dates():

@@ -14,20 +14,23 @@ import re
 from ..errors import InputError
 
 # File signatures of formats people try to feed in by mistake, so the message can name them.
+_AS_TEXT = "save the article as plain text or HTML"
+_NOT_A_PICTURE = "give the article's text, not a picture of it"
+_GIVE_TEXT = "give a .txt, .md or .html file"
 _SIGNATURES = [
     (b"%PDF-", "a PDF document", "extract its text first (e.g. `pdftotext FILE out.txt`)"),
-    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt/.epub document)", "save the article as plain text or HTML"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document", "save the article as plain text or HTML"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt/.epub document)", _AS_TEXT),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document", _AS_TEXT),
     (b"{\\rtf", "an RTF document", "save the article as plain text"),
-    (b"\x89PNG", "a PNG image", "give the article's text, not a picture of it"),
-    (b"\xff\xd8\xff", "a JPEG image", "give the article's text, not a picture of it"),
-    (b"GIF8", "a GIF image", "give the article's text, not a picture of it"),
-    (b"RIFF", "a RIFF media file", "give a .txt, .md or .html file"),
+    (b"\x89PNG", "a PNG image", _NOT_A_PICTURE),
+    (b"\xff\xd8\xff", "a JPEG image", _NOT_A_PICTURE),
+    (b"GIF8", "a GIF image", _NOT_A_PICTURE),
+    (b"RIFF", "a RIFF media file", _GIVE_TEXT),
     (b"\x1f\x8b", "a gzip archive", "decompress it first"),
-    (b"\x7fELF", "a program", "give a .txt, .md or .html file"),
-    (b"ID3", "an MP3 file", "give a .txt, .md or .html file"),
-    (b"OggS", "an Ogg media file", "give a .txt, .md or .html file"),
-    (b"SQLite format 3", "an SQLite database", "give a .txt, .md or .html file"),
+    (b"\x7fELF", "a program", _GIVE_TEXT),
+    (b"ID3", "an MP3 file", _GIVE_TEXT),
+    (b"OggS", "an Ogg media file", _GIVE_TEXT),
+    (b"SQLite format 3", "an SQLite database", _GIVE_TEXT),
 ]
 _BOMS = [  # UTF-8's is handled first, in decode_bytes
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -40,7 +43,6 @@ _BOMS = [  # UTF-8's is handled first, in decode_bytes
 _MOJIBAKE = re.compile(
     r"[ÂÃ][\u0080-\u00bf]|â€[\u0080-\u00bf™œžŸ”“™˜¢¦]|[ØÙ][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc]"
 )
-
 
 
 def repair_mojibake(text: str) -> str:
@@ -138,10 +140,10 @@ def _reject_known_formats(data: bytes, name: str) -> None:
 def _reject_binary(data: bytes, name: str) -> None:
     sample = data[:8192]
     if b"\x00" in sample:
-        raise InputError(f"{name}: looks like a binary file, not article text", "give a .txt, .md or .html file")
+        raise InputError(f"{name}: looks like a binary file, not article text", _GIVE_TEXT)
     control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     if control > max(3, len(sample) * 0.02):
-        raise InputError(f"{name}: looks like a binary file, not article text", "give a .txt, .md or .html file")
+        raise InputError(f"{name}: looks like a binary file, not article text", _GIVE_TEXT)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

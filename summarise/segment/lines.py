@@ -141,6 +141,12 @@ class Line:
         return self.links is not None and self.links < 0.5
 
     @property
+    def own_list_item(self) -> bool:
+        """An item of a list in the page's own words: a list of links is a menu or a block of other
+        stories, a list of words is the article's ("Residents were told to check: ...")."""
+        return self.hint == "list" and self.own_text
+
+    @property
     def span(self) -> tuple[int, ...]:
         return (self.index, *self.merged)
 

@@ -27,7 +27,18 @@ from ..errors import InputError
 from ..settings import DEFAULT_MAX_INPUT_BYTES as DEFAULT_MAX_BYTES  # defined once, in settings
 from .encoding import _MOJIBAKE, decode_bytes, repair_mojibake
 
-__all__ = ["Document", "JsonLine", "decode", "from_text", "read_bytes", "read_json_lines", "read_path", "reading", "repair_mojibake"]
+__all__ = [
+    "Document",
+    "JsonLine",
+    "decode",
+    "from_text",
+    "read_bytes",
+    "read_json_lines",
+    "read_path",
+    "reading",
+    "repair_mojibake",
+]
+
 
 @dataclass(frozen=True)
 class Document:
@@ -205,9 +216,7 @@ def from_text(
     """Text given as a string (a paste, a JSON-lines record): the same size limit as ``decode``, measured
     on its UTF-8 encoding, and the same finishing (byte-order mark, newlines, mojibake, emptiness)."""
     # A character is one to four bytes of UTF-8: encode only when the length alone cannot tell.
-    if len(text) > max_bytes or (
-        4 * len(text) > max_bytes and len(text.encode("utf-8", "surrogatepass")) > max_bytes
-    ):
+    if len(text) > max_bytes or (4 * len(text) > max_bytes and len(text.encode("utf-8", "surrogatepass")) > max_bytes):
         _too_large(name, max_bytes)
     return _finish(text, name, "utf-8", metadata, empty=("the text is empty", "give the article's text"))
 
@@ -218,7 +227,9 @@ def decode(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc
     if not data.strip():
         raise InputError(f"{name}: the file is empty", "give a file with article text")
     text, encoding, replaced = decode_bytes(data, name)
-    document = _finish(text, name, encoding, None, empty=("the file holds only white space", "give a file with article text"))
+    document = _finish(
+        text, name, encoding, None, empty=("the file holds only white space", "give a file with article text")
+    )
     if replaced:
         label = encoding.upper().replace("-SIG", "")  # UTF-8, or UTF-16-LE ... for a file with a byte-order mark
         document = dataclasses.replace(

@@ -138,7 +138,7 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
             signed.append(i)
             continue
         text = layout.texts[i]
-        if layout.lines[i].hint == "table" or _own_list_item(layout, i):
+        if layout.lines[i].hint == "table" or layout.lines[i].own_list_item:
             break  # the article ends on a table, or on a list of its own (not a list of links)
         if arabic_page and _latin_only(text):
             # Under an Arabic article, Latin-script lines are the site's widgets (push-notification
@@ -180,13 +180,12 @@ def _signature(layout: Layout, footer: list[int]) -> None:
     author when the header named none: the footer's first line, right under the body, if name-shaped."""
     if layout.authors or not footer:
         return
-    for i in footer[:1]:  # the line right under the body: further down are links and site furniture
-        if layout.reasons[i] in (F.PAGE_FOOTER, F.RELATED) and not is_arabic(layout.texts[i]):
-            name = bare_byline(layout.texts[i])
-            if name is not None:
-                layout.authors.append(name)
-                layout.reasons[i] = F.BYLINE
-                return
+    i = footer[0]  # the line right under the body: further down are links and site furniture
+    if layout.reasons[i] in (F.PAGE_FOOTER, F.RELATED) and not is_arabic(layout.texts[i]):
+        name = bare_byline(layout.texts[i])
+        if name is not None:
+            layout.authors.append(name)
+            layout.reasons[i] = F.BYLINE
 
 
 def _said_twice(layout: Layout, i: int) -> bool:
@@ -200,13 +199,6 @@ def _said_twice(layout: Layout, i: int) -> bool:
         return False
     text = layout.texts[i]
     return line.hint == "list" or (word_count(text) >= 2 and ends_with_terminal(text))
-
-
-def _own_list_item(layout: Layout, i: int) -> bool:
-    """An item of a list in the page's own words (mostly not link text): a list of links is a menu or a
-    block of other stories, a list of words is the article's ("Residents were told to check: ...")."""
-    line = layout.lines[i]
-    return line.hint == "list" and line.own_text
 
 
 def _previous(live: list[int], i: int) -> int | None:

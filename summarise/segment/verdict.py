@@ -43,8 +43,7 @@ class Layout:
     def in_own_list(self, i: int) -> bool:
         """An item of a list of two or more in the page's own words (not link text): "John Smith, Labour"
         there is one of the people the article lists, not its byline (author lists link to author pages)."""
-        line = self.lines[i]
-        if line.hint != "list" or not line.own_text:
+        if not self.lines[i].own_list_item:
             return False
         neighbours = [j for j in (self._next_content(i, -1), self._next_content(i, 1)) if j is not None]
         return any(self.lines[j].hint == "list" for j in neighbours)
