@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from claims import DEFAULT_EVAL_DIR, article_split, qags_split, read_jsonl  # noqa: E402
+from claims import DEFAULT_EVAL_DIR, article_split, qags_split, read_jsonl, scores  # noqa: E402
 from judge_pairs import make_pairs, name_pool  # noqa: E402
 
 from summarise.claims.check import build_sources, check_many  # noqa: E402
@@ -123,25 +123,21 @@ def sorts_of(features) -> set[str]:
 
 
 def bacc(predicted_consistent: list[bool], gold: list[bool]) -> tuple[float, float]:
-    """(balanced accuracy with "inconsistent" positive, share of consistent ones flagged)."""
-    bad = [p for p, g in zip(predicted_consistent, gold) if not g]
+    """(balanced accuracy with "inconsistent" positive, as bench/claims.py scores it; share of consistent
+    ones flagged)."""
     good = [p for p, g in zip(predicted_consistent, gold) if g]
-    recall = sum(not p for p in bad) / max(len(bad), 1)
-    flagged = sum(not p for p in good) / max(len(good), 1)
-    return (recall + 1 - flagged) / 2, flagged
+    return scores(predicted_consistent, gold)["bacc"], sum(not p for p in good) / max(len(good), 1)
 
 
-def summary_verdicts(scores: list[list[tuple[float | None, set, bool]]], threshold: float, veto: tuple[str, ...]) -> list[bool]:
+def summary_verdicts(rated: list[list[tuple[float | None, set, bool]]], threshold: float, veto: tuple[str, ...]) -> list[bool]:
     """Each summary consistent when no sentence falls below ``threshold`` (or, unrated, fails the word
     test) and none has an unsupported claim of a veto sort."""
-    out = []
-    for sentences in scores:
-        ok = True
-        for score, sorts, fallback in sentences:
-            if sorts & set(veto) or (score is None and not fallback) or (score is not None and score < threshold):
-                ok = False
-        out.append(ok)
-    return out
+    vetoed = set(veto)
+    return [
+        not any(sorts & vetoed or not (fallback if score is None else score >= threshold)
+                for score, sorts, fallback in sentences)
+        for sentences in rated
+    ]
 
 
 def main() -> int:

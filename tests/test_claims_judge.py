@@ -24,8 +24,8 @@ from tests.test_claims_check import SOURCE
 # Each merges two neighbouring source sentences in the source's own words and says nothing else;
 # before the judge, both were flagged "weakly supported" (no single source sentence covers them).
 MERGES = [
-    "Turkey hosted the first face-to-face talks for three years this month, where the two sides agreed to swap about "
-    "2,000 prisoners.",
+    ("Turkey hosted the first face-to-face talks for three years this month, where the two sides agreed to swap about "
+     "2,000 prisoners."),
     "Zelenskyy accused Russia of disrespecting the talks and said Moscow's delegation had lacked any mandate to make decisions.",
 ]
 
@@ -47,8 +47,8 @@ def test_a_correct_merge_of_two_source_sentences_is_no_false_alarm(merge):
 
 
 def test_a_fusion_of_distant_sentences_is_still_flagged():
-    checked = check_texts([("t", SOURCE, "The central bank hosted the first face-to-face talks on the memorandum "
-                                         "with Zelenskyy's delegation.")], language="en")[0]
+    fused = "The central bank hosted the first face-to-face talks on the memorandum with Zelenskyy's delegation."
+    checked = check_texts([("t", SOURCE, fused)], language="en")[0]
     assert not checked.consistent
 
 
@@ -164,8 +164,13 @@ def test_entailment_model_bin_weights_are_read_weights_only(tiny_nli, tmp_path):
     assert not marker.exists()
 
 
-def test_alignment_carries_no_entailment_without_a_model():
-    assert Alignment(0.9, 0.9, 0).entailment is None
+def test_without_an_entailment_model_the_alignments_pass_through_unchanged(tmp_path):
+    from summarise.claims.paraphrase import _with_entailment
+
+    items = [("Talks were proposed.", ["Russia proposed talks in Istanbul."]), ("Nothing shared.", [])]
+    aligned = [Alignment(0.9, 0.95, 0), None]
+    out = _with_entailment(items, aligned, {}, Settings(device="cpu", models_dir=tmp_path / "none"))
+    assert out == aligned and out[0].entailment is None
 
 
 # -- one checker: the brief's claim table follows the judge as `check` does --------------------------------

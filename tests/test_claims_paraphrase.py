@@ -9,6 +9,7 @@ import pytest
 from summarise.claims import check_texts
 from summarise.claims.check import check_many
 from summarise.claims.glossary import load_glossary
+from summarise.claims.paraphrase import Alignment
 from summarise.segment import from_text, segment
 from tests.test_claims_check import SOURCE
 
@@ -46,7 +47,7 @@ def test_the_judge_is_asked_only_about_sentences_weak_by_words(article):
 
     def judge(items):
         asked.extend(text for text, _ in items)
-        return [0.99 for _ in items]
+        return [Alignment(0.99, 0.99, 0) for _ in items]
 
     verbatim = "Ukraine has not confirmed a meeting."
     (result,) = check_many([article], [[verbatim, PASSIVE]], load_glossary(), similarity=judge)
@@ -67,7 +68,7 @@ def test_arabic_goes_by_words_the_english_sentence_model_cannot_read_it():
 
     def judge(items):
         asked.extend(text for text, _ in items)
-        return [0.99 for _ in items]
+        return [Alignment(0.99, 0.99, 0) for _ in items]
 
     summary = "رفض الجيش إغلاق الحدود وهدد بطرد اللاجئين."
     (result,) = check_many([article], [[summary]], load_glossary(), similarity=judge)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarise.claims import check_texts
 from summarise.claims.mention import Mention
 from summarise.claims.slot import could_stand_for, slot_of
@@ -34,13 +36,6 @@ def test_the_same_sentence_told_right_is_supported():
 FERRY = ("The ferry was carrying 12 crew and more than 100 passengers, including many foreign tourists, "
          "when its engine exploded near Krabi.\n\n"
          "Fishing boats rescued the passengers and crew within an hour, the governor said.")
-
-
-def test_a_number_of_the_same_sentence_swapped_in_is_caught():
-    found = verdicts(FERRY, "The ferry was carrying 100 crew when its engine exploded.")
-    assert found["100"][0] is False and "'12'" in found["100"][1]
-    assert verdicts(FERRY, "The ferry was carrying 12 crew when its engine exploded.")["12"][0] is True
-    assert verdicts(FERRY, "The ferry was carrying more than 100 passengers.")["100"][0] is True
 
 
 NAMES = ("Police chief John Smith said the suspect was arrested in Leeds on Tuesday after a week-long search.\n\n"
@@ -146,10 +141,20 @@ def test_a_date_of_another_part_put_in_a_dates_place_is_caught():
     assert all(supported for supported, _ in right.values()), right
 
 
-def test_a_number_of_another_unit_put_in_a_numbers_place_is_caught():
-    found = verdicts(DERBY, "Some 40 per cent officers will be on duty.")
-    assert found["40 per cent"][0] is False and "'3,000'" in found["40 per cent"][1]
-    assert verdicts(DERBY, "Some 3,000 officers will be on duty.")["3,000"][0] is True
+@pytest.mark.parametrize(("source", "swapped", "claim", "source_says", "right"), [
+    # a number of the same sentence swapped in
+    (FERRY, "The ferry was carrying 100 crew when its engine exploded.", "100", "12",
+     [("The ferry was carrying 12 crew when its engine exploded.", "12"),
+      ("The ferry was carrying more than 100 passengers.", "100")]),
+    # a number of another unit put in a number's place
+    (DERBY, "Some 40 per cent officers will be on duty.", "40 per cent", "3,000",
+     [("Some 3,000 officers will be on duty.", "3,000")]),
+])
+def test_a_number_swapped_into_another_numbers_place_is_caught(source, swapped, claim, source_says, right):
+    found = verdicts(source, swapped)
+    assert found[claim][0] is False and f"'{source_says}'" in found[claim][1]
+    for summary, kept in right:
+        assert verdicts(source, summary)[kept][0] is True
 
 
 def test_a_spelled_out_age_is_a_number_claim():

@@ -82,8 +82,8 @@ class CheckedSummary:
             "weak_sentences": [
                 {"sentence_index": s.index, "text": s.text, "word_coverage": round(s.coverage.words, 3),
                  "pair_coverage": round(s.coverage.pairs, 3), "words_not_in_source": list(s.coverage.novel),
-                 "paraphrase_similarity": None if s.similarity is None else round(s.similarity, 3),
-                 "support": None if s.support is None else round(s.support, 3),  # the claim judge's (claims/judge.py)
+                 "paraphrase_similarity": _rounded(s.similarity),
+                 "support": _rounded(s.support),  # the claim judge's (claims/judge.py)
                  "support_needed": s.threshold,
                  "best_source_sentence_index": s.coverage.source_sentence}
                 for s in self.result.weak_sentences

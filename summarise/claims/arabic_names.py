@@ -40,7 +40,11 @@ from .normalise import fold, normalise
 
 _GAP_BREAK = re.compile(r"[،,.:;؛!?؟()\"«»“”\[\]\n]")
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
-
+# The words _bare strips a leading و/ف (or ب/ل) from: united once here, not on every word looked at.
+_AFTER_CONJUNCTION = frozenset(TITLES | SAYING | STOPWORDS | PLACE_WORDS | ORGANISATION_HEADS)
+_AFTER_PREPOSITION = frozenset(PLACE_WORDS | ORGANISATION_HEADS)
+_LAST_WORD = re.compile(r"[\w\u0621-\u064a]+\s*$")
+_FIRST_WORD = re.compile(r"\s*([\w\u0621-\u064a]+)")
 
 
 def arabic_names(text: str, known: tuple[Mention, ...] = ()) -> list[Mention]:
@@ -70,8 +74,8 @@ def arabic_names(text: str, known: tuple[Mention, ...] = ()) -> list[Mention]:
 def inside_organisation(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` of ``text`` is part of an organisation's name (جامعة القاهرة،
     صحيفة نيويورك تايمز): then it is no place claim."""
-    before = re.findall(r"[\w\u0621-\u064a]+\s*$", fold(text[max(0, start - 30):start]))
-    after = re.match(r"\s*([\w\u0621-\u064a]+)", fold(text[end:end + 30]))
+    before = _LAST_WORD.findall(fold(text[max(0, start - 30):start]))
+    after = _FIRST_WORD.match(fold(text[end:end + 30]))
     head = _bare(before[0].strip()) if before else ""
     return head in ORGANISATION_HEADS or bool(after and after.group(1) in ORGANISATION_TAILS)
 
@@ -316,9 +320,9 @@ def _stripped(word: str) -> list[str]:
 
 def _bare(word: str) -> str:
     """A title or function word with a leading و or ف dropped (وقال -> قال)."""
-    if word[:1] in "وف" and len(word) > 3 and word[1:] in TITLES | SAYING | STOPWORDS | PLACE_WORDS | ORGANISATION_HEADS:
+    if word[:1] in "وف" and len(word) > 3 and word[1:] in _AFTER_CONJUNCTION:
         return word[1:]
-    if word[:1] in "بل" and len(word) > 3 and word[1:] in PLACE_WORDS | ORGANISATION_HEADS:
+    if word[:1] in "بل" and len(word) > 3 and word[1:] in _AFTER_PREPOSITION:
         return word[1:]  # بمدينة، لوكالة
     return word
 

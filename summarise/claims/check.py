@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 from ..records import Article
 from .extract import mentions_of_many
 from .glossary import Glossary
-from .mention import Mention, family
 from .judge import Judge, load_judge, sentence_features
+from .mention import Mention, family
 from .paraphrase import CANDIDATES, Alignment, Similarity
 from .support import (
     Coverage,
@@ -41,11 +41,18 @@ class SentenceCheck:
     veto: tuple[str, ...] = ()  # claim families ("name"; "absent-name": found nowhere in the source) whose
     # unsupported claim flags the sentence whatever the judge says
 
+    @property
+    def judged_supported(self) -> bool | None:
+        """The judge's (or a pulled NLI model's) decision on the sentence; None where neither rated it."""
+        if self.support is None or self.threshold is None:
+            return None
+        return self.support >= self.threshold
+
     def covered(self, knobs: Settings) -> bool:
         """The source says it: by the learned judge where it ran; otherwise one source sentence says it
         in the same words, or (by the sentence model) in other words."""
-        if self.support is not None and self.threshold is not None:
-            return self.support >= self.threshold
+        if self.judged_supported is not None:
+            return self.judged_supported
         coverage = self.coverage
         if coverage.words >= knobs.sentence_coverage and coverage.pairs >= knobs.pair_coverage:
             return True
@@ -56,7 +63,7 @@ class SentenceCheck:
         """Its claims the source does not support; where the judge rates the sentence as supported, only
         those of the veto families (a claim test's doubt about a name it overrules)."""
         unsupported = tuple(v for v in self.verdicts if not v.supported)
-        if self.support is None or self.threshold is None or self.support < self.threshold:
+        if not self.judged_supported:
             return unsupported
         return tuple(v for v in unsupported if family(v.mention.kind) in self.veto
                      or v.absent and f"absent-{family(v.mention.kind)}" in self.veto)
@@ -128,6 +135,7 @@ def check_many(
         found = mentions_of_many([flat[k][2] for k in ks], language, glossary, [articles[flat[k][0]].published for k in ks])
         mentions.update(zip(ks, found))
     checks: list[list[SentenceCheck]] = [[] for _ in articles]
+    tokenised: list[list[list[Token]]] = [[] for _ in articles]  # beside ``checks``: each sentence tokenised once
     asked: list[tuple[int, int, list[Token]]] = []  # (article, its sentence, tokens): for the sentence model
     for k, (a, j, text) in enumerate(flat):
         tokens = tokenise(text)
@@ -139,6 +147,7 @@ def check_many(
         if similarity is not None and articles[a].language == "en" and not _verbatim(check.coverage):
             asked.append((a, len(checks[a]), tokens))
         checks[a].append(check)
+        tokenised[a].append(tokens)
     aligned: dict[tuple[int, int], Alignment] = {}
     if asked:
         items, candidates = [], []
@@ -149,25 +158,22 @@ def check_many(
             texts = [source.text[start:end] for start, end in (source.spans[n] for n in related)]
             items.append((checks[a][i].text, texts))
         for (a, i, _), related, answer in zip(asked, candidates, similarity(items), strict=True):
-            if isinstance(answer, (int, float)):  # a judge that gives the best cosine only
-                answer = Alignment(float(answer), float(answer), 0)
             if answer is not None and related:
                 aligned[(a, i)] = replace(answer, closest=related[answer.closest])  # a source sentence number
             checks[a][i] = replace(checks[a][i], similarity=None if answer is None else answer.best)
     if similarity is not None:
         learned = learned or load_judge()
-        for (a, i, tokens) in ((a, i, tokenise(c.text)) for a, cs in enumerate(checks) for i, c in enumerate(cs)):
+        for a, i in ((a, i) for a, cs in enumerate(checks) for i in range(len(cs))):
             check = checks[a][i]
             if articles[a].language != "en" or not (_verbatim(check.coverage) or (a, i) in aligned):
                 continue  # no rating: the word test decides
             alignment = aligned.get((a, i))
-            features = _features(check, tokens, sources[a], alignment)
+            features = _features(check, tokenised[a][i], sources[a], alignment)
             if alignment is not None and alignment.entailment is not None:  # a pulled NLI model decides
-                checks[a][i] = replace(check, support=alignment.entailment, threshold=ENTAILMENT_THRESHOLD,
-                                       features=features, veto=learned.veto)
+                support, threshold = alignment.entailment, ENTAILMENT_THRESHOLD
             else:
-                checks[a][i] = replace(check, support=learned.probability(features), threshold=learned.threshold,
-                                       features=features, veto=learned.veto)
+                support, threshold = learned.probability(features), learned.threshold
+            checks[a][i] = replace(check, support=support, threshold=threshold, features=features, veto=learned.veto)
     for sentence_checks in checks:
         results.append(CheckResult(tuple(sentence_checks), knobs))
     return results

@@ -10,9 +10,10 @@ share the most words with it, so extractive summaries (covered word for word) co
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..settings import Settings
+
 
 @dataclass(frozen=True)
 class Alignment:
@@ -24,9 +25,9 @@ class Alignment:
     entailment: float | None = None  # P(the closest one, or the closest two, entail it): an NLI model's, when present
 
 
-# (summary sentence, the source sentences to compare it with) -> its Alignment (or just the best cosine)
-# to them, or None when the sentence model is not installed or no candidate shares a word
-Similarity = Callable[[Sequence[tuple[str, Sequence[str]]]], list["Alignment | float | None"]]
+# (summary sentence, the source sentences to compare it with) -> its Alignment to them, or None when no
+# candidate shares a word with it
+Similarity = Callable[[Sequence[tuple[str, Sequence[str]]]], list["Alignment | None"]]
 
 CANDIDATES = 20  # source sentences, by shared words, a weak sentence is compared with
 EMBEDDER = "minilm-extractive"  # the registry card whose sentence model judges
@@ -81,8 +82,6 @@ def _with_entailment(
     """Each alignment with the entailment model's probability that its closest source sentence, or its
     closest two read together, entail the summary sentence (SummaC's best premise); unchanged when no
     entailment model has been pulled (models/nli.py)."""
-    from dataclasses import replace
-
     from ..models.nli import present_entailment
 
     model = present_entailment(settings)

@@ -21,6 +21,8 @@ _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z'-]+")
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az)-", re.IGNORECASE)
 _SOUNDS = [("ph", "f"), ("sh", "s"), ("ch", "s"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"), ("c", "k"),
            ("q", "k"), ("j", "g"), ("z", "s"), ("x", "ks"), ("w", "v")]
+_VOWELS = re.compile(r"[aeiouyh]")
+_REPEATED = re.compile(r"(.)\1+")
 MIN_SIMILARITY = 0.75  # of two skeletons (difflib ratio): "trmb" (Trameb) and "trmp" (Trump) are 0.75
 
 
@@ -29,8 +31,7 @@ def skeleton(word: str) -> str:
     text = _ARTICLE.sub("", word.lower()).replace("'", "").replace("-", "")
     for written, sound in _SOUNDS:
         text = text.replace(written, sound)
-    text = re.sub(r"[aeiouyh]", "", text)
-    return re.sub(r"(.)\1+", r"\1", text)
+    return _REPEATED.sub(r"\1", _VOWELS.sub("", text))
 
 
 def same_skeleton(a: str, b: str) -> bool:
@@ -40,6 +41,7 @@ def same_skeleton(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, x, y).ratio() >= MIN_SIMILARITY
 
 
+@functools.lru_cache(maxsize=4096)  # a brief's names are romanised once each, not once per Latin name
 def romanised(arabic: str) -> str | None:
     """The name in Latin letters; None when the romaniser is not installed or fails."""
     transliterator = _transliterator()
