@@ -63,3 +63,16 @@ def work_ahead(items: Iterable[Item], work: Callable[[int, Item], Result], *, de
             yield value
     finally:
         halt.set()
+
+
+def groups_of(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """``items`` in consecutive lists of ``size`` (the last may be shorter): the groups the local
+    engine and ``Pipeline.pipe`` brief together."""
+    group: list[Item] = []
+    for item in items:
+        group.append(item)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group

@@ -20,7 +20,7 @@ from .article_source import ArticleSource, check_source, read_source, source_nam
 from .claims.source import SourceIndex
 from .errors import SummariseError
 from .languages import language_name as _language_name
-from .lookahead import work_ahead
+from .lookahead import groups_of, work_ahead
 from .models.registry import Registry, load_registry
 from .models.routes import Route, plan_route
 from .models.store import LocalModel, locate
@@ -182,13 +182,8 @@ class Pipeline:
         the rest go on. Upcoming inputs are segmented on a thread while the models work, and the
         model stages batch across ``articles_per_batch`` articles at a time. ``sources`` as for
         ``brief``; an input of another type raises TypeError (a programming mistake, not a Failure)."""
-        group: list[Segmented] = []
-        for item in self.segment_ahead(map(check_source, sources), depth=2 * articles_per_batch):
-            group.append(item)
-            if len(group) >= articles_per_batch:
-                yield from self.brief_segmented(group)
-                group = []
-        if group:
+        ahead = self.segment_ahead(map(check_source, sources), depth=2 * articles_per_batch)
+        for group in groups_of(ahead, articles_per_batch):
             yield from self.brief_segmented(group)
 
     def segment_ahead(
@@ -206,7 +201,7 @@ class Pipeline:
         try:
             result: Article | Failure = self.segment(source)
         except Exception as error:  # noqa: BLE001 - confined to this input, reported as its Failure
-            result = Failure(_source_name(source), _as_summarise_error(error))
+            result = Failure(source_name(source), _as_summarise_error(error))
         return Segmented(index, source, result, time.perf_counter() - started)
 
     def brief_segmented(self, items: Sequence[Segmented]) -> list[Brief | Failure]:
@@ -311,10 +306,6 @@ def _model_use(role: str, local: LocalModel, backend: str | None) -> ModelUse:
         path=str(local.path) if local.path else None,
         backend=backend,
     )
-
-
-def _source_name(source: Source) -> str:
-    return source_name(source)
 
 
 def _by_characters(articles: Sequence[Article], limit: int) -> list[list[Article]]:

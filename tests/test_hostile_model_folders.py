@@ -47,6 +47,18 @@ def test_an_entailment_folder_without_a_tokenizer_says_so(tiny_nli, tmp_path):
         load_entailment(load_registry().get("deberta-v3-base-nli"), settings)
 
 
+def _embedder_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the embedded MiniLM folder without its weights, and the original folder."""
+    from summarise.models.store import embedded_path
+
+    original = embedded_path(load_registry().get("minilm-extractive"))
+    if original is None:
+        pytest.skip("the embedded MiniLM package is not installed")
+    folder = tmp_path / "embedder"
+    shutil.copytree(original, folder, ignore=shutil.ignore_patterns("model.safetensors"))
+    return folder, original
+
+
 @pytest.mark.parametrize("name, content", [
     ("modules.json", '{"not": "a list"}'),
     ("modules.json", "[1, 2]"),
@@ -55,14 +67,8 @@ def test_an_entailment_folder_without_a_tokenizer_says_so(tiny_nli, tmp_path):
 ])
 @pytest.mark.parametrize("runtime", ["auto", "numpy"])
 def test_embedder_json_of_the_wrong_shape_is_a_model_load_error(tmp_path, name, content, runtime):
-    from summarise.models.store import embedded_path
-
     card = load_registry().get("minilm-extractive")
-    original = embedded_path(card)
-    if original is None:
-        pytest.skip("the embedded MiniLM package is not installed")
-    folder = tmp_path / "embedder"
-    shutil.copytree(original, folder, ignore=shutil.ignore_patterns("model.safetensors"))
+    folder, original = _embedder_copy(tmp_path)
     (folder / "model.safetensors").symlink_to(original / "model.safetensors")
     (folder / name).write_text(content)
     clear_cache()
@@ -74,14 +80,8 @@ def test_embedder_json_of_the_wrong_shape_is_a_model_load_error(tmp_path, name, 
 
 
 def test_a_safetensors_header_claiming_a_terabyte_is_named_as_bogus_not_as_out_of_memory(tmp_path):
-    from summarise.models.store import embedded_path
-
     card = load_registry().get("minilm-extractive")
-    original = embedded_path(card)
-    if original is None:
-        pytest.skip("the embedded MiniLM package is not installed")
-    folder = tmp_path / "embedder"
-    shutil.copytree(original, folder, ignore=shutil.ignore_patterns("model.safetensors"))
+    folder, _ = _embedder_copy(tmp_path)
     (folder / "model.safetensors").write_bytes((2**40).to_bytes(8, "little") + b"{}")
     clear_cache()
     settings = Settings(device="cpu", embedder="numpy", models_dir=tmp_path / "none",

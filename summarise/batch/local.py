@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
+from ..lookahead import groups_of
 from ..models.ct2 import loaded_generators
 from ..pipeline import Segmented
 from .briefing import brief_and_write
@@ -23,16 +24,10 @@ class LocalEngine:
     def run(self, job: Job, todo: Sequence[BatchInput], stop: threading.Event, articles_per_batch: int) -> None:
         runnable = job.record_known_failures(todo)
         stream = job.pipeline.segment_ahead((item.source for item in runnable), depth=2 * articles_per_batch)
-        group: list[Segmented] = []
         try:
-            for segmented in stream:
+            for group in groups_of(stream, articles_per_batch):
                 if stop.is_set():
                     return
-                group.append(segmented)
-                if len(group) >= articles_per_batch:
-                    self._brief(job, runnable, group)
-                    group = []
-            if group and not stop.is_set():
                 self._brief(job, runnable, group)
         finally:
             stream.close()  # stops the segmenting thread

@@ -4,6 +4,7 @@ bench/throughput.py each variant's, through this one function."""
 from __future__ import annotations
 
 import resource
+import sys
 from pathlib import Path
 
 
@@ -17,4 +18,5 @@ def peak_rss_mb() -> float:
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # no /proc (macOS: bytes there, no fork issue)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # no /proc: macOS, where no fork issue
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)  # bytes on macOS, KB elsewhere

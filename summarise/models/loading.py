@@ -101,17 +101,21 @@ def _only_plain_files(local: LocalModel) -> None:
         )
 
 
+def _folder_fix(local: LocalModel) -> str:
+    """What to do about a damaged model folder: fix the folder the user gave, or pull the model again."""
+    name = local.card.name
+    if local.source == "override":
+        return f"check the folder given with --model-path {name}=DIR (a complete copy of the published model)"
+    return f"re-run `summarise models pull {name}`"
+
+
 @contextlib.contextmanager
 def model_folder(local: LocalModel, action: str = "load") -> Iterator[None]:
     """The one place where any failure to read a model folder (truncated or bogus weights, missing or
     broken tokenizer files, refused pickles or custom code, a path leading out of the folder, running
     out of memory) becomes a ModelLoadError naming the model and the folder, with what to do."""
     name, path = local.card.name, local.path
-    fix = (
-        f"check the folder given with --model-path {name}=DIR (a complete copy of the published model)"
-        if local.source == "override"
-        else f"re-run `summarise models pull {name}`"
-    )
+    fix = _folder_fix(local)
     try:
         _only_plain_files(local)
         yield
@@ -204,9 +208,7 @@ def _check_generation_config(local: LocalModel, model) -> None:
         raise ModelLoadError(
             f"the model folder {local.path} for {local.card.name} cannot generate text: its "
             "generation_config.json / config.json give neither decoder_start_token_id nor bos_token_id",
-            f"check the folder given with --model-path {local.card.name}=DIR (a complete copy of the published model)"
-            if local.source == "override"
-            else f"re-run `summarise models pull {local.card.name}`",
+            _folder_fix(local),
         )
 
 
