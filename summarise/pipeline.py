@@ -138,7 +138,7 @@ class Pipeline:
         translated back, when the caller made them (else made here, for the round-trip check)."""
         if back_translations is None:
             back_translations = back_translate(translations, self.settings, self.registry)
-        claims, claim_warnings = claims_stage.trace_claims(
+        claims, claim_warnings, entailment_decided = claims_stage.trace_claims(
             article, summary, translations, settings=self.settings, source=source, back_translations=back_translations
         )
         warnings = [*article.input_warnings, *route.notes]
@@ -163,9 +163,10 @@ class Pipeline:
             local = locate(card, self.settings) if card is not None else None
             if local is not None:
                 models.append(_model_use(f"back-translator:{back.source_language}-{back.target_language}", local, back.backend))
-        entailment = _entailment_use(self.settings, summary.language)
-        if entailment is not None:  # a pulled entailment model judged the summary's sentences (claims/check.py)
-            models.append(entailment)
+        if entailment_decided:  # a pulled entailment model judged some of the summary's sentences
+            entailment = _entailment_use(self.settings)
+            if entailment is not None:
+                models.append(entailment)
         return Brief(
             article=article,
             summary=summary,
@@ -284,11 +285,11 @@ def brief(source: Source, settings: Settings | None = None, **overrides) -> Brie
     return Pipeline(settings).brief(source)
 
 
-def _entailment_use(settings, language: str) -> ModelUse | None:
-    """The entailment model the claim checker asked, when one is present (it reads English only)."""
+def _entailment_use(settings) -> ModelUse | None:
+    """The entailment model the claim checker asked (it is asked only when present)."""
     from .models.nli import entailment_card
 
-    card = entailment_card(settings) if language == "en" else None
+    card = entailment_card(settings)
     local = locate(card, settings) if card is not None else None
     return _model_use("claim-checker:entailment", local, None) if local is not None else None
 

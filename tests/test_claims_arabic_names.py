@@ -143,7 +143,7 @@ def test_an_arabic_name_is_traced_into_the_english_brief(glossary):
     summary = Summary("ar", tuple(SummarySentence(s.text) for s in article.sentences), model="test", method="extractive")
     english = Translation("ar", "en", ("Mauritanian President Mohamed Ould Ghazouani said his country would host the summit.",
                                        "Jordanian Foreign Minister Ayman al-Safadi visited the city last week."), model="test")
-    claims, _ = trace_claims(article, summary, (english,))
+    claims, _, _ = trace_claims(article, summary, (english,))
     by_text = {c.text: c for c in claims}
     assert by_text["محمد ولد الغزواني"].in_en is True
     assert by_text["أيمن الصفدي"].in_en is True

@@ -134,7 +134,7 @@ def claims_by_text(claims):
 
 def test_numbers_dates_and_glossary_names_reach_the_arabic_brief(article):
     translation = arabic("اقترح سيرغي لافروف محادثات في إسطنبول يوم ٢ حزيران.", "اتفق الجانبان على تبادل ٢٠٠٠ أسير.")
-    claims, warnings = trace_claims(article, summary_of(*EN), [translation])
+    claims, warnings, _ = trace_claims(article, summary_of(*EN), [translation])
     table = claims_by_text(claims)
     assert table["2,000"].in_en and table["2,000"].in_ar
     assert table["Istanbul"].in_ar is True
@@ -147,7 +147,7 @@ def test_numbers_dates_and_glossary_names_reach_the_arabic_brief(article):
 
 def test_dropped_and_invented_numbers_are_reported(article):
     translation = arabic("اقترح لافروف محادثات في أنقرة يوم ٣ يونيو.", "اتفق الجانبان على تبادل ٢٥٠٠ أسير.")
-    claims, warnings = trace_claims(article, summary_of(*EN), [translation])
+    claims, warnings, _ = trace_claims(article, summary_of(*EN), [translation])
     table = claims_by_text(claims)
     assert table["2,000"].in_ar is False and table["Istanbul"].in_ar is False
     assert any("lacks number '2,000'" in w for w in warnings)
@@ -158,17 +158,17 @@ def test_dropped_and_invented_numbers_are_reported(article):
 def test_round_trip_decides_names_the_glossary_lacks(article):
     translation = arabic("اقترح سيرغي لافروف محادثات في إسطنبول يوم ٢ حزيران.", "اتفق الجانبان على تبادل ٢٠٠٠ أسير.")
     back = Translation("ar", "en", ("Sergei Lavrov proposed talks in Istanbul on June 2.", "The sides agreed to swap 2000 prisoners."), "back")
-    claims, _ = trace_claims(article, summary_of(*EN), [translation], back_translations=[back])
+    claims, _, _ = trace_claims(article, summary_of(*EN), [translation], back_translations=[back])
     lavrov = claims_by_text(claims)["Sergey Lavrov"]
     assert lavrov.in_round_trip is True and lavrov.in_ar is True and "translating the brief back" in lavrov.note
     lost = Translation("ar", "en", ("Someone proposed talks in Istanbul.", "The sides swapped prisoners."), "back")
-    claims, _ = trace_claims(article, summary_of(*EN), [translation], back_translations=[lost])
+    claims, _, _ = trace_claims(article, summary_of(*EN), [translation], back_translations=[lost])
     assert claims_by_text(claims)["Sergey Lavrov"].in_round_trip is False
     assert claims_by_text(claims)["2,000"].in_round_trip is False
 
 
 def test_source_claims_carry_offsets_into_the_body(article):
-    claims, _ = trace_claims(article, summary_of(*EN), [])
+    claims, _, _ = trace_claims(article, summary_of(*EN), [])
     for claim in claims:
         if claim.origin == "source":
             assert article.body[claim.start:claim.end] == claim.text
@@ -177,7 +177,7 @@ def test_source_claims_carry_offsets_into_the_body(article):
 
 def test_claims_carry_the_places_the_summary_states_them_in_its_own_words(article):
     summary = summary_of("Lavrov proposed talks on 2 June.", "About 2000 prisoners were to be swapped, Lavrov said.")
-    claims, _ = trace_claims(article, summary, [])
+    claims, _, _ = trace_claims(article, summary, [])
     table = claims_by_text(claims)
     said = {c.text: [summary.texts[i][a:b] for i, a, b in c.brief_spans] for c in claims if c.brief_spans}
     assert said["Sergey Lavrov"] == ["Lavrov", "Lavrov"]
@@ -191,7 +191,7 @@ def test_a_surname_alone_is_a_row_of_the_full_name_it_shortens():
               "both candidates, welcomed it. Charest has led the Liberal Party since 2003. Smith said little.")
     article = segment(from_text(source), language="en")
     summary = summary_of("Jean Charest called an election.", "Charest has led the party since 2003.")
-    claims, _ = trace_claims(article, summary, [])
+    claims, _, _ = trace_claims(article, summary, [])
     people = [c for c in claims if c.kind == "person"]
     charest = [c for c in people if "Charest" in c.text]
     assert len(charest) == 1 and charest[0].text == "Jean Charest" and charest[0].in_en
@@ -203,7 +203,7 @@ def test_a_surname_alone_is_a_row_of_the_full_name_it_shortens():
 def test_a_lone_name_joins_no_full_name_of_another_kind_or_a_fathers_name():
     source = ("Michael Jordan visited Jordan on Monday. Crown Prince Mohammed bin Salman met King Salman. "
               "Gerald Ford drove a Ford. Ben Bernanke spoke. Bernanke said rates would rise.")
-    claims, _ = trace_claims(segment(from_text(source), language="en"), summary_of("Michael Jordan visited Jordan."), [])
+    claims, _, _ = trace_claims(segment(from_text(source), language="en"), summary_of("Michael Jordan visited Jordan."), [])
     keys = {c.key: c for c in claims}
     assert {"michael jordan", "jordan", "mohammed bin salman", "salman", "gerald ford", "ford"} <= set(keys)
     assert keys["jordan"].kind == "place" and keys["jordan"].text == "Jordan"
@@ -213,7 +213,7 @@ def test_a_lone_name_joins_no_full_name_of_another_kind_or_a_fathers_name():
 def test_an_arabic_place_row_is_named_by_the_place_not_its_adjective():
     article = segment(from_text("قال الجيش الأردني إن الأردن مستعد لاستقبال اللاجئين.\n\nوأضاف أن الوضع هادئ."), language="ar")
     summary = Summary("ar", (SummarySentence("قال الجيش إن الأردن مستعد."),), "test", "extractive")
-    claims, _ = trace_claims(article, summary, [])
+    claims, _, _ = trace_claims(article, summary, [])
     (jordan,) = [c for c in claims if c.key == "jordan"]
     assert jordan.kind == "place" and jordan.text == "الأردن" and jordan.salient and jordan.in_ar
 
@@ -250,7 +250,7 @@ def test_arabic_brief_traced_into_english():
     article = segment(from_text(AR_SOURCE), language="ar")
     summary = Summary("ar", (SummarySentence("تقترح روسيا محادثات في إسطنبول يوم ٢ حزيران لتبادل ٢٠٠٠ أسير."),), "t", "abstractive")
     english = Translation("ar", "en", ("Russia proposes talks in Istanbul on 2 June to swap 2,000 prisoners.",), "hand")
-    claims, warnings = trace_claims(article, summary, [english])
+    claims, warnings, _ = trace_claims(article, summary, [english])
     table = {c.key: c for c in claims if c.in_ar}
     assert table["istanbul"].in_en is True and table["russia"].in_en is True
     assert table["2000"].in_en is True

@@ -133,18 +133,25 @@ def test_the_entailment_model_loads_and_scores(tiny_nli):
     assert len(scores) == 18 and all(0.0 < p < 1.0 for p in scores) and scores[0] == pytest.approx(scores[2], abs=1e-5)
 
 
-def test_check_asks_the_entailment_model_when_present_and_names_it_in_the_provenance(tiny_nli):
+def test_check_asks_the_entailment_model_when_present_and_the_brief_names_it_only_when_it_decided(tiny_nli, article):
+    from summarise.claims import trace_claims
     from summarise.claims.check import ENTAILMENT_THRESHOLD
-    from summarise.pipeline import _entailment_use
+    from summarise.pipeline import Pipeline
+    from summarise.records import Summary, SummarySentence
 
     settings = Settings(device="cpu", models_dir=tiny_nli / "none", model_paths={"deberta-v3-base-nli": str(tiny_nli)})
     checked = check_texts([("t", SOURCE, MERGES[0])], language="en", settings=settings)[0]
     (sentence,) = checked.result.sentences
-    assert sentence.threshold == ENTAILMENT_THRESHOLD and 0.0 < sentence.support < 1.0
+    assert sentence.by_entailment and sentence.threshold == ENTAILMENT_THRESHOLD and 0.0 < sentence.support < 1.0
     assert sentence.support != pytest.approx(load_judge().probability(sentence.features))  # the model's, not the judge's
-    use = _entailment_use(settings, "en")
-    assert use is not None and use.role == "claim-checker:entailment" and use.name == "deberta-v3-base-nli"
-    assert _entailment_use(settings, "ar") is None
+    # A merged sentence is not verbatim: the model decides it, and the brief's provenance says so.
+    merged = Summary("en", (SummarySentence(MERGES[0]),), "test", "extractive")
+    assert trace_claims(article, merged, (), settings=settings).entailment_decided
+    # An extractive brief's sentences are the source's own: the model is never asked, nor named.
+    brief = Pipeline(settings).brief(SOURCE)
+    assert not any(use.role == "claim-checker:entailment" for use in brief.models)
+    verbatim = Summary("en", brief.summary.sentences, "test", "extractive")
+    assert not trace_claims(article, verbatim, (), settings=settings).entailment_decided
 
 
 def test_entailment_model_bin_weights_are_read_weights_only(tiny_nli, tmp_path):
@@ -194,7 +201,7 @@ def test_the_claim_table_warns_exactly_when_check_flags(article, monkeypatch, bi
     assert any(not v.supported for s in checked.result.sentences for v in s.verdicts)  # the claim test doubts it
     assert checked.consistent is not flagged
     summary = Summary("en", (SummarySentence(text),), "test", "extractive")
-    _, warnings = trace_claims(article, summary, ())
+    _, warnings, _ = trace_claims(article, summary, ())
     assert any("Shoigu" in w for w in warnings) is flagged
     if not flagged:
         row = next(c for c in trace_claims(article, summary, ())[0] if c.text == "Sergey Shoigu")

@@ -103,7 +103,7 @@ def traced(glossary):
     article = segment(from_text(SOURCE), language="en")
     summary = Summary("en", (SummarySentence("The two sides agreed to swap 3,000 prisoners at the border on Friday."),),
                       model="test", method="extractive")
-    claims, _ = trace_claims(article, summary, ())
+    claims, _, _ = trace_claims(article, summary, ())
     return Brief(article=article, summary=summary, claims=claims)
 
 
@@ -156,7 +156,7 @@ def test_a_claim_the_translation_lost_is_dropped_in_translation(glossary):
     summary = Summary("en", (SummarySentence("The two sides agreed to swap 2,000 prisoners at the border on Friday."),),
                       model="test", method="extractive")
     arabic = Translation("en", "ar", ("اتفق الجانبان على تبادل الأسرى عند الحدود يوم الجمعة.",), model="test")
-    claims, warnings = trace_claims(article, summary, (arabic,))
+    claims, warnings, _ = trace_claims(article, summary, (arabic,))
     two_thousand = next(c for c in claims if c.text == "2,000")
     assert (two_thousand.status("en"), two_thousand.status("ar")) == ("stated", "dropped in translation")
     assert next(c for c in claims if c.text == "Friday").status("ar") == "stated"

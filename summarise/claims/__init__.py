@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ..languages import language_name
 from ..records import Article, Claim, Summary, Translation
@@ -143,6 +144,12 @@ def review_summary(
     return repaired, warnings
 
 
+class Traced(NamedTuple):
+    claims: tuple[Claim, ...]
+    warnings: list[str]
+    entailment_decided: bool  # a pulled entailment model judged at least one summary sentence
+
+
 def trace_claims(
     article: Article,
     summary: Summary,
@@ -151,8 +158,9 @@ def trace_claims(
     settings: Settings | None = None,
     back_translations: Sequence[Translation] = (),
     source: SourceIndex | None = None,
-) -> tuple[tuple[Claim, ...], list[str]]:
-    """The claim table of a brief, and warnings about claims that did not survive. ``source``: as for
+) -> Traced:
+    """The claim table of a brief, warnings about claims that did not survive, and whether a pulled
+    entailment model decided any of its sentences (for the brief's provenance). ``source``: as for
     ``review_summary``."""
     glossary = glossary_for(settings)
     source = source or build_sources([article], glossary)[0]
@@ -210,7 +218,8 @@ def trace_claims(
     rows, cross_warnings = _cross_lingual(
         rows, summary, summary_index, translations, back_translations, source, article.published, glossary
     )
-    return tuple(claim for _, claim in rows), warnings + cross_warnings
+    return Traced(tuple(claim for _, claim in rows), warnings + cross_warnings,
+                  any(sentence.by_entailment for sentence in result.sentences))
 
 
 def _cross_lingual(rows, summary, summary_index, translations, back_translations, source, published, glossary):

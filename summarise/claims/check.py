@@ -40,6 +40,7 @@ class SentenceCheck:
     features: tuple[float, ...] | None = None  # what the judge read
     veto: tuple[str, ...] = ()  # claim families ("name"; "absent-name": found nowhere in the source) whose
     # unsupported claim flags the sentence whatever the judge says
+    by_entailment: bool = False  # a pulled entailment model, not the learned judge, gave ``support``
 
     @property
     def judged_supported(self) -> bool | None:
@@ -169,11 +170,13 @@ def check_many(
                 continue  # no rating: the word test decides
             alignment = aligned.get((a, i))
             features = _features(check, tokenised[a][i], sources[a], alignment)
-            if alignment is not None and alignment.entailment is not None:  # a pulled NLI model decides
+            by_entailment = alignment is not None and alignment.entailment is not None  # a pulled NLI model decides
+            if by_entailment:
                 support, threshold = alignment.entailment, ENTAILMENT_THRESHOLD
             else:
                 support, threshold = learned.probability(features), learned.threshold
-            checks[a][i] = replace(check, support=support, threshold=threshold, features=features, veto=learned.veto)
+            checks[a][i] = replace(check, support=support, threshold=threshold, features=features, veto=learned.veto,
+                                   by_entailment=by_entailment)
     for sentence_checks in checks:
         results.append(CheckResult(tuple(sentence_checks), knobs))
     return results
