@@ -212,13 +212,13 @@ def _emit(code_root: Path, split: str, html: bool) -> int:
     from summarise.segment import segment
 
     if html:
-        from segment_html_corpus import corpus_dir, manifest
+        from segment_html_corpus import corpus_dir, manifest, present
 
         from summarise.segment import read_path
 
         # The manifest, not load_pages: the child needs only the keys, and scoring the gold here would
         # import the gold scorer's helper from the tree under test (absent from an --old-tree checkout).
-        pages = [row for row in manifest() if row["split"] == split]
+        pages = [row for row in manifest() if row["split"] == split and present(row)]
         failed = {"body": ""}
 
         def predict(page: dict) -> dict:

@@ -299,7 +299,7 @@ def line_reason(text: str) -> str | None:
         return EMAIL_HEADER
     if words <= 12 and any(p.match(text) for p in _NAVIGATION):
         return NAVIGATION
-    if words <= 4 and _ADVERT.match(text) or words <= 2 and _AD_SLOT_LABEL.match(text):
+    if words <= 4 and _ADVERT.match(text) or is_ad_slot_label(text):
         return ADVERT
     if words <= 12 and any(p.search(text) for p in _SHARE):
         return SHARE
@@ -344,6 +344,12 @@ def line_reason(text: str) -> str | None:
     if words <= 14 and (is_timestamp_line(text) or _is_labelled_timestamp(text) or _is_glued_date(text)):
         return DATE
     return None
+
+
+def is_ad_slot_label(text: str) -> bool:
+    """What is left of an empty ad slot or a style control: a lone colour or "background" label (a word a
+    subheading, a list item or a table cell may also be, which is why the markup can overrule it)."""
+    return word_count(text) <= 2 and bool(_AD_SLOT_LABEL.match(text))
 
 
 def _is_glued_date(text: str) -> bool:

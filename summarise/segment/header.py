@@ -129,9 +129,15 @@ def body_start(layout: Layout, known: Known) -> int | None:
         # Header lines right after it (before the next paragraph) make a prose line a standfirst.
         stop = candidates[number + 1] if number + 1 < len(candidates) else len(content)
         upcoming = content[position + 1 : min(stop, position + 1 + _LOOKAHEAD)]
+        # A subheading opens a section of the body: a date under it is in a timeline or a table, not the header.
+        upcoming = upcoming[: next((k for k, j in enumerate(upcoming) if _subheading(layout, j)), len(upcoming))]
         if not any(layout.reasons[j] in _HEADER_MARKERS or _is_bare_byline(layout, j) for j in upcoming):
             return content[position]
     return content[candidates[0]] if candidates else None
+
+
+def _subheading(layout: Layout, i: int) -> bool:
+    return layout.lines[i].hint == "h2" and layout.reasons[i] is None
 
 
 def _is_headline_question(text: str) -> bool:
@@ -199,13 +205,15 @@ def read_header(layout: Layout, known: Known, start: int) -> None:
 
 
 def _list_above(layout: Layout, start: int) -> set[int]:
-    """The lines of a list in the page's own words that runs down to the body's first paragraph ("Five
-    candidates are standing" / "Polls open at 7am" above the story): summary points, not header furniture.
-    A menu there is a list of links; plain text has no list markup, so this never applies to it."""
+    """The lines of a list or table in the page's own words that runs down to the body's first paragraph
+    ("Five candidates are standing" / "Polls open at 7am" above the story, a results table under the
+    headline): the article's, not header furniture. A menu there is a list of links; plain text has no
+    list or table markup, so this never applies to it."""
     above = [i for i in layout.content() if i < start]
     run: set[int] = set()
     for i in reversed(above):
-        if not layout.in_own_list(i) or layout.reasons[i] is not None:
+        own_row = layout.lines[i].hint == "table" and layout.lines[i].own_text
+        if not (layout.in_own_list(i) or own_row) or layout.reasons[i] is not None:
             break
         run.add(i)
     return run if len(run) >= 2 else set()

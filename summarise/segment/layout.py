@@ -9,7 +9,7 @@ and sweeps the body for interruptions, recording a reason for every line it leav
 This module holds the first pass that judges each line by its own words and the metadata merge; the
 verdict itself (``Layout``, ``Known``) lives in ``verdict``, and the positional passes in ``header``
 (above the body's first paragraph) and ``sweep`` (from it on). Imports run one way:
-layout -> header, sweep -> verdict.
+layout -> header, sweep, blocks, repeats -> verdict (sweep also uses blocks and repeats).
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 
 from . import furniture as F
+from .blocks import settle_blocks
 from .captions import caption_from_label, has_credit_suffix, is_alt_text, is_credit_only
 from .dates import find_date, split_leading_timestamp
 from .header import body_start, read_header
 from .lines import Line, page_is_arabic, word_count
 from .metadata import parse_byline
+from .repeats import settle_repeats
 from .sweep import sweep_body
 from .verdict import Known, Layout
 
@@ -41,7 +43,12 @@ def classify(lines: list[Line], known: Known | None = None) -> Layout:
     start = body_start(layout, known)
     if start is not None:
         read_header(layout, known, start)
-        sweep_body(layout, start)
+        pending = sweep_body(layout, start)
+        # Once the line passes are done: repeats by their neighbours, then tables and lists as blocks (a
+        # repeated label above a table must not announce it as the article's).
+        settle_repeats(layout, pending)
+        restored = settle_blocks(layout)
+        dates = [(i, iso) for i, iso in dates if i not in restored]  # a timeline's dates are not the page's
     _fill_metadata(layout, known, dates)
     return layout
 
@@ -91,6 +98,8 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
             found = find_date(text, day_first=day_first if not any(c.isalpha() for c in text) else None)
             if found:
                 dates.append((i, found[0]))
+        elif reason == F.ADVERT and hint in ("h1", "h2") and F.is_ad_slot_label(text):
+            reason = None  # "Background" marked up as a heading heads a section: no empty ad slot
         elif reason is None and hint == "image":
             reason = F.CAPTION
             layout.captions.append(text)

@@ -1,10 +1,11 @@
-"""Sweeps from the body's first line down: repeats, related-story links, promos, footer; subheadings."""
+"""Sweeps from the body's first line down: repeats (``repeats``), related-story links, promos, footer; subheadings."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
 from . import furniture as F
+from .blocks import block_of, link_dense
 from .lines import (
     ends_with_function_word,
     ends_with_terminal,
@@ -12,33 +13,25 @@ from .lines import (
     is_headline_like,
     is_prose,
     is_question,
-    same_text,
     starts_as_continuation,
     word_count,
 )
 from .metadata import bare_byline
+from .repeats import mark_repeats
 from .verdict import Layout
 
 
-def sweep_body(layout: Layout, start: int) -> None:
-    """Drop what interrupts the body from ``start`` on, and mark the subheadings that stay in it."""
+def sweep_body(layout: Layout, start: int) -> list[int]:
+    """Drop what interrupts the body from ``start`` on, and mark the subheadings that stay in it.
+
+    Returns the short repeats whose verdict waits for their neighbours' (``repeats.settle_repeats``).
+    """
     content = layout.content(start)
-    seen: set[str] = set()
-    for i in content:  # repeated headlines and pasted-twice lines
-        if layout.reasons[i] is not None:
-            continue
-        text = layout.texts[i]
-        if layout.title and same_text(text, layout.title):
-            layout.reasons[i] = F.REPEATED_HEADLINE
-        elif layout.standfirst and same_text(text, layout.standfirst):
-            layout.reasons[i] = F.DUPLICATE  # the standfirst printed again above the first paragraph
-        elif text in seen and word_count(text) <= 40 and not is_prose(text) and not _said_twice(layout, i):
-            # A label or caption pasted twice; a sentence said twice (a refrain, a repeated quote) is the author's.
-            layout.reasons[i] = F.DUPLICATE
-        seen.add(text)
+    pending = mark_repeats(layout, start)
     _sweep_related_blocks(layout, content)
     _sweep_headlines(layout, content)
     _sweep_footer(layout, content)
+    return pending
 
 
 def _sweep_related_blocks(layout: Layout, content: list[int]) -> None:
@@ -138,8 +131,17 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
             signed.append(i)
             continue
         text = layout.texts[i]
-        if layout.lines[i].hint == "table" or layout.lines[i].own_list_item:
-            break  # the article ends on a table, or on a list of its own (not a list of links)
+        if layout.lines[i].hint == "table":
+            table = block_of(layout, i)
+            if not link_dense(layout, table):
+                break  # the article ends on a table of its own
+            for row in table:  # a table of links under the article (a sidebar's quotes, a menu) goes whole
+                layout.reasons[row] = layout.reasons[row] or F.RELATED
+                layout.headings.discard(row)
+            signed.append(i)
+            continue
+        if layout.lines[i].own_list_item:
+            break  # the article ends on a list of its own (not a list of links)
         if arabic_page and _latin_only(text):
             # Under an Arabic article, Latin-script lines are the site's widgets (push-notification
             # prompts, a reading assistant, a weather box), whole sentences or not.
@@ -186,19 +188,6 @@ def _signature(layout: Layout, footer: list[int]) -> None:
         if name is not None:
             layout.authors.append(name)
             layout.reasons[i] = F.BYLINE
-
-
-def _said_twice(layout: Layout, i: int) -> bool:
-    """A repeat the markup shows is the page's own text: a table row, an item of its own list, or a whole
-    sentence that is no link ("Open the roads!" chanted twice). Plain text cannot tell these from a
-    label pasted twice, so it keeps the stricter rule of prose only."""
-    line = layout.lines[i]
-    if line.hint == "table":
-        return True
-    if not line.own_text:
-        return False
-    text = layout.texts[i]
-    return line.hint == "list" or (word_count(text) >= 2 and ends_with_terminal(text))
 
 
 def _previous(live: list[int], i: int) -> int | None:

@@ -45,10 +45,11 @@ class Layout:
         there is one of the people the article lists, not its byline (author lists link to author pages)."""
         if not self.lines[i].own_list_item:
             return False
-        neighbours = [j for j in (self._next_content(i, -1), self._next_content(i, 1)) if j is not None]
+        neighbours = [j for j in (self.next_content(i, -1), self.next_content(i, 1)) if j is not None]
         return any(self.lines[j].hint == "list" for j in neighbours)
 
-    def _next_content(self, i: int, step: int) -> int | None:
+    def next_content(self, i: int, step: int) -> int | None:
+        """The nearest non-empty line before (``step`` -1) or after (+1) line ``i``."""
         j = i + step
         while 0 <= j < len(self.lines):
             if self.texts[j]:
