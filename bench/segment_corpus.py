@@ -2,6 +2,7 @@
 
     python bench/segment_corpus.py check                 # is the page cache there and unchanged?
     python bench/segment_corpus.py build ANNOTATED_DIR   # (re)write cache + labels from annotated pages
+                                                         # (pages labelled before and not in it keep their labels)
 
 The page texts are third-party material (stored public web pages, copied as a reader would paste them),
 so they stay out of the repository: the cache folder is $SUMMARISE_SEGMENT_CORPUS, or ../segcorpus/pages
@@ -46,19 +47,21 @@ def line_hash(text: str) -> str:
 def load_corpus(split: str | None = None) -> list[dict] | None:
     """Labelled pages with their text (``split`` "tune"/"test" or None for all); None when the cache is absent.
 
-    Exits with a message naming the page when a cached text no longer matches its labels.
+    Exits with a message naming the page when a cached text no longer matches its labels; a labelled
+    page absent from the cache is left out, with a note naming it.
     """
     folder = corpus_dir()
     if not folder.is_dir():
         return None
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["pages"]
-    pages = []
+    pages, missing = [], []
     for key, note in labels.items():
         if split and note["split"] != split:
             continue
         path = folder / f"{key}.txt"
         if not path.exists():
-            sys.exit(f"{path} is missing from the corpus cache; rebuild it (see bench/segment_corpus.py)")
+            missing.append(key)
+            continue
         text = path.read_text(encoding="utf-8")
         if hashlib.sha256(text.encode()).hexdigest() != note["sha256"]:
             sys.exit(f"{path}: the text differs from the labelled version (sha256); re-label it")
@@ -67,6 +70,11 @@ def load_corpus(split: str | None = None) -> list[dict] | None:
             if index >= len(lines) or line_hash(lines[index]) != digest:
                 sys.exit(f"{path} line {index}: the line differs from the labelled one; re-label it")
         pages.append({"key": key, "text": text, **note})
+    if missing:
+        # A page the stored copy no longer serves cannot be re-fetched; its labels stay, and the figures
+        # say how many pages they were measured on.
+        print(f"note: {len(missing)} labelled page(s) are absent from {folder} and left out: {', '.join(missing)}",
+              file=sys.stderr)
     return pages
 
 
@@ -109,9 +117,11 @@ def build(annotated: Path) -> None:
         note["sha256"] = hashlib.sha256(text.encode()).hexdigest()
         note["lines"] = labels
         pages[path.stem] = note
+    before = json.loads(LABELS.read_text(encoding="utf-8"))["pages"] if LABELS.exists() else {}
+    # Labelled pages not in this annotated folder keep their labels (their text may be cached already).
+    pages = {key: note for key, note in before.items() if key not in pages} | pages
     outlets = sorted({note["outlet"] for note in pages.values()}, key=lambda o: hashlib.sha1(o.encode()).hexdigest())
     # An outlet keeps the half it was given; a new outlet goes by the parity of its name's sha1.
-    before = json.loads(LABELS.read_text(encoding="utf-8"))["pages"] if LABELS.exists() else {}
     earlier = {note["outlet"]: note["split"] for note in before.values()}
     first_split = {o: ("test" if n % 2 else "tune") for n, o in enumerate(outlets)} if not earlier else {}
     for note in pages.values():
