@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .arabic_names import arabic_names, inside_organisation
+from .arabic_organisations import arabic_organisations
 from .glossary import Glossary, fold_by_character
 from .mention import Mention, drop_overlaps
 from .normalise import (
@@ -88,7 +89,12 @@ def arabic_mentions(text: str, glossary: Glossary, published: str | None = None)
     for m in found:
         start, end = origin[m.start], origin[m.end - 1] + 1
         out.append(Mention(text[start:end], m.kind, m.key, start, end, m.value, m.number, m.unit, m.date, m.speaker, m.hedged))
-    names = [m for m in _names(text, glossary) if m.kind != "place" or not inside_organisation(text, m.start, m.end)]
+    known = _names(text, glossary)
+    # An organisation's name is one claim, the place or nation inside it part of it (جامعة القاهرة).
+    organisations = arabic_organisations(text, known)
+    names = [m for m in known if not any(o.start <= m.start and m.end <= o.end for o in organisations)
+             and (m.kind != "place" or not inside_organisation(text, m.start, m.end))]
+    names += organisations
     # The glossary's names first (they carry the English key); rules and gazetteers find the rest.
     return drop_overlaps(out + names + arabic_names(text, tuple(names)))
 

@@ -40,13 +40,21 @@ _REGION_PLACES = """
 PLACE_WORDS = {fold(w) for w in (
     "مدينة", "بلدة", "ولاية", "محافظة", "إقليم", "مقاطعة", "قرية", "مخيم", "جزيرة", "العاصمة", "عاصمة",
     "ضاحية", "حي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+    # features of the land and sea: مضيق هرمز، جبل طارق
+    "مضيق", "خليج", "جبل", "جبال", "نهر", "بحيرة", "وادي", "صحراء", "جزر",
 )}
-# The head of an organisation's name: a place right after it is part of the name (جامعة القاهرة).
-ORGANISATION_HEADS = {fold(w) for w in (
-    "جامعة", "منظمة", "وكالة", "صحيفة", "جريدة", "مجلة", "شركة", "بنك", "مصرف", "قناة", "حزب", "مجلس",
-    "اتحاد", "جمعية", "هيئة", "وزارة", "جبهة", "حركة", "نادي", "منتخب", "مطار", "بورصة", "إذاعة", "تلفزيون",
-    "محكمة", "سفارة", "قنصلية", "مؤسسة", "معهد", "مستشفى", "ميناء", "فريق", "مركز", "رابطة",
-)}
+# The head of an organisation's name: a place right after it is part of the name (جامعة القاهرة). Strong
+# heads name an organisation whatever definite noun follows them (وزارة الصحة، حزب الأمة); weak ones have
+# other senses (مركز المدينة: the town centre) and name one only before a place or a name.
+STRONG_HEADS = frozenset(fold(w) for w in (
+    "وزارة", "جامعة", "بنك", "مصرف", "شركة", "حزب", "جبهة", "منظمة", "وكالة", "صحيفة", "جريدة", "مجلة",
+    "إذاعة", "تلفزيون", "قناة", "هيئة", "مؤسسة", "اتحاد", "جمعية", "رابطة", "نادي", "محكمة", "مجلس", "معهد",
+    "مفوضية", "نيابة", "تنظيم", "لجنة", "مرصد", "حركة",
+))
+WEAK_HEADS = frozenset(fold(w) for w in (
+    "مركز", "فريق", "منتخب", "مطار", "ميناء", "مستشفى", "سفارة", "قنصلية", "مكتب", "صندوق", "بورصة",
+))
+ORGANISATION_HEADS = STRONG_HEADS | WEAK_HEADS
 ORGANISATION_TAILS = {fold(w) for w in ("تايمز", "بوست", "تلغراف", "تليغراف", "جورنال", "يونايتد", "سيتي", "تريبيون")}
 # Titles before a person's name (folded; particles are stripped before matching).
 TITLES = {fold(w) for w in (
@@ -58,13 +66,17 @@ TITLES = {fold(w) for w in (
     "الكاتبة", "المغني", "المغنية", "الفنان", "الفنانة", "المخرج", "المخرجة", "الشاعر", "المعارض", "المعارضة",
     "المتحدث", "المتحدثة", "الناطق", "الأمين", "المبعوث", "المبعوثة", "المدعي", "الجندي", "الطالب", "الطالبة",
     "الكابتن", "الروائي", "الإعلامي", "الإعلامية", "المدير", "المديرة", "مدير", "مديرة", "الداعية", "ولي",
+    # clergy (آية الله: see arabic_names)
+    "القس", "الحاخام", "المطران", "الإمام", "الأب",
 )}
-# Verbs of saying (and of meeting) that a name often follows: قال محمود عباس.
+# Verbs of saying (and of meeting, and of naming) that a name often follows: قال محمود عباس، يدعى حسن.
 SAYING = {fold(w) for w in (
     "قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "ذكر", "ذكرت", "صرح", "صرحت", "أعلن", "أعلنت", "حذر", "حذرت",
     "أوضح", "أوضحت", "أشار", "أشارت", "كتب", "كتبت", "يقول", "تقول", "اتهم", "اتهمت", "التقى", "التقت", "دعا",
     "دعت", "طالب", "طالبت", "نفى", "نفت", "رأى", "رأت", "أشاد", "أشادت", "انتقد", "انتقدت", "وصف", "وصفت",
-)}
+)} | {"يدعي", "تدعي", "المدعو", "المدعوه", "يسمي", "تسمي"}
+# Verbs of naming: what follows them is a name (a man called ...): يدعى، المدعو (folded: ى is ي).
+NAMING = frozenset({"يدعي", "تدعي", "المدعو", "المدعوه", "يسمي", "تسمي"})
 STOPWORDS = {fold(w) for w in (
     "في", "من", "إلى", "الى", "على", "عن", "مع", "بعد", "قبل", "عند", "حتى", "منذ", "خلال", "إن", "ان", "أن",
     "إنه", "انه", "أنه", "إنها", "أنها", "الذي", "التي", "الذين", "اللذين", "هذا", "هذه", "ذلك", "تلك", "هو",
@@ -77,6 +89,7 @@ STOPWORDS = {fold(w) for w in (
     "تقارير", "خبراء", "محللون", "مسؤولو", "وزير", "رئيس", "الرئيس", "بلاده", "بلادها", "زعماء", "قادة",
     "سكان", "مواطنون", "أحد", "إحدى", "عدد", "مجموعة", "الحكومة", "السلطات", "الشرطة", "الجيش", "القوات",
     "بي", "دولة", "برنامج", "مكتب", "شرطة", "موقع", "حاليا", "معها", "معه", "بحسب", "بحجة", "آخر", "عدة", "أشهر",
+    "البلاد", "وسط",
 )}
 # Words that join a person's name: bin, abu, abd (the next word belongs to the name).
 NAME_JOINERS = {fold(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "عبد", "عبدال", "آل", "ولد")}
@@ -134,3 +147,52 @@ def name_lexicon() -> tuple[dict[str, int], dict[str, int]]:
         parts[word] = parts.get(word, 0) + count
     return ({w: c for w, c in given.items() if c >= MIN_GIVEN},
             {w: c for w, c in parts.items() if c >= MIN_PART})
+
+
+# Peoples' adjectives that are no place's: العربية, الكردية.
+_PEOPLES = frozenset(fold(w) for w in ("عرب", "كرد", "أكراد"))
+
+
+def nation_adjective(word: str) -> bool:
+    """Whether a (folded) definite word is a nation's adjective: a nisba of a known place (المصرية: مصر،
+    الإيراني: إيران، الأمريكية: أمريكا، السعودية: السعودية) or of a people (العربية)."""
+    if not word.startswith("ال") or not word.endswith(("ي", "يه")) or len(word) < 5:
+        return False
+    stem = word[2:-2] if word.endswith("يه") else word[2:-1]
+    if stem in _PEOPLES:
+        return True
+    gazetteer, _ = place_gazetteer()
+    return any(form in gazetteer for form in (stem, stem + "ا", stem + "يا", "ال" + stem, "ال" + stem + "يه", stem + "يه"))
+
+
+_VOWEL_LETTERS = "وي"  # not ا: الجائزة (the prize) is not الجيزة (Giza)
+MIN_FUZZY = 6  # letters: shorter words are too many to tell from a place one letter apart (مصير، مصر)
+
+
+def _spellings(word: str) -> set[str]:
+    """A long foreign name's spellings one و or ي apart (أوروغواي، أورغواي) or with غ for ج (هونج)."""
+    base = word.replace("ج", "غ")
+    out = {base}
+    for k in range(1, len(base) - 1):
+        if base[k] in _VOWEL_LETTERS:
+            out.add(base[:k] + base[k + 1:])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _fuzzy_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for name in place_gazetteer()[0]:
+        if " " not in name and len(name) >= MIN_FUZZY:
+            for form in _spellings(name):
+                index.setdefault(form, name)
+    return index
+
+
+def fuzzy_place(word: str) -> str | None:
+    """The gazetteer's one-word place that a long (folded) word spells another way: الفليبين for
+    الفلبين, one و or ي more or less, or ج for غ. None for a word of fewer than six letters."""
+    if len(word) < MIN_FUZZY:
+        return None
+    index = _fuzzy_index()
+    return next((index[form] for form in _spellings(word) if form in index), None)

@@ -2,17 +2,22 @@
 
 Numbers and dates are compared by value, whatever the digits (٢٠٠٠ = 2,000) and month names
 (يونيو = حزيران = June). Names are checked through the glossary (the translator writes its rendering;
-any listed spelling counts). A name the glossary does not know cannot be recognised in the other
-script: it is judged by the round trip when a model to translate back is present, and otherwise left
-undecided (None), never guessed.
+any listed spelling counts). A person or place the glossary does not know is looked for by its
+romanised consonants (``romanise``); an organisation by what identifies it in both languages: the English
+of its head (وزارة: Ministry; بنك: Bank) and the names inside it, known to the glossary (الكويت: Kuwait,
+المصرية: Egyptian) or romanised (نوكيا: Nokia). Otherwise a name is judged by the round trip when a model
+to translate back is present, and left undecided (None), never guessed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..records import Translation
+from .arabic_lexicon import ORGANISATION_HEADS
+from .arabic_organisations import head_and_words
 from .glossary import Glossary
 from .mention import Mention
 from .romanise import arabic_name_in_latin, latin_name_in_arabic
@@ -50,6 +55,8 @@ def carried(mention: Mention, target: SourceIndex, language: str, glossary: Glos
     if mention.kind == "quote":
         return None  # a quote is rewritten by translation: nothing to compare word for word
     entry = glossary.entry_for(mention.key) or glossary.entry_for(mention.text)
+    if entry is None and mention.kind == "organisation":
+        return _organisation(mention, target, language, glossary)
     if entry is None:
         return _romanised(mention, target, language)
     if language == "ar":
@@ -69,6 +76,66 @@ def _romanised(mention: Mention, target: SourceIndex, language: str) -> bool | N
         names = [m.text for m in target.mentions if m.kind in ("person", "place")]
         return True if latin_name_in_arabic(mention.text, names) else None
     return None
+
+
+# The English of an organisation's head, where English keeps it (a company, paper or channel is often
+# named without it: "Nokia", "Al Jazeera").
+_HEAD_ENGLISH = {
+    "وزاره": ("ministry", "department"), "جامعه": ("university",), "بنك": ("bank",), "مصرف": ("bank",),
+    "حزب": ("party",), "جبهه": ("front",), "منظمه": ("organization", "organisation"), "وكاله": ("agency",),
+    "هيئه": ("authority", "commission", "board", "committee"), "اتحاد": ("union", "federation"),
+    "مجلس": ("council", "assembly", "board", "senate", "parliament", "house"), "محكمه": ("court",),
+    "معهد": ("institute",), "مفوضيه": ("commission",), "لجنه": ("committee", "commission"),
+    "مطار": ("airport",), "مستشفي": ("hospital",), "سفاره": ("embassy",), "قنصليه": ("consulate",),
+    "مرصد": ("observatory",), "نادي": ("club",), "مؤسسه": ("foundation", "institution"),
+}
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _organisation(mention: Mention, target: SourceIndex, language: str, glossary: Glossary) -> bool | None:
+    """An organisation the glossary lacks, across scripts: True when the other side names one with the
+    same head and the same names inside (``organisation_in_latin``); None otherwise, never False."""
+    arabic = any("\u0600" <= c <= "\u06ff" for c in mention.text)
+    if language == "en" and arabic:
+        return True if organisation_in_latin(mention.text, target.text, glossary) else None
+    if language == "ar" and not arabic:
+        names = [m.text for m in target.mentions if m.kind == "organisation"]
+        return True if any(organisation_in_latin(name, mention.text, glossary) for name in names) else None
+    return None
+
+
+def organisation_in_latin(arabic: str, latin: str, glossary: Glossary) -> bool:
+    """Whether the Arabic organisation ``arabic`` is named in ``latin``: its head's English there (where
+    English keeps it), and every name inside it that identifies it (a place or nation the glossary knows,
+    a name romanised); a name with nothing to identify it (وزارة الصحة: which one?) is never found."""
+    head, words = head_and_words(arabic)
+    latin_words = {w.lower() for w in _LATIN_WORD.findall(latin)}
+    if head in _HEAD_ENGLISH and not latin_words & set(_HEAD_ENGLISH[head]):
+        return False
+    checks = 0
+    covered: set[int] = set()
+    for match in glossary.find_arabic_spans(arabic):
+        checks += 1
+        covered.update(range(match.start, match.end))
+        if not _english_name_in(match.entry.english, latin):
+            return False
+    for word, start in words:
+        if covered.intersection(range(start, start + len(word))) or word.startswith("ال") or word in ORGANISATION_HEADS:
+            continue
+        checks += 1  # a name no dictionary word: Nokia, Hamas
+        if not arabic_name_in_latin(word, latin):
+            return False
+    return checks > 0
+
+
+def _english_name_in(names: tuple[str, ...], latin: str) -> bool:
+    """One of ``names`` in ``latin``, or its adjective or country (Egypt, Egyptian, Egypt's: "egyp")."""
+    lowered = latin.lower()
+    for name in names:
+        stem = name.lower()[: max(4, len(name) - 4)] if " " not in name else name.lower()
+        if re.search(rf"\b{re.escape(stem)}", lowered):
+            return True
+    return False
 
 
 def round_trip(mention: Mention, back: SourceIndex, glossary: Glossary, knobs: Settings) -> bool | None:
