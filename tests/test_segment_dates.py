@@ -95,3 +95,39 @@ def test_leading_timestamps_are_split_off():
     # A sentence that starts with a date keeps it.
     assert split_leading_timestamp("May 5, 2020 was a Tuesday", need_label=True) is None
     assert split_leading_timestamp("On 5 May 2020 the council met", need_label=True) is None
+
+
+def test_an_ordinal_day_with_a_comma_before_the_month():
+    # "تاريخ النشر: 15th, August 2023 GMT" on an Arabic aggregator: the ordinal day and its comma.
+    assert find_date("تاريخ النشر: 3rd, March 2021 GMT")[0] == "2021-03-03"
+
+
+def test_a_byline_that_says_when():
+    from summarise.segment.metadata import parse_byline
+
+    assert parse_byline("كتبها سارة منصور بتاريخ 2016/03/02") == (["سارة منصور"], "2016-03-02")
+    assert parse_byline("Written by Ann Lee on 2 May 2020") == (["Ann Lee"], "2020-05-02")
+    assert parse_byline("كتبه الوزير في رسالته إلى البرلمان يوم الأحد") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("الخميس 12 رجب 1446 هـ - 12 يناير 2025 م", "2025-01-12"),
+        ("٣ ذو القعدة ١٤٤٥ هـ الموافق ١١ مايو ٢٠٢٤ م", "2024-05-11"),
+        ("1445/11/03 هـ - 2024/05/11 م", "2024-05-11"),
+    ],
+)
+def test_a_hijri_date_beside_the_gregorian_one_is_a_date_line_read_as_gregorian(line, iso):
+    assert is_timestamp_line(line)
+    assert find_date(line)[0] == iso
+
+
+def test_a_sentence_naming_a_hijri_month_is_no_date_line():
+    assert not is_timestamp_line("وقال الوزير إن الأسعار ارتفعت في رمضان 2024")
+
+
+@pytest.mark.parametrize("line", ["5m ago", "2h ago", "منذ 3 ساعات"])
+def test_a_live_blogs_relative_stamp_is_a_timestamp_line(line):
+    assert is_timestamp_line(line)
+    assert not is_timestamp_line("The ferry left 5m ago, the harbour master said.")

@@ -113,10 +113,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ymd", re.compile(rf"(?<!\d)(?P<y>{_YEAR})/(?P<m>[01]?\d)/(?P<d>{_DAY})(?!\d)")),
     # "May 28, 2025", "Jan. 5 2023", "Tue July 29, 2014", "May 5th 2000"
     ("mdy", re.compile(rf"(?i)\b(?P<mon>{_EN_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})(?!\d)")),
-    # "28 May 2025", "11 Mar 2018 05:03:20 GMT" (RFC 2822), "5th August, 2015"
+    # "28 May 2025", "11 Mar 2018 05:03:20 GMT" (RFC 2822), "5th August, 2015", "15th, August 2023"
     (
         "dmy",
-        re.compile(rf"(?i)\b(?P<d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_EN_MONTH}),?\s+(?P<y>{_YEAR})(?!\d)"),
+        re.compile(rf"(?i)\b(?P<d>{_DAY})(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<mon>{_EN_MONTH}),?\s+(?P<y>{_YEAR})(?!\d)"),
     ),
     # "١٢ يونيو/حزيران ٢٠٢٤", "28 أيار (مايو) 2025", "5 كانون الثاني 2020"
     (
@@ -142,7 +142,10 @@ _AR_STAMP_WORDS = re.compile(
     r"(?:نشر|نُشر|نشرت|تاريخ|النشر|آخر|اخر|تحديث|التحديث|تم|محدث|في|الساعة|بتوقيت|غرينتش|جرينتش|مكة|المكرمة|"
     r"القدس|منذ|ساعة|ساعتين|ساعات|دقيقة|دقيقتين|دقائق|يوم|يومين|أيام|ايام|أسبوع|أسابيع|شهر|أشهر|سنة|عام|قبل|"
     r"الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|اليوم|أمس|امس|صباحا|مساء|مساءً|"
-    r"صباحاً|صباحًا|ظهرا|ظهرًا|مساءا|ص|م|هـ|ميلادي|الموافق)(?=[\s,،:/\-|().]|$)"
+    r"صباحاً|صباحًا|ظهرا|ظهرًا|مساءا|ص|م|هـ|ه|ميلادي|الموافق|"
+    # Hijri months: a date line gives the Hijri date beside the Gregorian one, which is the one read.
+    r"محرم|صفر|ربيع|جمادى|جمادي|الأول|الاول|الأولى|الاولى|الآخر|الاخر|الآخرة|الاخرة|الثاني|الثانية|رجب|شعبان|"
+    r"رمضان|شوال|ذو|ذي|القعدة|الحجة)(?=[\s,،:/\-|().]|$)"
 )
 
 
@@ -192,6 +195,8 @@ def is_timestamp_line(text: str) -> bool:
     if not spans and not relative and not _TIME.search(plain):
         return False
     residue = _TIME.sub(" ", plain)
+    if relative:  # "3m ago", "2h ago": a number glued to its unit
+        residue = re.sub(r"(?i)\b\d{1,3}\s*(?:s|m|h|d|w|hr|hrs|min|mins)\b", " ", residue)
     residue = _ZONE_NAME.sub(" ", residue)
     residue = _STAMP_WORDS.sub(" ", residue)
     residue = _AR_STAMP_WORDS.sub(" ", residue)

@@ -13,6 +13,7 @@ import re
 
 from .dates import find_date, is_timestamp_line, normalise_digits
 from .lines import ends_with_terminal, word_count
+from .widgets import is_page_notice
 
 # Reasons recorded with every dropped line (Article.dropped[].reason).
 TITLE = "title"
@@ -45,6 +46,8 @@ PAGE_HEADER = "page header"
 PAGE_FOOTER = "page footer"
 EMAIL_HEADER = "e-mail header"
 SOURCE_CREDIT = "source credit"
+PAGE_NOTICE = "page notice"
+TEASER = "teaser"
 
 REASONS = (
     TITLE,
@@ -77,6 +80,8 @@ REASONS = (
     PAGE_FOOTER,
     EMAIL_HEADER,
     SOURCE_CREDIT,
+    PAGE_NOTICE,
+    TEASER,
 )
 
 
@@ -94,7 +99,7 @@ _NETWORKS = (
     r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|messenger|instagram|youtube|tiktok|"
     r"threads|bluesky|email|e-mail|mail|print|sms|copy link|copy|link|فيسبوك|فيس بوك|تويتر|إكس|واتساب|واتس اب|"
     r"واتس آب|تيليجرام|تلغرام|تليغرام|لينكد إن|لينكدإن|إنستغرام|انستغرام|يوتيوب|تيك توك|البريد الإلكتروني|طباعة|"
-    r"انسخ الرابط|نسخ الرابط"
+    r"انسخ الرابط|نسخ الرابط|google news|جوجل نيوز|غوغل نيوز|قوقل نيوز"
 )
 _SHARE_WORD = r"share|share this(?: article| story| page| post)?|share on|tweet|شارك|مشاركة|شارك المقال|شارك الخبر|شارك هذا المقال|انشر"
 _SHARE = [
@@ -132,7 +137,8 @@ _SUBSCRIBE = [
     _rx(
         r"^(?:اسأل|اسال|جرّب|جرب|استخدم|try|ask|use)\b.{0,60}(?:الذكاء الاصطناعي|المساعد الذكي|\bai\b|chatbot|assistant)"
     ),
-    _rx(r"(?:لخّص|لخص|ملخص|تلخيص|summari[sz]e|summary).{0,40}(?:بالذكاء الاصطناعي|الذكاء الاصطناعي|\bai\b)"),
+    # The button summarises this article; a plural ("ملخصات", summaries) is a story's subject, not a button.
+    _rx(r"(?:لخّص|لخص|ملخص|تلخيص|summari[sz]e|summary)(?!ات).{0,40}(?:بالذكاء الاصطناعي|الذكاء الاصطناعي|\bai\b)"),
 ]
 _COOKIE_NOTICE = _rx(
     r"\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to|cookie (?:policy|settings|preferences|notice)|"
@@ -203,7 +209,7 @@ _AD_SLOT_LABEL = _rx(
 _MEDIA = _rx(
     r"media playback is (?:not |un)supported|your browser (?:does not|doesn't) support|this video (?:can ?not|can't) be played|"
     r"video unavailable|^listen to (?:this|the) (?:article|story)|^play video$|^watch video$|^(?:\d+:\d\d\s*)?(?:video|audio)$|"
-    r"^duration \d|getting your .{0,30}player ready|^استمع|المتصفح لا يدعم|لا يدعم تشغيل|^إعادة تشغيل الفيديو|^تشغيل الفيديو|^مدة الفيديو|"
+    r"^duration \d|^(?:image|photo|picture|pic|gallery|graphic|صورة|الصورة)\s*:?$|getting your .{0,30}player ready|^استمع|المتصفح لا يدعم|لا يدعم تشغيل|^إعادة تشغيل الفيديو|^تشغيل الفيديو|^مدة الفيديو|"
     r"^warning:? this (?:report|video|article|story|footage|page|gallery) contains\b|^تحذير\s*:?\s*(?:يحتوي|تحتوي)"
 )
 _LOGO = [_rx(r"\S+\.(?:svg|png|jpe?g|gif|webp)\b"), _rx(r"^(?:logo|شعار)\b.{0,40}$"), _rx(r"^\S+(?: \S+)? logo$")]
@@ -250,7 +256,7 @@ _READING_TIME = _rx(
     r"^(?:reading time|وقت القراءة|قراءة)\s*:?\s*(?:\d+|[٠-٩]+)\s*(?:min|دقائق|دقيقة)"
 )
 _TAGS = _rx(
-    r"^(?:tags|topics|keywords|filed under|related topics|الكلمات (?:المفتاحية|الدالة)|وسوم|الوسوم|كلمات مفتاحية)\s*:"
+    r"^(?:tags|topics|keywords|filed under|related topics|الكلمات (?:المفتاحية|الدالة|الدلالية)|كلمات دلالية|وسوم|الوسوم|كلمات مفتاحية)\s*:"
 )
 # A forwarded or saved e-mail: "---------- Forwarded message ---------", "From: Desk <desk@example.org>".
 _EMAIL_HEADER = _rx(
@@ -274,7 +280,7 @@ _REPORTS = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3} reports\.?$")
 
 # Headings that open a block of links to other stories; the lines under them go too.
 RELATED_HEADING = _rx(
-    r"^(?:related(?: stories| articles| news| topics| content| links| coverage| reading| video)?|more (?:on this story|stories|"
+    r"^(?:related(?: stories| articles| news| topics| content| links| coverage| reading| video)?|more (?:on this story|on \S+(?: \S+)?|stories|"
     r"from \S+(?: \S+)?|on this topic|in \S+)|you (?:may|might) also like|recommended(?: for you| stories| reading| articles)?|"
     r"most (?:read|popular|viewed|shared|watched)|trending(?: now)?|top stories|latest (?:news|stories)|sister links|"
     r"see also|sources|references|external links|further reading|elsewhere on \S+|around the (?:web|bbc)|"
@@ -343,6 +349,8 @@ def line_reason(text: str) -> str | None:
         return SOURCE_CREDIT
     if words <= 14 and (is_timestamp_line(text) or _is_labelled_timestamp(text) or _is_glued_date(text)):
         return DATE
+    if is_page_notice(text):  # no fixed wording: judged by how much of the line is about the page
+        return PAGE_NOTICE
     return None
 
 

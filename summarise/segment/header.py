@@ -8,6 +8,7 @@ from collections import Counter
 from . import furniture as F
 from .lines import (
     is_arabic,
+    is_headline_like,
     is_prose,
     is_question,
     page_is_arabic,
@@ -16,6 +17,7 @@ from .lines import (
     starts_as_continuation,
     word_count,
 )
+from .dates import find_date
 from .metadata import bare_byline
 from .verdict import Known, Layout
 
@@ -29,6 +31,7 @@ _HEADER_MARKERS = {
     F.READING_TIME,
     F.NAVIGATION,
     F.EMAIL_HEADER,
+    F.TEASER,  # a headline and its teaser below: the prose above them is a blurb, the story starts lower
 }
 _LOOKAHEAD = 4
 # Section names that look like personal names to the byline test ("Middle East", "Tech News").
@@ -127,7 +130,9 @@ def body_start(layout: Layout, known: Known) -> int | None:
         candidates = candidates[1:]  # a page that opens on a short question opens on its headline
     for number, position in enumerate(candidates):
         # Header lines right after it (before the next paragraph) make a prose line a standfirst.
-        stop = candidates[number + 1] if number + 1 < len(candidates) else len(content)
+        # A headline-shaped line ("... were robbed!") is no paragraph: the header may run on below it.
+        later = [p for p in candidates[number + 1 :] if not is_headline_like(layout.texts[content[p]])]
+        stop = later[0] if later else len(content)
         upcoming = content[position + 1 : min(stop, position + 1 + _LOOKAHEAD)]
         # A subheading opens a section of the body: a date under it is in a timeline or a table, not the header.
         upcoming = upcoming[: next((k for k, j in enumerate(upcoming) if _subheading(layout, j)), len(upcoming))]
@@ -179,6 +184,9 @@ def read_header(layout: Layout, known: Known, start: int) -> None:
             continue
         if i > title_at and i in lead_list:
             continue  # the article's own summary points, right above its first paragraph: body
+        if i > title_at and _live_entry_heading(layout, i, start):
+            layout.headings.add(i)
+            continue  # a live blog's first entry: its time stamp, its heading, then its text
         if i == title_at:
             layout.reasons[i] = F.TITLE
             layout.title = text
@@ -202,6 +210,22 @@ def read_header(layout: Layout, known: Known, start: int) -> None:
             layout.standfirst = text
         else:
             layout.reasons[i] = F.PAGE_HEADER
+
+
+def _live_entry_heading(layout: Layout, i: int, start: int) -> bool:
+    """A short heading right above the body's first paragraph and right under a time stamp ("10:32" /
+    "Council confirms closure"): the first entry of a live blog, whose heading belongs to the text."""
+    content = layout.content()
+    position = content.index(i)
+    if position == 0 or position + 1 >= len(content) or content[position + 1] != start:
+        return False
+    stamp = layout.texts[content[position - 1]]
+    return (
+        layout.reasons[content[position - 1]] == F.DATE
+        and find_date(stamp) is None  # a time of day, no calendar date: an entry's stamp, not the page's date
+        and 1 <= word_count(layout.texts[i]) <= 10
+        and not layout.texts[i].rstrip().endswith((".", ":"))
+    )
 
 
 def _list_above(layout: Layout, start: int) -> set[int]:
@@ -257,11 +281,16 @@ def _is_tab_title_of(other: str, text: str) -> bool:
     return other[: -len(text)].rstrip().endswith((":", "|", "-", "–", "—"))
 
 
+def _over_teaser(layout: Layout, content: list[int], i: int) -> bool:
+    following = content.index(i) + 1
+    return following < len(content) and layout.reasons[content[following]] == F.TEASER
+
+
 def _title_by_evidence(layout: Layout, header: list[int]) -> int | None:
     """The header line that most looks like the headline, when the page gives evidence beyond position.
 
-    Evidence: the page prints it more than once (tab title, headline, share text) or another header line
-    holds it (a breadcrumb with it inside); against: a script other than the page's (an English app-store
+    Evidence: the page prints it more than once (tab title, headline, share text), another header line
+    holds it (a breadcrumb with it inside) or its teaser, cut off with "...", stands under it; against: a script other than the page's (an English app-store
     link on an Arabic page), a breadcrumb, label or list-item shape, the full stop of a sentence. Returns
     None when no line has any such evidence, so position decides as before.
     """
@@ -289,6 +318,8 @@ def _title_by_evidence(layout: Layout, header: list[int]) -> int | None:
             score += 3
         elif tab_tail:
             score += 3  # "HolyCoast: Photo Finish" over "Photo Finish": the tab title names the site, then the headline
+        elif word_count(text) >= 4 and _over_teaser(layout, content, i):
+            score += 3  # the story's opening, cut short with "...", sits under its headline
         if is_arabic(text) != page_arabic:
             score -= 3
         if _NOT_A_HEADLINE.search(text):

@@ -21,7 +21,8 @@ from .blocks import settle_blocks
 from .captions import caption_from_label, has_credit_suffix, is_alt_text, is_credit_only
 from .dates import find_date, split_leading_timestamp
 from .header import body_start, read_header
-from .lines import Line, page_is_arabic, word_count
+from .lines import Line, is_headline_like, page_is_arabic, word_count
+from .widgets import cut_copy_of, tagline_of, teaser_cut
 from .metadata import parse_byline
 from .repeats import settle_repeats
 from .sweep import sweep_body
@@ -42,6 +43,7 @@ def classify(lines: list[Line], known: Known | None = None) -> Layout:
     _mark_furniture(layout, dates)
     start = body_start(layout, known)
     if start is not None:
+        _restore_kind_labelled_headline(layout, start)
         read_header(layout, known, start)
         pending = sweep_body(layout, start)
         # Once the line passes are done: repeats by their neighbours, then tables and lists as blocks (a
@@ -51,6 +53,26 @@ def classify(lines: list[Line], known: Known | None = None) -> Layout:
         dates = [(i, iso) for i, iso in dates if i not in restored]  # a timeline's dates are not the page's
     _fill_metadata(layout, known, dates)
     return layout
+
+
+# "Live: ...", "Analysis: ...": a label naming the kind of piece. Inside the body such a line links to another
+# piece; above the body, before any other headline, it is this page's own headline.
+_KIND_LABEL = re.compile(
+    r"(?i)^(?:live|live updates|analysis|explainer|in pictures|in depth|video|watch|opinion|exclusive|breaking|"
+    r"مباشر|تحليل|فيديو|بالفيديو|بالصور|رأي|حصري|عاجل)\s*[:|–—-]\s*\S"
+)
+
+
+def _restore_kind_labelled_headline(layout: Layout, start: int) -> None:
+    """Give the header back its headline when a kind label ("Live: ...") made it look like a promo."""
+    for i in layout.content():
+        if i >= start:
+            return
+        if layout.reasons[i] is None and word_count(layout.texts[i]) >= 4:
+            return  # a headline-sized line came first: the labelled one is not the headline
+        if layout.reasons[i] == F.PROMO and word_count(layout.texts[i]) >= 5 and _KIND_LABEL.match(layout.texts[i]):
+            layout.reasons[i] = None
+            return
 
 
 def restore_structure(layout: Layout, structural: set[str]) -> None:
@@ -130,9 +152,56 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
         text = layout.texts[i]
         following = content[position + 1] if position + 1 < len(content) else None
         before_credit = following is not None and layout.reasons[following] == F.PHOTO_CREDIT
+        if before_credit and _labelled_caption_after(layout, content, position + 1):
+            # "Image copyright X" then "Image caption ...": the credit's caption is the labelled line
+            # under it, so the line above the credit is the article's text.
+            before_credit = False
         if (before_credit and word_count(text) <= 30) or is_alt_text(text):
             layout.reasons[i] = F.CAPTION
             layout.captions.append(text)
+        elif _is_teaser(layout, content, position):
+            layout.reasons[i] = F.TEASER
+        elif (
+            position
+            and layout.reasons[content[position - 1]] in _WIDGET_REASONS
+            and tagline_of(text, layout.texts[content[position - 1]])
+        ):
+            layout.reasons[i] = layout.reasons[content[position - 1]]  # the widget's tagline, under its prompt
+
+
+# A prompt whose tagline may follow it on the next line.
+_WIDGET_REASONS = {F.SUBSCRIBE, F.PAGE_NOTICE}
+
+
+def _labelled_caption_after(layout: Layout, content: list[int], position: int) -> bool:
+    following = content[position + 1] if position + 1 < len(content) else None
+    return following is not None and caption_from_label(layout.texts[following]) is not None
+
+
+# Reasons the line rules give a headline of some story: a teaser under one is that story's opening.
+_HEADLINE_REASONS = {F.TITLE, F.PROMO, F.RELATED, F.REPEATED_HEADLINE}
+
+
+def _is_teaser(layout: Layout, content: list[int], position: int) -> bool:
+    """A story's opening cut off by the site with an ellipsis, right under a headline (a list of stories,
+    or the page's own headline and teaser), or a cut copy of another line on the page. A paragraph that
+    trails off in "..." elsewhere is the author's (or the paste's) and stays."""
+    i = content[position]
+    text = layout.texts[i]
+    if word_count(text) > 40:
+        return False
+    if cut_copy_of(text, [layout.texts[j] for j in content]):
+        return True
+    if not teaser_cut(text):
+        return False
+    # The nearest line above with more than a label's two words ("0", "Sport" sit between some headlines
+    # and their teasers).
+    above = next((j for j in reversed(content[:position]) if word_count(layout.texts[j]) > 2), None)
+    if above is None:
+        return False
+    return layout.reasons[above] in _HEADLINE_REASONS or (
+        layout.reasons[above] is None and word_count(layout.texts[above]) >= 6 and is_headline_like(layout.texts[above])
+    )
 
 
 def _fill_metadata(layout: Layout, known: Known, dates: list[tuple[int, str]]) -> None:

@@ -22,6 +22,13 @@ _BY = re.compile(
     r"(?:حاوره|حاورته|حاورها|حاورهم|أجرى الحوار|اجرى الحوار|أجرت الحوار)(?:\s+[^/:：]{0,30})?\s*[/:：]\s*)(?P<names>\S.*)$",
     re.IGNORECASE,
 )
+# A byline that says when as well as who: "كتبها سارة منصور بتاريخ 2016/03/02", "Written by Ann Lee on 2 May
+# 2020". The verb alone opens sentences too ("كتبه الوزير في رسالته"), so the date after the name is required.
+_BY_ON_DATE = re.compile(
+    r"^(?:كتبه|كتبها|كتبته|نشره|نشرها|written by|posted by|by)\s+(?P<names>[^\d:：]{3,40}?)\s+"
+    r"(?:بتاريخ|في|on)\s+(?P<date>\S.{5,40})$",
+    re.IGNORECASE,
+)
 _BY_ALONE = re.compile(r"^(?:by|بقلم|بواسطة|كتب|كتبت|كتبه|إعداد|اعداد|تقرير|تحرير)$", re.IGNORECASE)
 _HONORIFIC = re.compile(
     r"^(?:dr|prof|professor|mr|mrs|ms|miss|sir|dame|rev|cllr|د|أ\.?د|الدكتور|الدكتورة|الأستاذ|الأستاذة|المهندس|المهندسة)\.?\s+",
@@ -64,6 +71,9 @@ _NOT_A_PLACE = re.compile(r"^(?:و|ف)|^(?:قال|قالت|أكد|أكدت|أع�
 
 def parse_byline(text: str) -> tuple[list[str], str | None] | None:
     """(authors, ISO date or None) for a byline such as "By Jane Okafor and Tom Reyes | 3 May 2024"."""
+    if (dated := _BY_ON_DATE.match(text.strip())) and (when := find_date(dated.group("date"))):
+        names = split_names(dated.group("names"))
+        return (names, when[0]) if names else None
     segments = _SEGMENTS.split(text)
     names: list[str] = []
     date: str | None = None

@@ -1,11 +1,14 @@
-"""Sweeps from the body's first line down: repeats (``repeats``), related-story links, promos, footer; subheadings."""
+"""Sweeps from the body's first line down: repeats (``repeats``), related-story links, promos, readers'
+comment threads, footer; subheadings (plain-text bulleted lists and lines echoing the headline stay)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from . import furniture as F
 from .blocks import block_of, link_dense
+from .dates import normalise_digits
 from .lines import (
     ends_with_function_word,
     ends_with_terminal,
@@ -30,8 +33,28 @@ def sweep_body(layout: Layout, start: int) -> list[int]:
     pending = mark_repeats(layout, start)
     _sweep_related_blocks(layout, content)
     _sweep_headlines(layout, content)
+    _sweep_comment_threads(layout, content)
     _sweep_footer(layout, content)
     return pending
+
+
+_THREAD_HEADER = re.compile(r"\d|[:：]\s*$")
+_THREAD_SPAN = 12  # content lines: a thread pasted whole is longer, and its form closes it sooner or never
+
+
+def _sweep_comment_threads(layout: Layout, content: list[int]) -> None:
+    """Readers' comments between the thread's header ("2 comments:") and its form ("Post a Comment"):
+    whatever they say, they are not the article's. Only a thread closed by a second comment line within a
+    few lines is swept, so an article never loses text to a stray "Comments" label."""
+    marks = [position for position, i in enumerate(content) if layout.reasons[i] == F.COMMENTS]
+    for first, second in zip(marks, marks[1:]):
+        # The thread's header counts its comments or announces them ("1 comment:", "التعليقات (3)").
+        counted = bool(_THREAD_HEADER.search(normalise_digits(layout.texts[content[first]])))
+        if counted and second - first <= _THREAD_SPAN:
+            for i in content[first + 1 : second]:
+                if layout.reasons[i] is None:
+                    layout.reasons[i] = F.COMMENTS
+                    layout.headings.discard(i)
 
 
 def _sweep_related_blocks(layout: Layout, content: list[int]) -> None:
@@ -66,6 +89,8 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
     live = [i for i in content if layout.reasons[i] is None]
     runs: list[list[int]] = []
     for i in live:
+        if _in_bullet_run(layout, live, i):
+            continue  # one item of a bulleted list the article prints as text: the list is judged whole
         if is_headline_like(layout.texts[i]) and layout.lines[i].hint not in ("h2", "list", "quote", "code", "table"):
             if runs and runs[-1][-1] == _previous(live, i):
                 runs[-1].append(i)
@@ -84,7 +109,7 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
             continue
         for i, text in zip(run, texts):
             threshold = 6 if is_arabic(text) else 9
-            if is_question(text) or word_count(text) < threshold:
+            if is_question(text) or word_count(text) < threshold or _echoes_title(layout, text):
                 layout.headings.add(i)
             elif _cut_short_at_end(layout, live, i):
                 continue  # the pasted text stops mid-sentence: the article's last paragraph, cut off
@@ -93,6 +118,37 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
     for i in live:
         if layout.reasons[i] is None and _is_heading(layout, i):
             layout.headings.add(i)
+
+
+_BULLETS = "*•·▪●◦‣-–"
+
+
+def _in_bullet_run(layout: Layout, live: list[int], i: int) -> bool:
+    """A line opening on the same bullet as a live neighbour, in a list the article's prose follows: an item
+    of a plain-text list ("*Vermont ..." under "*Exit polls say ..."), which a headline-shaped item does not
+    turn into a story link."""
+    mark = layout.texts[i][:1]
+    if not mark or mark not in _BULLETS:
+        return False
+    neighbours = (_previous(live, i), _next(live, i))
+    if not any(j is not None and layout.texts[j][:1] == mark for j in neighbours):
+        return False
+    # Only a list the article goes on after: a bulleted list of story links under the article ends the page.
+    after = _next(live, i)
+    while after is not None and layout.texts[after][:1] == mark:
+        after = _next(live, after)
+    return after is not None and is_prose(layout.texts[after]) and not is_headline_like(layout.texts[after])
+
+
+def _echoes_title(layout: Layout, text: str) -> bool:
+    """A short line whose words are mostly the headline's: a subheading on the story's own subject
+    ("An overview of building phone apps" under "An overview of building mobile apps with X"), not a
+    link to another story."""
+    if not layout.title or word_count(text) > 8:
+        return False
+    title = {w.casefold() for w in layout.title.split()}
+    words = [w.casefold() for w in text.split() if len(w) > 2 or is_arabic(w)]
+    return len(words) >= 3 and sum(w in title for w in words) * 3 >= len(words) * 2
 
 
 def _cut_short_at_end(layout: Layout, live: list[int], i: int) -> bool:
@@ -151,11 +207,15 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
             continue
         if is_prose(text) or ":" in text or ends_with_terminal(text) or text[-1] in '"”»’':
             break  # ends a sentence, a label or a quotation: article text
+        if _announced(layout, content, i):
+            break  # under a body line ending in ":" ("... warns residents of:"): an item it announces
         if i == content[-1] and _cut_off_shape(text):
             break  # the last line, cut off mid-sentence by the paste: the article's, not a footer link
         if ends_with_function_word(text) or (word_count(text) >= 4 and starts_as_continuation(text)):
             break  # a sentence cut short ("... وجود أي", "وفي الجانب السوري ..."): footers do not start with "and"
-        if is_headline_like(text) and not is_question(text):
+        # A bullet does not make a story link less of one: "- Council backs new lanes" is judged without it.
+        bare = text.lstrip(_BULLETS + " ") or text
+        if is_headline_like(bare) and not is_question(bare):
             layout.reasons[i] = F.RELATED
         elif word_count(text) <= 6 and not is_question(text):
             layout.reasons[i] = F.PAGE_FOOTER
@@ -164,6 +224,17 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
         layout.headings.discard(i)
         signed.append(i)
     _signature(layout, sorted(signed))
+
+
+def _announced(layout: Layout, content: list[int], i: int) -> bool:
+    """Whether the content line right above ``i`` is body text ending in a colon."""
+    position = _position(content, i)
+    mark = layout.texts[i][:1]
+    # Up through the items of the same list ("- a", "- b" under "The risks:"): the list is announced whole.
+    while position > 0 and mark and mark in _BULLETS and layout.texts[content[position - 1]][:1] == mark:
+        position -= 1
+    above = content[position - 1] if position > 0 else None
+    return above is not None and layout.reasons[above] is None and layout.texts[above].rstrip().endswith((":", "："))
 
 
 def _arabic_body(layout: Layout, content: list[int]) -> bool:

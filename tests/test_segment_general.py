@@ -1,0 +1,244 @@
+"""General mechanisms from the session-5 tune half of the page corpus (issue 13): lines about the page
+rather than the story (judged by their vocabulary, not their wording), teasers cut off with an ellipsis
+under a headline, cut copies of another line. The texts are invented here in the shape of the pages,
+not copied from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarise.segment import from_text, segment
+from summarise.segment import furniture as F
+from summarise.segment.widgets import cut_copy_of, is_page_notice, teaser_cut
+
+_EN_PARAGRAPHS = [
+    "The county council voted on Tuesday to close the old harbour bridge to lorries from next month.",
+    "Engineers found cracks in two of the bridge's supports during an inspection in the spring, the council said.",
+    "Drivers of heavy vehicles will be sent along the ring road, adding about fifteen minutes to the journey.",
+    "Local traders said they feared the diversion would keep customers away from the harbour shops.",
+]
+
+
+def _page(header: list[str], middle: list[str] | None = None, tail: list[str] | None = None) -> str:
+    body = _EN_PARAGRAPHS[:2] + (middle or []) + _EN_PARAGRAPHS[2:]
+    return "\n\n".join(header + body + (tail or [])) + "\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kindly turn on JavaScript in your browser to read this page.",
+        "Thanks for your patience while we verify your access.",
+        "Already registered? Sign in.",
+        "Want unlimited stories? Subscribe now.",
+        "This story was originally published in The Harbour Gazette",
+        "If you like our videos visit our website and click the link below",
+        "See the latest forecast where you live on our app",
+        "يرجى تفعيل الإشعارات في المتصفح لمتابعة آخر الأخبار على موقعنا",
+        "Powered by automatic translation",
+        "Loading…",
+        "Scroll down to continue reading",
+        "انضموا إلى قناتنا على تليجرام",
+        "[ad_3]",
+        "Advertisement - scroll down to continue reading",
+    ],
+)
+def test_lines_about_the_page_are_page_notices(line):
+    assert F.line_reason(line) == F.PAGE_NOTICE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # News about apps and websites names them once among many words of its own.
+        "The ministry said the new app had been downloaded two million times since its launch in March.",
+        "Users complained that the website crashed for several hours on Monday, the company said.",
+        "We will keep the bridge open for buses, the council leader told reporters.",
+        '"Please log in to your account and check the link," the fraudsters wrote in the messages.',
+        "وقالت الشركة إن التطبيق الجديد سيتيح للمستخدمين متابعة رحلاتهم عبر الموقع الإلكتروني.",
+        "Powered by solar panels, the harbour lights now stay on all night.",
+        "Join the march, the union told its members on Friday.",
+        "If you want to delete your account, click the settings icon on the app's home page, the company said.",
+    ],
+)
+def test_story_sentences_about_apps_and_sites_are_not_page_notices(line):
+    assert not is_page_notice(line)
+
+
+def test_paywall_notices_under_the_article_are_dropped():
+    tail = [
+        "We could not load the rest of this article content.",
+        "Please enable JavaScript in your browser settings.",
+        "Already a subscriber? Log in.",
+    ]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], tail=tail)))
+    assert article.paragraphs[-1].text == _EN_PARAGRAPHS[-1]
+    assert {d.text for d in article.dropped if d.reason == F.PAGE_NOTICE} == set(tail)
+
+
+def test_teasers_under_other_headlines_are_dropped_and_a_trailing_paragraph_stays():
+    tail = [
+        "Latest stories",
+        "Council approves new cycle lanes along the seafront promenade",
+        "Cyclists will get two new lanes along the promenade after councillors backed the...",
+        "Fishing fleet returns early as storm warnings spread along the coast",
+        "Skippers brought their boats in a day early on Friday as forecasters warned...",
+    ]
+    trailing = "Asked what would happen next, the council leader shrugged and said the engineers would decide..."
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], middle=[trailing], tail=tail)))
+    body = article.body
+    assert trailing in body  # a paragraph that trails off, under a paragraph, is the author's
+    assert "Cyclists will get" not in body and "Skippers brought" not in body
+    assert {d.reason for d in article.dropped if d.text.startswith(("Cyclists", "Skippers"))} == {F.TEASER}
+
+
+def test_a_teaser_under_the_headline_is_not_the_first_paragraph():
+    header = [
+        "Harbour bridge to close to lorries after cracks found",
+        "Engineers found cracks in two supports and the council acted at once. …",
+    ]
+    article = segment(from_text(_page(header)))
+    assert article.title == header[0]
+    assert article.paragraphs[0].text == _EN_PARAGRAPHS[0]
+
+
+def test_a_breadcrumb_ending_on_a_cut_copy_of_the_headline_is_furniture():
+    headline = "Harbour bridge to close to lorries after engineers find cracks in supports"
+    crumb = "HomeLocalHarbour bridge to close to lorries after engineers find cracks..."
+    assert cut_copy_of(crumb, [crumb, headline])
+    assert not cut_copy_of("The engineers said more work was needed...", [headline])
+    article = segment(from_text(_page([crumb, headline])))
+    assert article.title == headline
+    assert crumb not in article.body
+
+
+def test_a_site_blurb_above_a_headline_and_its_teaser_is_header():
+    header = [
+        "Want More Harbour News?",
+        "Posts and stories that bring you the latest on ships, ports and the people who work there.",
+        "Harbour bridge shut to lorries - traders say they were never asked!",
+        "The council has now closed a second bridge this year...",
+    ]
+    article = segment(from_text(_page(header)))
+    assert article.title == header[2]
+    assert article.paragraphs[0].text == _EN_PARAGRAPHS[0]
+    assert header[1] not in article.body
+
+
+@pytest.mark.parametrize("line", ["Image:", "Photo", "صورة:"])
+def test_a_bare_media_label_is_furniture(line):
+    assert F.line_reason(line) == F.MEDIA
+
+
+def test_more_on_a_topic_heads_links_and_the_text_under_it_stays():
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], middle=["More on Transport"])))
+    assert "More on Transport" not in article.body
+    assert all(p in article.body for p in _EN_PARAGRAPHS)
+
+
+def test_the_line_above_a_credit_is_text_when_a_labelled_caption_follows_the_credit():
+    middle = [
+        "Meanwhile, harbour staff moved the fishing boats to the inner basin as a precaution on Monday.",
+        "Image copyright Harbour Photos",
+        "Image caption Boats tied up in the inner basin",
+    ]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], middle=middle)))
+    assert middle[0] in article.body
+    assert "Boats tied up in the inner basin" in article.captions
+
+
+def test_an_item_announced_by_a_colon_at_the_end_of_the_paste_stays():
+    tail = ["The council listed the risks it had weighed:", "- cracks in the steel pi"]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], tail=tail)))
+    assert article.body_lines[-1] == article.body_lines[-2] + 2  # both lines, the cut one included
+    assert "cracks in the steel pi" in article.body
+
+
+def test_a_subheading_on_the_headlines_own_subject_is_not_a_story_link():
+    headline = "نظرة سريعة على مشروع توسعة الميناء الجديد في المدينة"
+    subheading = "نظرة سريعة على مشروع الميناء الجديد"
+    paragraphs = [
+        "قالت هيئة الموانئ إن أعمال التوسعة ستبدأ مطلع العام المقبل وتستمر ثلاث سنوات.",
+        "وأضافت الهيئة أن المشروع سيضاعف عدد الأرصفة ويوفر مئات الوظائف لأبناء المدينة.",
+        "وأوضحت أن الكلفة الإجمالية تبلغ نحو مليار دولار تمولها الحكومة والقطاع الخاص.",
+    ]
+    text = "\n\n".join([headline, paragraphs[0], paragraphs[1], subheading, paragraphs[2]]) + "\n"
+    article = segment(from_text(text))
+    assert article.title == headline
+    assert subheading in article.body
+
+
+def test_a_plain_text_bulleted_list_stays_whole():
+    middle = [
+        "*Early counts say the northern and western wards are too close to call",
+        "*The harbour ward is projected to back the bridge closure.",
+        "*The old town ward is projected to oppose it.",
+    ]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], middle=middle)))
+    assert all(item in article.body for item in middle)
+
+
+def test_readers_comments_between_the_thread_header_and_its_form_are_dropped():
+    tail = ["2 comments:", "Great piece, thanks!", "Glad someone finally wrote about the bridge.", "Post a Comment"]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], tail=tail)))
+    assert article.paragraphs[-1].text == _EN_PARAGRAPHS[-1]
+    assert {d.reason for d in article.dropped if d.text in tail} == {F.COMMENTS}
+
+
+def test_a_plural_ai_summaries_subject_is_not_the_summarise_button():
+    assert F.line_reason("ملخصات الأخبار بالذكاء الاصطناعي") is None
+    assert F.line_reason("لخّص المقال بالذكاء الاصطناعي") is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [("Follow us on Google News", F.SHARE), ("تابعونا على جوجل نيوز", F.SHARE), ("كلمات دلالية: الميناء، الجسر", F.TAGS)],
+)
+def test_news_app_follows_and_keyword_lists(line, reason):
+    assert F.line_reason(line) == reason
+
+
+def test_a_newsletter_prompts_tagline_goes_with_it_and_a_subheading_after_it_stays():
+    middle = ["Sign up to our weekly newsletter", "The harbour newsletter that keeps you posted"]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], middle=middle)))
+    assert middle[1] not in article.body
+    assert all(p in article.body for p in _EN_PARAGRAPHS)
+    middle = ["Sign up to our weekly newsletter", "Access to the harbour site"]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], middle=middle)))
+    assert "Access to the harbour site" in article.body
+
+
+def test_a_bulleted_list_of_story_links_under_the_article_still_goes():
+    tail = [
+        "- Council approves new cycle lanes along the seafront promenade",
+        "- Fishing fleet returns early as storm warnings spread along the coast",
+    ]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], tail=tail)))
+    assert article.paragraphs[-1].text == _EN_PARAGRAPHS[-1]
+
+
+def test_a_bulleted_list_announced_by_a_colon_ends_the_article():
+    tail = ["The council listed the options it had weighed:", "- Repair the old supports in place", "- Build a new bridge upstream"]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], tail=tail)))
+    assert all(line in article.body for line in tail)
+
+
+def test_an_arabic_sentence_ending_in_two_dots_is_no_teaser():
+    assert not teaser_cut("وقال الوزير إن هذا القرار يوضح حجم التحديات التي تواجه الحكومة..")
+    assert teaser_cut("وقال الوزير إن هذا القرار يوضح حجم التحديات التي تواجه...")
+
+
+def test_a_kind_labelled_headline_above_the_body_is_the_title_and_inside_it_a_link():
+    headline = "Live: Harbour bridge closes as the storm batters the coast"
+    link = "Analysis: Why the old harbour bridges keep cracking"
+    article = segment(from_text(_page(["News", headline], middle=[link])))
+    assert article.title == headline
+    assert link not in article.body
+
+
+def test_a_live_blogs_first_entry_keeps_its_heading():
+    header = ["Live: Harbour bridge closes as the storm batters the coast", "Last updated 25th Nov 2024", "10:32", "Council confirms closure"]
+    article = segment(from_text(_page(header)))
+    assert article.paragraphs[0].text == "Council confirms closure"
+    assert article.published == "2024-11-25"
+    assert "10:32" not in article.body
