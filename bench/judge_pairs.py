@@ -7,6 +7,12 @@ Unfaithful (label 0), each made from a faithful one: a number, date, person, org
 swapped for another of the same sort FROM THE SAME ARTICLE (so every word is still in the source), a
 negation added or taken away, or the subject of one sentence given the predicate of a distant one.
 
+Reference pairs (``reference_pairs``): the human reference summary's sentences (CNN/DM highlights:
+abstractive, rarely in the article's own words) as faithful, when every name, number and date they
+state is in the article; and twins of them with a name, number or date swapped for another of the
+same article, or a negation. They stand for what abstractive models write (XSum-style one-sentence
+summaries): faithful sentences that share few words with any one source sentence.
+
 Deterministic: every choice comes from a generator seeded by the article's id.
 """
 
@@ -127,6 +133,15 @@ def _invent(text: str, mentions, kind: str, body: str, pool: list[str], rng: ran
     return text[:found.start()] + other + text[found.end():]
 
 
+def _swapped_twins(index: int, text: str, mentions, rng: random.Random, how: str) -> tuple[list[str], list[Pair]]:
+    """The claim sorts ``text`` states (in random order), and unfaithful twins of it with a claim of
+    (up to) two of those sorts swapped within the article."""
+    kinds = [k for k in _KINDS if any(m.kind == k and m.text in text for m in mentions)]
+    rng.shuffle(kinds)
+    twins = [Pair(index, swapped, 0, f"{how}-{kind}") for kind in kinds[:2] if (swapped := _swap(text, mentions, kind, rng))]
+    return kinds, twins
+
+
 def make_pairs(index: int, item_id: str, article, mentions, per_article: int = 8, seed: int = 14,
                pool: dict[str, list[str]] | None = None) -> list[Pair]:
     """Pairs from one segmented article; ``mentions``: its claims (as the checker extracts them);
@@ -154,12 +169,8 @@ def make_pairs(index: int, item_id: str, article, mentions, per_article: int = 8
         for variant, how in faithful:
             pairs.append(Pair(index, variant, 1, how))
         base, _ = rng.choice(faithful)
-        kinds = [k for k in _KINDS if any(m.kind == k and m.text in base for m in mentions)]
-        rng.shuffle(kinds)
-        for kind in kinds[:2]:
-            swapped = _swap(base, mentions, kind, rng)
-            if swapped:
-                pairs.append(Pair(index, swapped, 0, f"swap-{kind}"))
+        kinds, swapped = _swapped_twins(index, base, mentions, rng, "swap")
+        pairs += swapped
         if kinds and rng.random() < 0.5:
             kind = rng.choice(kinds)
             invented = _invent(base, mentions, kind, body, (pool or {}).get(kind, []), rng)
@@ -174,6 +185,26 @@ def make_pairs(index: int, item_id: str, article, mentions, per_article: int = 8
             fused = _fuse(base, sentences[rng.choice(far)])
             if fused and fused not in sentences:
                 pairs.append(Pair(index, fused, 0, "fused"))
+    return pairs
+
+
+def reference_pairs(index: int, item_id: str, sentences: list[str], mentions, supported: list[bool], seed: int = 14) -> list[Pair]:
+    """Pairs from one article's reference summary: ``sentences`` (its sentences), ``mentions`` (the
+    article's claims, for same-article swaps), ``supported`` (per sentence: every name, number and date
+    it states is found in the article; the others are left out: a highlight may say what the article
+    does not)."""
+    rng = random.Random(f"{seed}:ref:{item_id}")
+    pairs: list[Pair] = []
+    for text, ok in zip(sentences, supported):
+        text = text.strip()
+        if not ok or _words(text) < 5:
+            continue
+        pairs.append(Pair(index, text, 1, "reference"))
+        pairs += _swapped_twins(index, text, mentions, rng, "ref-swap")[1]
+        if rng.random() < 0.3:
+            negated = _negate(text)
+            if negated:
+                pairs.append(Pair(index, negated, 0, "ref-negation"))
     return pairs
 
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from summarise.claims import check_texts
 from summarise.claims.check import check_many
 from summarise.claims.glossary import load_glossary
-from summarise.claims.judge import FEATURES, Judge, judge_from_dict, load_judge
+from summarise.claims.judge import FEATURES, Judge, Judges, judge_from_dict, judges_from_dict, load_judge, summary_style
 from summarise.claims.paraphrase import Alignment
 from summarise.cli import app
 from summarise.errors import ConfigError, ModelLoadError
@@ -68,15 +68,45 @@ def test_source_says_is_empty_when_the_source_has_nothing_in_that_place():
 
 
 def test_shipped_weights_match_the_features_and_are_small():
-    judge = load_judge()
-    assert judge.features == FEATURES and 0.0 < judge.threshold < 1.0
-    assert all(math.isfinite(w) for w in judge.weights)
+    judges = load_judge()
+    for judge in (judges.extractive, judges.abstractive):
+        assert judge.features == FEATURES and 0.0 < judge.threshold < 1.0
+        assert all(math.isfinite(w) for w in judge.weights)
 
 
 def test_weights_for_other_features_are_refused():
-    data = load_judge().to_dict() | {"features": ["cosine"]}
+    data = load_judge().abstractive.to_dict() | {"features": ["cosine"]}
     with pytest.raises(ConfigError, match="other features"):
         judge_from_dict(data)
+
+
+def test_weights_without_both_judges_are_refused():
+    with pytest.raises(ConfigError, match="extractive and abstractive"):
+        judges_from_dict(load_judge().abstractive.to_dict())  # the one-judge file of earlier versions
+
+
+@pytest.mark.parametrize("coverages, style", [
+    ([1.0, 0.9, 0.8], "extractive"),  # copies the article sentence by sentence
+    ([1.0, 0.4, 0.5], "abstractive"),  # most of it in new words
+    ([1.0], "abstractive"),  # one sentence: XSum-style, whatever its words
+    ([], "abstractive"),
+])
+def test_the_summary_style_follows_how_much_it_copies(coverages, style):
+    assert summary_style(coverages) == style
+
+
+def test_each_summary_is_rated_by_the_judge_of_its_style(article):
+    # Two verbatim sentences make an extractive summary, one alone an abstractive one: a judge that passes
+    # everything and one that fails everything, in either role, show which one rated each.
+    passes, fails = _judge(10.0), _judge(-10.0)
+    verbatim = ["Ukraine has not confirmed a meeting.", "Turkey this month hosted the first face-to-face talks for three years."]
+    glossary = load_glossary()
+    both = check_many([article, article], [verbatim, verbatim[:1]], glossary, similarity=_similarity(),
+                      learned=Judges(extractive=passes, abstractive=fails))
+    assert [r.consistent for r in both] == [True, False]
+    swapped = check_many([article, article], [verbatim, verbatim[:1]], glossary, similarity=_similarity(),
+                         learned=Judges(extractive=fails, abstractive=passes))
+    assert [r.consistent for r in swapped] == [False, True]
 
 
 def test_the_weakest_sentence_decides(article):
@@ -143,7 +173,7 @@ def test_check_asks_the_entailment_model_when_present_and_the_brief_names_it_onl
     checked = check_texts([("t", SOURCE, MERGES[0])], language="en", settings=settings)[0]
     (sentence,) = checked.result.sentences
     assert sentence.by_entailment and sentence.threshold == ENTAILMENT_THRESHOLD and 0.0 < sentence.support < 1.0
-    assert sentence.support != pytest.approx(load_judge().probability(sentence.features))  # the model's, not the judge's
+    assert sentence.support != pytest.approx(load_judge().abstractive.probability(sentence.features))  # the model's, not the judge's
     # A merged sentence is not verbatim: the model decides it, and the brief's provenance says so.
     merged = Summary("en", (SummarySentence(MERGES[0]),), "test", "extractive")
     assert trace_claims(article, merged, (), settings=settings).entailment_decided
@@ -206,3 +236,39 @@ def test_the_claim_table_warns_exactly_when_check_flags(article, monkeypatch, bi
     if not flagged:
         row = next(c for c in trace_claims(article, summary, ())[0] if c.text == "Sergey Shoigu")
         assert "claim judge rates its sentence supported" in row.note
+
+
+# -- placement (placement.py): where a sentence's claims and subject sit in the source ----------------------
+
+
+def _gaps(text: str) -> dict[str, float]:
+    (sentence,) = check_texts([("t", SOURCE, text)], language="en")[0].result.sentences
+    features = dict(zip(FEATURES, sentence.features))
+    return {name: features[name] for name in ("name_gap", "value_gap", "subject_gap")}
+
+
+def test_a_subject_swapped_for_another_of_the_article_is_misplaced_and_the_faithful_one_is_not():
+    faithful = _gaps("Lavrov proposed fresh talks in Istanbul, which Ukraine has yet to confirm.")
+    swapped = _gaps("Zelenskyy proposed fresh talks in Istanbul, which Ukraine has yet to confirm.")
+    assert max(faithful.values()) < 0.05
+    assert swapped["subject_gap"] > 0.2  # Zelenskyy is in the article, but far from what the sentence says
+
+
+def test_the_subject_of_one_sentence_with_the_predicate_of_another_is_misplaced():
+    assert _gaps("The central bank hosted the first face-to-face talks for three years.")["subject_gap"] > 0.2
+    assert max(_gaps("Turkey hosted the first face-to-face talks in three years.").values()) < 0.05
+
+
+def test_placement_gaps_read_each_claim_against_the_sentence_without_it():
+    from summarise.claims.placement import Placed, placement_gaps
+
+    related = [0, 3, 7]  # source sentence numbers of the candidates, in order
+    whole = Alignment(0.9, 0.9, 0, cosines=(0.9, 0.5, 0.2))
+    placed = [Placed("name", frozenset({7}), "sentence without the name"), Placed("value", frozenset({0}), "without the number")]
+    # Without its own alignment, a claim is read against the whole sentence: the name's sentence 7 is 0.7 away.
+    assert placement_gaps(whole, related, placed, {}) == pytest.approx((0.7, 0.0, 0.0))
+    # Read without the name, the sentence is closest to 7 itself: no gap.
+    alone = {0: Alignment(0.6, 0.6, 2, cosines=(0.3, 0.4, 0.6))}
+    assert placement_gaps(whole, related, placed, alone) == pytest.approx((0.0, 0.0, 0.0))
+    # A neighbour of the holding sentence counts as near (sentence 3 neighbours a claim in 2 or 4).
+    assert placement_gaps(whole, related, [Placed("subject", frozenset({4}), None)], {}) == pytest.approx((0.0, 0.0, 0.4))

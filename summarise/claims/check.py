@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..records import Article
-from .extract import mentions_of_many
+from .extract import mentions_and_subjects, mentions_of_many
 from .glossary import Glossary
-from .judge import Judge, load_judge, sentence_features
+from .judge import Judge, Judges, load_judge, sentence_features
 from .mention import Mention, family
 from .paraphrase import CANDIDATES, Alignment, Similarity
+from .placement import Placed, placed_claims, placement_gaps
 from .support import (
     Coverage,
     Settings,
@@ -116,7 +117,7 @@ def check_many(
     *,
     sources: Sequence[SourceIndex] | None = None,
     similarity: Similarity | None = None,
-    learned: Judge | None = None,
+    learned: Judge | Judges | None = None,
 ) -> list[CheckResult]:
     """Check each summary (a list of sentences) against its article; all spaCy work in two batches.
     ``sources``: already-built source indexes (the brief builds its own once). ``similarity``: the
@@ -132,12 +133,16 @@ def check_many(
     for k, (a, _, _) in enumerate(flat):
         per_language.setdefault(articles[a].language, []).append(k)
     mentions: dict[int, list[Mention]] = {}
+    subjects: dict[int, list[tuple[int, int]]] = {}
     for language, ks in per_language.items():
-        found = mentions_of_many([flat[k][2] for k in ks], language, glossary, [articles[flat[k][0]].published for k in ks])
+        found, said_of = mentions_and_subjects([flat[k][2] for k in ks], language, glossary,
+                                               [articles[flat[k][0]].published for k in ks])
         mentions.update(zip(ks, found))
+        subjects.update(zip(ks, said_of))
     checks: list[list[SentenceCheck]] = [[] for _ in articles]
     tokenised: list[list[list[Token]]] = [[] for _ in articles]  # beside ``checks``: each sentence tokenised once
     asked: list[tuple[int, int, list[Token]]] = []  # (article, its sentence, tokens): for the sentence model
+    subject_spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for k, (a, j, text) in enumerate(flat):
         tokens = tokenise(text)
         verdicts = tuple(judge(m, tokens, sources[a], glossary, knobs) for m in mentions[k])
@@ -147,35 +152,55 @@ def check_many(
         # that sentence (cosine 1 to the judge), so extractive summaries cost nothing here.
         if similarity is not None and articles[a].language == "en" and not _verbatim(check.coverage):
             asked.append((a, len(checks[a]), tokens))
+            subject_spans[(a, len(checks[a]))] = subjects[k]
         checks[a].append(check)
         tokenised[a].append(tokens)
     aligned: dict[tuple[int, int], Alignment] = {}
+    # For the judge's placement features (placement.py): each sentence's claims and where the source
+    # holds them; the candidates it is compared with include those sentences; each claim's alignment
+    # is that of the sentence read without it.
+    placements: dict[tuple[int, int], list[Placed]] = {}
+    candidates_of: dict[tuple[int, int], list[int]] = {}
+    alone: dict[tuple[int, int], dict[int, Alignment]] = {}
     if asked:
-        items, candidates = [], []
+        items, candidates, masked = [], [], []
         for a, i, tokens in asked:
             source = sources[a]
-            related = related_sentences(tokens, source, CANDIDATES)
+            placed = placed_claims(checks[a][i].text, tokens, checks[a][i].verdicts, subject_spans.get((a, i), ()),
+                                   source, glossary, knobs)
+            related = sorted(set(related_sentences(tokens, source, CANDIDATES)).union(*(p.sentences for p in placed)))
             candidates.append(related)
+            placements[(a, i)] = placed
             texts = [source.text[start:end] for start, end in (source.spans[n] for n in related)]
             items.append((checks[a][i].text, texts))
+            masked += [((a, i), k, (p.without, texts)) for k, p in enumerate(placed) if p.without]
         for (a, i, _), related, answer in zip(asked, candidates, similarity(items), strict=True):
             if answer is not None and related:
                 aligned[(a, i)] = replace(answer, closest=related[answer.closest])  # a source sentence number
+                candidates_of[(a, i)] = related
             checks[a][i] = replace(checks[a][i], similarity=None if answer is None else answer.best)
+        plain = getattr(similarity, "plain", similarity)  # the sentence model alone (no entailment model)
+        for (key, k, _), answer in zip(masked, plain([item for _, _, item in masked]) if masked else [], strict=True):
+            if answer is not None:
+                alone.setdefault(key, {})[k] = answer
     if similarity is not None:
         learned = learned or load_judge()
         for a, i in ((a, i) for a, cs in enumerate(checks) for i in range(len(cs))):
             check = checks[a][i]
             if articles[a].language != "en" or not (_verbatim(check.coverage) or (a, i) in aligned):
                 continue  # no rating: the word test decides
+            # The summary's style (does it copy the article?) picks the judge (judge.Judges).
+            rater = learned.for_summary([c.coverage.words for c in checks[a]]) if isinstance(learned, Judges) else learned
             alignment = aligned.get((a, i))
-            features = _features(check, tokenised[a][i], sources[a], alignment)
+            placement = placement_gaps(alignment, candidates_of.get((a, i), []), placements.get((a, i), []),
+                                       alone.get((a, i), {}))
+            features = _features(check, tokenised[a][i], sources[a], alignment, placement)
             by_entailment = alignment is not None and alignment.entailment is not None  # a pulled NLI model decides
             if by_entailment:
                 support, threshold = alignment.entailment, ENTAILMENT_THRESHOLD
             else:
-                support, threshold = learned.probability(features), learned.threshold
-            checks[a][i] = replace(check, support=support, threshold=threshold, features=features, veto=learned.veto,
+                support, threshold = rater.probability(features), rater.threshold
+            checks[a][i] = replace(check, support=support, threshold=threshold, features=features, veto=rater.veto,
                                    by_entailment=by_entailment)
     for sentence_checks in checks:
         results.append(CheckResult(tuple(sentence_checks), knobs))
@@ -192,7 +217,8 @@ def _verbatim(coverage: Coverage) -> bool:
 
 
 def _features(
-    check: SentenceCheck, tokens: list[Token], source: SourceIndex, alignment: Alignment | None
+    check: SentenceCheck, tokens: list[Token], source: SourceIndex, alignment: Alignment | None,
+    placement: tuple[float, ...] = (0.0, 0.0, 0.0),
 ) -> tuple[float, ...]:
     """The learned judge's view of one English sentence (judge.FEATURES)."""
     if alignment is None:  # verbatim: the closest source sentence is the one that holds all its words
@@ -205,7 +231,7 @@ def _features(
     in_source = [negated(source.sentence_tokens[n]) for n in nearest]
     content = sum(is_content(t.text) for t in tokens)
     return sentence_features(check.verdicts, check.coverage, merged, content, alignment.best, alignment.merged,
-                             (negated(tokens), any(in_source), bool(in_source) and all(in_source)))
+                             (negated(tokens), any(in_source), bool(in_source) and all(in_source)), placement)
 
 
 def describe(result: CheckResult) -> list[str]:

@@ -137,6 +137,18 @@ def _parse_long(nlp, text: str):
     return doc
 
 
+def subject_spans(doc) -> list[tuple[int, int]]:
+    """Character spans of the subjects of each sentence's main verb (nsubj / nsubjpass of the root, with
+    what hangs off them): who or what the sentence is about, for the judge's placement test."""
+    spans = []
+    for sentence in doc.sents:
+        for child in sentence.root.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                tokens = list(child.subtree)
+                spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+    return spans
+
+
 def split_text(text: str, limit: int) -> list[str]:
     """``text`` cut into pieces of at most ``limit`` characters that join back into it, each cut made
     after the last paragraph break that fits (else a line break, a sentence end, a space)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .arabic import arabic_mentions
-from .english import english_mentions, parse_english
+from .english import english_mentions, parse_english, subject_spans
 from .glossary import Glossary
 from .mention import Mention
 
@@ -26,3 +26,14 @@ def mentions_of_many(
     if language == "en":
         return [english_mentions(doc, glossary, date) for doc, date in zip(parse_english(texts), published)]
     return [arabic_mentions(text, glossary, date) for text, date in zip(texts, published)]
+
+
+def mentions_and_subjects(
+    texts: Sequence[str], language: str, glossary: Glossary, published: Sequence[str | None]
+) -> tuple[list[list[Mention]], list[list[tuple[int, int]]]]:
+    """``mentions_of_many``, and per text the (start, end) spans of its main clause's subjects (English
+    only, from the same parse; no spans for other languages)."""
+    if language != "en":
+        return mentions_of_many(texts, language, glossary, published), [[] for _ in texts]
+    docs = parse_english(texts)
+    return [english_mentions(doc, glossary, date) for doc, date in zip(docs, published)], [subject_spans(doc) for doc in docs]

@@ -3,10 +3,15 @@
 A logistic regression over what the checker already measures for the sentence: the embedded sentence
 model's cosine to its closest source sentence and to the closest two read together, how much of its
 content one source sentence (and the best two) covers in the same words, words found nowhere in the
-source, negation present on one side only, and its claims that the checker could not support, by sort
-and by why (absent from the source, or there but said of another thing). Trained by
-``bench/train_judge.py`` on synthetic pairs from the tune articles (faithful compressions and merges,
-same-article swaps, negations) and the tune half of QAGS; its weights are ``data/judge.json``.
+source, negation present on one side only, its claims that the checker could not support, by sort
+and by why (absent from the source, or there but said of another thing), and where its claims and its
+subject sit: how much further from the sentence (by the sentence model) the source sentences holding
+them are than its closest one. Trained by ``bench/train_judge.py`` on synthetic pairs from the tune
+articles (faithful compressions and merges, same-article swaps, negations), human reference summary
+sentences and their swapped twins (abstractive: few words in common with any source sentence) and
+the tune half of QAGS; its weights are ``data/judge.json``. Learning from the reference sentences
+taught it that new words and low word overlap are what abstractive summaries look like, not a sign
+of error: their weights came out zero.
 
 A summary is as strong as its weakest sentence (SummaC's rule): ``check.py`` flags a summary when the
 judge puts any sentence below the threshold chosen on the tune split. The judge needs the sentence
@@ -18,6 +23,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -29,7 +35,8 @@ from .support import Coverage, Verdict
 FEATURES = (
     "cosine", "cosine_merged", "words", "pairs", "merged_words", "merged_pairs", "novel_share", "length",
     "claims", "number_absent", "number_elsewhere", "date_absent", "date_elsewhere", "name_absent",
-    "name_elsewhere", "quote_unsupported", "negation_added", "negation_dropped",
+    "name_elsewhere", "quote_unsupported", "negation_added", "negation_dropped", "name_gap", "value_gap",
+    "subject_gap",
 )
 WEIGHTS_FILE = "judge.json"
 
@@ -42,9 +49,12 @@ def sentence_features(
     cosine: float,
     cosine_merged: float,
     negation: tuple[bool, bool, bool],
+    placement: tuple[float, float, float] = (0.0, 0.0, 0.0),
 ) -> tuple[float, ...]:
     """The judge's inputs for one sentence, in ``FEATURES`` order. ``negation``: (the summary sentence
-    negates, any of the source sentences it is closest to negates, every one of them does)."""
+    negates, any of the source sentences it is closest to negates, every one of them does);
+    ``placement``: (names, numbers and dates, its subject) how much further from the sentence, by the
+    sentence model, the source sentences holding its claims are than its closest one (check._placement)."""
     counts = {name: 0 for name in FEATURES[9:16]}
     for verdict in verdicts:
         if verdict.supported:
@@ -59,7 +69,7 @@ def sentence_features(
         cosine, cosine_merged, coverage.words, coverage.pairs, merged.words, merged.pairs,
         len(coverage.novel) / max(content_words, 1), math.log1p(content_words), math.log1p(len(verdicts)),
         *(float(min(counts[name], 2)) for name in FEATURES[9:16]),
-        float(said and not in_some), float(in_all and not said),
+        float(said and not in_some), float(in_all and not said), *placement,
     )
 
 
@@ -100,11 +110,49 @@ def judge_from_dict(data: dict) -> Judge:
     return judge
 
 
+# A summary of at least two sentences whose median sentence has this share of its content words in
+# one source sentence copies the article (an extractive or CNN/DM-style summary); others are
+# abstractive (one-sentence XSum-style summaries, rewritten highlights). On the QAGS tune summaries
+# the CNN/DM system summaries sit mostly above 0.75 and the XSum ones mostly below.
+EXTRACTIVE_MIN_SENTENCES = 2
+EXTRACTIVE_COVERAGE = 0.75
+
+
+def summary_style(coverages: Sequence[float]) -> str:
+    """"extractive" or "abstractive", from the word coverage of each of a summary's sentences."""
+    if len(coverages) >= EXTRACTIVE_MIN_SENTENCES and statistics.median(coverages) >= EXTRACTIVE_COVERAGE:
+        return "extractive"
+    return "abstractive"
+
+
+@dataclass(frozen=True)
+class Judges:
+    """One judge per summary style: in a summary that copies the article, a sentence in new words is
+    suspect; in an abstractive one it is what every sentence looks like, and only misplaced or
+    unsupported claims tell."""
+
+    extractive: Judge
+    abstractive: Judge
+
+    def for_summary(self, coverages: Sequence[float]) -> Judge:
+        return self.extractive if summary_style(coverages) == "extractive" else self.abstractive
+
+    def to_dict(self) -> dict:
+        return {"extractive": self.extractive.to_dict(), "abstractive": self.abstractive.to_dict()}
+
+
+def judges_from_dict(data: dict) -> Judges:
+    if not isinstance(data, dict) or not isinstance(data.get("extractive"), dict) or not isinstance(data.get("abstractive"), dict):
+        raise ConfigError("the claim judge's weights are malformed (no extractive and abstractive judges)",
+                          "reinstall summarise, or retrain with bench/train_judge.py")
+    return Judges(judge_from_dict(data["extractive"]), judge_from_dict(data["abstractive"]))
+
+
 @functools.cache
-def load_judge() -> Judge:
-    """The shipped judge (summarise/claims/data/judge.json)."""
+def load_judge() -> Judges:
+    """The shipped judges (summarise/claims/data/judge.json)."""
     try:
         text = resources.files(__package__).joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(f"the claim judge's weights ({WEIGHTS_FILE}) are missing", "reinstall summarise") from None
-    return judge_from_dict(json.loads(text))
+    return judges_from_dict(json.loads(text))

@@ -23,10 +23,12 @@ class Alignment:
     merged: float  # cosine to the two closest candidates read together (in source order): a merge of two
     closest: int  # position among the candidates of the closest one
     entailment: float | None = None  # P(the closest one, or the closest two, entail it): an NLI model's, when present
+    cosines: tuple[float, ...] = ()  # cosine to each candidate, in candidate order (the judge's claim placement)
 
 
 # (summary sentence, the source sentences to compare it with) -> its Alignment to them, or None when no
-# candidate shares a word with it
+# candidate shares a word with it. ``embedded_similarity``'s also has ``.plain``: the same without the
+# entailment model, for texts that are not summary sentences (check.py falls back to the callable itself).
 Similarity = Callable[[Sequence[tuple[str, Sequence[str]]]], list["Alignment | None"]]
 
 CANDIDATES = 20  # source sentences, by shared words, a weak sentence is compared with
@@ -41,7 +43,7 @@ def embedded_similarity(settings: Settings | None = None) -> Similarity:
     alone passes ``similarity=None`` to check_many."""
     settings = settings or Settings()
 
-    def best(items: Sequence[tuple[str, Sequence[str]]]) -> list[Alignment | None]:
+    def align(items: Sequence[tuple[str, Sequence[str]]]) -> tuple[list[Alignment | None], dict[int, str]]:
         from ..models.loading import load_embedder
         from ..models.registry import load_registry
 
@@ -70,9 +72,16 @@ def embedded_similarity(settings: Settings | None = None) -> Similarity:
                 out.append(None)
                 continue
             pair = float(row[sentence] @ merged[merges[k]]) if k in merges else order[0][0]
-            out.append(Alignment(order[0][0], max(pair, order[0][0]), order[0][1]))
-        return _with_entailment(items, out, merges, settings)
+            by_candidate = tuple(cosine for cosine, _ in sorted(order, key=lambda pair: pair[1]))
+            out.append(Alignment(order[0][0], max(pair, order[0][0]), order[0][1], cosines=by_candidate))
+        return out, merges
 
+    def best(items: Sequence[tuple[str, Sequence[str]]]) -> list[Alignment | None]:
+        return _with_entailment(items, *align(items), settings)
+
+    # The sentence model alone, never an entailment model: for texts that are not the summary's own
+    # sentences (check.py's placement test embeds a sentence with its claims left out).
+    best.plain = lambda items: align(items)[0]  # type: ignore[attr-defined]
     return best
 
 
