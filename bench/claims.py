@@ -27,6 +27,7 @@ are chosen on "tune" only; ``--tune-only`` prints nothing of "test". The data st
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -46,6 +47,7 @@ from summarise.claims.check import build_sources, check_many, source_index
 from summarise.claims.english import load_nlp
 from summarise.claims.extract import mentions_of_many
 from summarise.claims.glossary import load_glossary
+from summarise.claims.judge import load_judge
 from summarise.claims.mention import same_name
 from summarise.claims.normalise import WEEKDAY_NAMES, normalise
 from summarise.claims.paraphrase import embedded_similarity
@@ -151,17 +153,23 @@ def hand_set(result) -> bool:
 SESSION4_JUDGE = ROOT / "bench" / "baselines" / "judge_session4.json"  # one judge for every summary, 18 features
 
 
-def session4_consistent(result) -> bool:
-    """The verdict of the session-4 judge (before the placement features and the per-style judges),
-    from the same run's measurements: its weights on the features it knew, none on those added since."""
+@functools.cache
+def session4_judge():
+    """The session-4 judge (before the placement features and the per-style judges): its weights on the
+    features it knew, none on those added since (they were appended, so its features come first)."""
     from summarise.claims.judge import FEATURES, judge_from_dict
 
     data = json.loads(SESSION4_JUDGE.read_text(encoding="utf-8"))
     padding = len(FEATURES) - len(data["features"])
-    old = judge_from_dict(data | {"features": list(FEATURES), "mean": data["mean"] + [0.0] * padding,
-                                  "scale": data["scale"] + [1.0] * padding, "weights": data["weights"] + [0.0] * padding})
+    assert tuple(data["features"]) == FEATURES[:len(data["features"])], "the session-4 features must come first"
+    return judge_from_dict(data | {"features": list(FEATURES), "mean": data["mean"] + [0.0] * padding,
+                                   "scale": data["scale"] + [1.0] * padding, "weights": data["weights"] + [0.0] * padding})
+
+
+def consistent_by(result, judge) -> bool:
+    """The verdict ``judge`` gives ``result``'s summary, from the same run's measurements."""
     sentences = tuple(s if s.features is None or s.by_entailment else
-                      replace(s, support=old.probability(s.features), threshold=old.threshold, veto=old.veto)
+                      replace(s, support=judge.probability(s.features), threshold=judge.threshold, veto=judge.veto)
                       for s in result.sentences)
     return replace(result, sentences=sentences).consistent
 
@@ -179,7 +187,7 @@ def run_qags(path: Path, limit: int | None, show_test: bool = True) -> None:
         "NER-overlap baseline": ner_overlap_baseline([r["article"] for r in rows], [r["system_summary"] for r in rows]),
         "hand-set checker (before #14)": [hand_set(r) for r in results],
         "claims alone": [not any(not v.supported for s in r.sentences for v in s.verdicts) for r in results],
-        "learned judge, session 4": [session4_consistent(r) for r in results],
+        "learned judge, session 4": [consistent_by(r, session4_judge()) for r in results],
         "learned judges (shipped)": [r.consistent for r in results],
     }
     gold = [bool(r["summary_fully_consistent"]) for r in rows]
@@ -229,8 +237,12 @@ def run_sentence_perturbation(path: Path, limit: int | None, split_name: str = "
     results = check_many([articles[p.article] for p in pairs], [[p.text] for p in pairs], glossary,
                          sources=[sources[p.article] for p in pairs], similarity=embedded_similarity())
     seconds = time.perf_counter() - started
-    flagged = {"learned judges (shipped)": [not r.consistent for r in results],
-               "learned judge, session 4": [not session4_consistent(r) for r in results],
+    # A one-sentence summary gets the abstractive judge (judge.summary_style): the shipped column is
+    # that judge's; the extractive judge's (what the same sentence gets inside a summary that copies
+    # the article) is scored beside it from the same measurements.
+    flagged = {"learned judges (shipped: abstractive)": [not r.consistent for r in results],
+               "extractive judge": [not consistent_by(r, load_judge().extractive) for r in results],
+               "learned judge, session 4": [not consistent_by(r, session4_judge()) for r in results],
                "hand-set checker (before #14)": [not hand_set(r) for r in results]}
     groups = [
         ("faithful: all extractive (false alarms)", lambda p: p.label == 1 and p.how != "reference"),

@@ -243,6 +243,7 @@ def test_the_claim_table_warns_exactly_when_check_flags(article, monkeypatch, bi
 
 def _gaps(text: str) -> dict[str, float]:
     (sentence,) = check_texts([("t", SOURCE, text)], language="en")[0].result.sentences
+    assert sentence.similarity is not None  # not verbatim: the sentence model placed its claims
     features = dict(zip(FEATURES, sentence.features))
     return {name: features[name] for name in ("name_gap", "value_gap", "subject_gap")}
 
@@ -256,7 +257,7 @@ def test_a_subject_swapped_for_another_of_the_article_is_misplaced_and_the_faith
 
 def test_the_subject_of_one_sentence_with_the_predicate_of_another_is_misplaced():
     assert _gaps("The central bank hosted the first face-to-face talks for three years.")["subject_gap"] > 0.2
-    assert max(_gaps("Turkey hosted the first face-to-face talks in three years.").values()) < 0.05
+    assert max(_gaps("Turkey held the first direct talks between the two sides in three years.").values()) < 0.05
 
 
 def test_placement_gaps_read_each_claim_against_the_sentence_without_it():
@@ -268,7 +269,7 @@ def test_placement_gaps_read_each_claim_against_the_sentence_without_it():
     # Without its own alignment, a claim is read against the whole sentence: the name's sentence 7 is 0.7 away.
     assert placement_gaps(whole, related, placed, {}) == pytest.approx((0.7, 0.0, 0.0))
     # Read without the name, the sentence is closest to 7 itself: no gap.
-    alone = {0: Alignment(0.6, 0.6, 2, cosines=(0.3, 0.4, 0.6))}
-    assert placement_gaps(whole, related, placed, alone) == pytest.approx((0.0, 0.0, 0.0))
+    without_name = {0: Alignment(0.6, 0.6, 2, cosines=(0.3, 0.4, 0.6))}
+    assert placement_gaps(whole, related, placed, without_name) == pytest.approx((0.0, 0.0, 0.0))
     # A neighbour of the holding sentence counts as near (sentence 3 neighbours a claim in 2 or 4).
     assert placement_gaps(whole, related, [Placed("subject", frozenset({4}), None)], {}) == pytest.approx((0.0, 0.0, 0.4))

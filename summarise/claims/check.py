@@ -122,8 +122,9 @@ def check_many(
     """Check each summary (a list of sentences) against its article; all spaCy work in two batches.
     ``sources``: already-built source indexes (the brief builds its own once). ``similarity``: the
     sentence model that may find a paraphrase where the words find a weak English sentence
-    (paraphrase.py) and feeds the learned judge (judge.py; ``learned``: other weights than the shipped
-    ones); without it, and in other languages, the weak-sentence test goes by words alone."""
+    (paraphrase.py) and feeds the learned judges (judge.py; ``learned``: other weights than the shipped
+    ones, a bare ``Judge`` rating every summary whatever its style); without it, and in other
+    languages, the weak-sentence test goes by words alone."""
     knobs = knobs or Settings()
     if sources is None:
         sources = build_sources(articles, glossary)
@@ -142,7 +143,7 @@ def check_many(
     checks: list[list[SentenceCheck]] = [[] for _ in articles]
     tokenised: list[list[list[Token]]] = [[] for _ in articles]  # beside ``checks``: each sentence tokenised once
     asked: list[tuple[int, int, list[Token]]] = []  # (article, its sentence, tokens): for the sentence model
-    subject_spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    subjects_of: dict[tuple[int, int], list[tuple[int, int]]] = {}  # an asked sentence's subject spans
     for k, (a, j, text) in enumerate(flat):
         tokens = tokenise(text)
         verdicts = tuple(judge(m, tokens, sources[a], glossary, knobs) for m in mentions[k])
@@ -152,7 +153,7 @@ def check_many(
         # that sentence (cosine 1 to the judge), so extractive summaries cost nothing here.
         if similarity is not None and articles[a].language == "en" and not _verbatim(check.coverage):
             asked.append((a, len(checks[a]), tokens))
-            subject_spans[(a, len(checks[a]))] = subjects[k]
+            subjects_of[(a, len(checks[a]))] = subjects[k]
         checks[a].append(check)
         tokenised[a].append(tokens)
     aligned: dict[tuple[int, int], Alignment] = {}
@@ -161,12 +162,12 @@ def check_many(
     # is that of the sentence read without it.
     placements: dict[tuple[int, int], list[Placed]] = {}
     candidates_of: dict[tuple[int, int], list[int]] = {}
-    alone: dict[tuple[int, int], dict[int, Alignment]] = {}
+    without_claim: dict[tuple[int, int], dict[int, Alignment]] = {}
     if asked:
         items, candidates, masked = [], [], []
         for a, i, tokens in asked:
             source = sources[a]
-            placed = placed_claims(checks[a][i].text, tokens, checks[a][i].verdicts, subject_spans.get((a, i), ()),
+            placed = placed_claims(checks[a][i].text, tokens, checks[a][i].verdicts, subjects_of[(a, i)],
                                    source, glossary, knobs)
             related = sorted(set(related_sentences(tokens, source, CANDIDATES)).union(*(p.sentences for p in placed)))
             candidates.append(related)
@@ -182,7 +183,7 @@ def check_many(
         plain = getattr(similarity, "plain", similarity)  # the sentence model alone (no entailment model)
         for (key, k, _), answer in zip(masked, plain([item for _, _, item in masked]) if masked else [], strict=True):
             if answer is not None:
-                alone.setdefault(key, {})[k] = answer
+                without_claim.setdefault(key, {})[k] = answer
     if similarity is not None:
         learned = learned or load_judge()
         for a, i in ((a, i) for a, cs in enumerate(checks) for i in range(len(cs))):
@@ -193,7 +194,7 @@ def check_many(
             rater = learned.for_summary([c.coverage.words for c in checks[a]]) if isinstance(learned, Judges) else learned
             alignment = aligned.get((a, i))
             placement = placement_gaps(alignment, candidates_of.get((a, i), []), placements.get((a, i), []),
-                                       alone.get((a, i), {}))
+                                       without_claim.get((a, i), {}))
             features = _features(check, tokenised[a][i], sources[a], alignment, placement)
             by_entailment = alignment is not None and alignment.entailment is not None  # a pulled NLI model decides
             if by_entailment:
@@ -218,7 +219,7 @@ def _verbatim(coverage: Coverage) -> bool:
 
 def _features(
     check: SentenceCheck, tokens: list[Token], source: SourceIndex, alignment: Alignment | None,
-    placement: tuple[float, ...] = (0.0, 0.0, 0.0),
+    placement: tuple[float, float, float],
 ) -> tuple[float, ...]:
     """The learned judge's view of one English sentence (judge.FEATURES)."""
     if alignment is None:  # verbatim: the closest source sentence is the one that holds all its words

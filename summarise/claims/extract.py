@@ -23,9 +23,7 @@ def mentions_of_many(
     texts: Sequence[str], language: str, glossary: Glossary, published: Sequence[str | None]
 ) -> list[list[Mention]]:
     """Like ``mentions_of`` with a publication date per text (one spaCy batch for all of them)."""
-    if language == "en":
-        return [english_mentions(doc, glossary, date) for doc, date in zip(parse_english(texts), published)]
-    return [arabic_mentions(text, glossary, date) for text, date in zip(texts, published)]
+    return mentions_and_subjects(texts, language, glossary, published)[0]
 
 
 def mentions_and_subjects(
@@ -34,6 +32,6 @@ def mentions_and_subjects(
     """``mentions_of_many``, and per text the (start, end) spans of its main clause's subjects (English
     only, from the same parse; no spans for other languages)."""
     if language != "en":
-        return mentions_of_many(texts, language, glossary, published), [[] for _ in texts]
+        return [arabic_mentions(text, glossary, date) for text, date in zip(texts, published)], [[] for _ in texts]
     docs = parse_english(texts)
     return [english_mentions(doc, glossary, date) for doc, date in zip(docs, published)], [subject_spans(doc) for doc in docs]

@@ -1,21 +1,24 @@
-"""The learned judge: is one English summary sentence supported by its source?
+"""The learned judges: is one English summary sentence supported by its source?
 
 A logistic regression over what the checker already measures for the sentence: the embedded sentence
 model's cosine to its closest source sentence and to the closest two read together, how much of its
 content one source sentence (and the best two) covers in the same words, words found nowhere in the
 source, negation present on one side only, its claims that the checker could not support, by sort
 and by why (absent from the source, or there but said of another thing), and where its claims and its
-subject sit: how much further from the sentence (by the sentence model) the source sentences holding
-them are than its closest one. Trained by ``bench/train_judge.py`` on synthetic pairs from the tune
-articles (faithful compressions and merges, same-article swaps, negations), human reference summary
-sentences and their swapped twins (abstractive: few words in common with any source sentence) and
-the tune half of QAGS; its weights are ``data/judge.json``. Learning from the reference sentences
-taught it that new words and low word overlap are what abstractive summaries look like, not a sign
-of error: their weights came out zero.
+subject sit (placement.py): how much further from the sentence, by the sentence model, the source
+sentences holding them are than its closest one. Trained by ``bench/train_judge.py`` on synthetic
+pairs from the tune articles (faithful compressions and merges, same-article swaps, negations) and
+the tune half of QAGS; its weights are ``data/judge.json``.
 
-A summary is as strong as its weakest sentence (SummaC's rule): ``check.py`` flags a summary when the
-judge puts any sentence below the threshold chosen on the tune split. The judge needs the sentence
-model; without it (not installed), and for other languages, the hand-set word test decides.
+There are two (``Judges``), one per summary style (``summary_style``), each with its own weights and
+threshold chosen on the QAGS tune summaries of that style: the extractive judge, for summaries that
+copy the article; the abstractive one, trained on human reference summary sentences and their swapped
+twins as well (abstractive: few words in common with any one source sentence), which leans on the
+sentence model's cosine far less than the extractive one and on where the claims sit more.
+
+A summary is as strong as its weakest sentence (SummaC's rule): ``check.py`` flags a summary when its
+judge puts any sentence below that judge's threshold. The judges need the sentence model; without it
+(not installed), and for other languages, the hand-set word test decides.
 """
 
 from __future__ import annotations
@@ -49,12 +52,12 @@ def sentence_features(
     cosine: float,
     cosine_merged: float,
     negation: tuple[bool, bool, bool],
-    placement: tuple[float, float, float] = (0.0, 0.0, 0.0),
+    placement: tuple[float, float, float],
 ) -> tuple[float, ...]:
     """The judge's inputs for one sentence, in ``FEATURES`` order. ``negation``: (the summary sentence
     negates, any of the source sentences it is closest to negates, every one of them does);
     ``placement``: (names, numbers and dates, its subject) how much further from the sentence, by the
-    sentence model, the source sentences holding its claims are than its closest one (check._placement)."""
+    sentence model, the source sentences holding its claims are than its closest one (placement.placement_gaps)."""
     counts = {name: 0 for name in FEATURES[9:16]}
     for verdict in verdicts:
         if verdict.supported:
@@ -127,9 +130,8 @@ def summary_style(coverages: Sequence[float]) -> str:
 
 @dataclass(frozen=True)
 class Judges:
-    """One judge per summary style: in a summary that copies the article, a sentence in new words is
-    suspect; in an abstractive one it is what every sentence looks like, and only misplaced or
-    unsupported claims tell."""
+    """One judge per summary style: a summary that copies the article and one that rewrites it look
+    different sentence by sentence, so each style has its own weights and threshold."""
 
     extractive: Judge
     abstractive: Judge

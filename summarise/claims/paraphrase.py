@@ -31,8 +31,10 @@ class Alignment:
 # entailment model, for texts that are not summary sentences (check.py falls back to the callable itself).
 Similarity = Callable[[Sequence[tuple[str, Sequence[str]]]], list["Alignment | None"]]
 
-CANDIDATES = 20  # source sentences, by shared words, a weak sentence is compared with
+CANDIDATES = 20  # source sentences, by shared words, a weak sentence is compared with (check.py adds
+# those that hold one of its claims, for the judge's placement features)
 EMBEDDER = "minilm-extractive"  # the registry card whose sentence model judges
+RECENT_TEXTS = 20_000  # embedded texts kept between calls (384 floats each: about 30 MB)
 
 
 def embedded_similarity(settings: Settings | None = None) -> Similarity:
@@ -42,6 +44,9 @@ def embedded_similarity(settings: Settings | None = None) -> Similarity:
     by words alone, which would quietly judge worse than the user was told. A caller that wants words
     alone passes ``similarity=None`` to check_many."""
     settings = settings or Settings()
+    # Vectors of the texts the last calls embedded: the placement test (check.py) compares the same
+    # source sentences again, with the summary sentence read without each of its claims.
+    recent: dict[str, object] = {}
 
     def align(items: Sequence[tuple[str, Sequence[str]]]) -> tuple[list[Alignment | None], dict[int, str]]:
         from ..models.loading import load_embedder
@@ -49,8 +54,13 @@ def embedded_similarity(settings: Settings | None = None) -> Similarity:
 
         embedder = load_embedder(load_registry().get(EMBEDDER), settings)
         def encode(texts: list[str]) -> dict:
-            vectors = embedder.encode(texts, normalize_embeddings=True, batch_size=64, show_progress_bar=False)
-            return {text: vectors[i] for i, text in enumerate(texts)}
+            new = [text for text in texts if text not in recent]
+            if new:
+                if len(recent) + len(new) > RECENT_TEXTS:
+                    recent.clear()
+                vectors = embedder.encode(new, normalize_embeddings=True, batch_size=64, show_progress_bar=False)
+                recent.update(zip(new, vectors))
+            return {text: recent[text] for text in texts}
 
         row = encode(list(dict.fromkeys(t for sentence, candidates in items for t in (sentence, *candidates))))
         ranked: list[list[tuple[float, int]] | None] = []
@@ -72,7 +82,7 @@ def embedded_similarity(settings: Settings | None = None) -> Similarity:
                 out.append(None)
                 continue
             pair = float(row[sentence] @ merged[merges[k]]) if k in merges else order[0][0]
-            by_candidate = tuple(cosine for cosine, _ in sorted(order, key=lambda pair: pair[1]))
+            by_candidate = tuple(cosine for cosine, _ in sorted(order, key=lambda ranked_pair: ranked_pair[1]))
             out.append(Alignment(order[0][0], max(pair, order[0][0]), order[0][1], cosines=by_candidate))
         return out, merges
 

@@ -18,7 +18,7 @@ from .glossary import Glossary
 from .paraphrase import Alignment
 from .support import Settings, SourceIndex, Token, Verdict, find, is_content
 
-FAMILIES = {"name": ("person", "organisation", "place"), "value": ("number", "date")}
+_FAMILIES = {"name": ("person", "organisation", "place"), "value": ("number", "date")}
 _PRONOUNS = {"he", "she", "his", "her", "him"}  # a name's "he" does not place it: the name must be there
 
 
@@ -35,7 +35,7 @@ def placed_claims(text: str, tokens: Sequence[Token], verdicts: Sequence[Verdict
     clause's subjects (``subjects``: their spans) where one source sentence holds all of a subject's
     content words."""
     placed = []
-    for family, kinds in FAMILIES.items():
+    for family, kinds in _FAMILIES.items():
         for verdict in verdicts:
             mention = verdict.mention
             if mention.kind not in kinds or verdict.absent:
@@ -57,16 +57,17 @@ def _without(text: str, start: int, end: int) -> str | None:
 
 
 def placement_gaps(whole: Alignment | None, related: list[int], placed: Sequence[Placed],
-                   alone: dict[int, Alignment]) -> tuple[float, float, float]:
+                   without_claim: dict[int, Alignment]) -> tuple[float, float, float]:
     """(names, values, subject): per family, the largest gap between the cosine of the sentence (without
-    the claim, ``alone[k]`` for ``placed[k]``; else the whole sentence, ``whole``) to its closest source
-    sentence and to the closest one that holds the claim or neighbours it. ``related``: the source
-    sentence numbers of the alignments' candidates, in order."""
+    the claim, ``without_claim[k]`` for ``placed[k]``; else the whole sentence, ``whole``) to its closest
+    source sentence and to the closest one that holds the claim or neighbours it. ``related``: the
+    source sentence numbers of the alignments' candidates, in order; they must include the sentences
+    holding each claim (check.py adds them), else the claim has no gap."""
     gaps = {"name": 0.0, "value": 0.0, "subject": 0.0}
     for k, claim in enumerate(placed):
-        alignment = alone.get(k, whole)
+        alignment = without_claim.get(k, whole)
         if alignment is None or not alignment.cosines:
             continue
         near = [c for n, c in zip(related, alignment.cosines) if any(abs(n - m) <= 1 for m in claim.sentences)]
-        gaps[claim.family] = max(gaps[claim.family], alignment.best - max(near, default=0.0))
+        gaps[claim.family] = max(gaps[claim.family], alignment.best - max(near, default=alignment.best))
     return gaps["name"], gaps["value"], gaps["subject"]
