@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import furniture as F
-from .lines import is_headline_like, word_count
+from .lines import announces, is_headline_like, word_count
 from .verdict import Layout
 
 # Verdicts on a line's position or shape alone, which the block's verdict overrides.
@@ -41,15 +41,19 @@ def settle_blocks(layout: Layout) -> set[int]:
             continue  # no markup to measure links with
         before, after = layout.next_content(run[0], -1), layout.next_content(run[-1], 1)
         body_before = before is not None and layout.reasons[before] is None
-        announced = body_before and (layout.texts[before].rstrip().endswith(":") or before in layout.headings)
+        announced = body_before and (announces(layout.texts[before]) or before in layout.headings)
         inside = body_before and after is not None and layout.reasons[after] is None
-        firm = [i for i in run if layout.reasons[i] is not None and not _restorable(layout, i)]
+        # The article's own list ("Its advice is simple:" then "Do not click the link.", "Keep your browser up
+        # to date.") reads like the page's notices item by item: between body lines or announced by one, the
+        # block's place decides before any item's page-notice verdict can outvote it.
+        soft = {F.PAGE_NOTICE} if inside or announced else set()
+        firm = [i for i in run if layout.reasons[i] is not None and not _restorable(layout, i, soft)]
         if 2 * len(firm) > len(run):
             _drop(layout, run, Counter(layout.reasons[i] for i in firm).most_common(1)[0][0])
         elif link_dense(layout, run) and not _kept_links(layout, run, inside, announced):
             _drop(layout, run, F.RELATED)
         elif inside or announced:
-            restored |= _keep(layout, run)
+            restored |= _keep(layout, run, soft)
         else:
             dropped = [layout.reasons[i] for i in run if layout.reasons[i] is not None]
             if 2 * len(dropped) > len(run):
@@ -76,7 +80,7 @@ def _kept_links(layout: Layout, run: list[int], inside: bool, announced: bool) -
     is a sidebar's (share prices, league tables) even under a heading."""
     if layout.lines[run[0]].hint == "table":
         return inside
-    announced = announced and layout.texts[layout.next_content(run[0], -1)].rstrip().endswith(":")
+    announced = announced and announces(layout.texts[layout.next_content(run[0], -1)])
     return announced and not any(is_headline_like(layout.texts[i]) and word_count(layout.texts[i]) >= 4 for i in run)
 
 
@@ -96,9 +100,12 @@ def _runs(layout: Layout) -> list[list[int]]:
     return runs
 
 
-def _restorable(layout: Layout, i: int) -> bool:
-    """Dropped for its shape or position only: what its own words say would not drop it."""
+def _restorable(layout: Layout, i: int, soft: set[str] = frozenset()) -> bool:
+    """Dropped for its shape or position only, or for a reason in ``soft``: what its own words say would not
+    drop it."""
     reason = layout.reasons[i]
+    if reason in soft:
+        return True
     if reason in _POSITIONAL:
         own = F.line_reason(layout.texts[i])
         return own is None or _shape_only(own, layout.texts[i])
@@ -111,13 +118,13 @@ def _shape_only(reason: str, text: str) -> bool:
     return reason in _SHAPE_ONLY
 
 
-def _keep(layout: Layout, run: list[int]) -> set[int]:
+def _keep(layout: Layout, run: list[int], soft: set[str] = frozenset()) -> set[int]:
     if layout.lines[run[0]].hint == "table":
         # Rows never went through the line rules (a row's cells are data, not a sentence): whatever dropped
         # one was its position, and a table the article holds is kept whole.
         kept = {i for i in run if layout.reasons[i] in _POSITIONAL | _SHAPE_ONLY | {F.SOURCE_CREDIT}}
     else:
-        kept = {i for i in run if layout.reasons[i] is not None and _restorable(layout, i)}
+        kept = {i for i in run if layout.reasons[i] is not None and _restorable(layout, i, soft)}
     for i in kept:
         layout.reasons[i] = None
     return kept

@@ -116,7 +116,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "28 May 2025", "11 Mar 2018 05:03:20 GMT" (RFC 2822), "5th August, 2015", "15th, August 2023"
     (
         "dmy",
-        re.compile(rf"(?i)\b(?P<d>{_DAY})(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<mon>{_EN_MONTH}),?\s+(?P<y>{_YEAR})(?!\d)"),
+        # A comma between day and month only after an ordinal: "Section 4, May 2021 edition" is no date.
+        re.compile(rf"(?i)\b(?P<d>{_DAY})(?:(?:st|nd|rd|th),?)?\s+(?:of\s+)?(?P<mon>{_EN_MONTH}),?\s+(?P<y>{_YEAR})(?!\d)"),
     ),
     # "١٢ يونيو/حزيران ٢٠٢٤", "28 أيار (مايو) 2025", "5 كانون الثاني 2020"
     (

@@ -160,10 +160,17 @@ _COMMENT_FORM = _rx(
     r"required fields are marked|لن يتم نشر (?:عنوان )?بريدك|الحقول (?:الإلزامية|المطلوبة)|كن أول من يعلق|لا توجد تعليقات|"
     r"أضف تعليقك|اكتب تعليقك|التعليقات المنشورة|تعليقات القراء|آراء القراء)"
 )
+# Labels naming the kind of piece a headline leads to ("Live: ...", "Analysis: ..."). Inside the body such a
+# line links to another piece (a promo); above the body, before any other headline, ``layout`` gives it back
+# as the page's own headline.
+_KINDS = r"live|analysis|explainer|in pictures|in depth|video|watch"
+KIND_LABEL = re.compile(
+    rf"(?i)^(?:{_KINDS}|live updates|opinion|exclusive|breaking|مباشر|تحليل|فيديو|بالفيديو|بالصور|رأي|حصري|عاجل)\s*[:|–—-]\s*\S"
+)
 _PROMO = [
     _rx(
-        r"^(?:read more|read also|also read|read next|read|more|see also|related|recommended|watch|watch now|listen|"
-        r"listen now|continue reading|more on this|in pictures|in depth|explainer|video|live|analysis)\s*[:|–—-]"
+        r"^(?:read more|read also|also read|read next|read|more|see also|related|recommended|watch now|listen|"
+        rf"listen now|continue reading|more on this|{_KINDS})\s*[:|–—-]"
     ),
     _rx(
         r"^(?:read more|continue reading|see more|more stories|watch the video|watch video|click here(?: to read more)?|"
@@ -280,7 +287,7 @@ _REPORTS = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3} reports\.?$")
 
 # Headings that open a block of links to other stories; the lines under them go too.
 RELATED_HEADING = _rx(
-    r"^(?:related(?: stories| articles| news| topics| content| links| coverage| reading| video)?|more (?:on this story|on \S+(?: \S+)?|stories|"
+    r"^(?:related(?: stories| articles| news| topics| content| links| coverage| reading| video)?|more (?:on this story|stories|"
     r"from \S+(?: \S+)?|on this topic|in \S+)|you (?:may|might) also like|recommended(?: for you| stories| reading| articles)?|"
     r"most (?:read|popular|viewed|shared|watched)|trending(?: now)?|top stories|latest (?:news|stories)|sister links|"
     r"see also|sources|references|external links|further reading|elsewhere on \S+|around the (?:web|bbc)|"
@@ -349,7 +356,7 @@ def line_reason(text: str) -> str | None:
         return SOURCE_CREDIT
     if words <= 14 and (is_timestamp_line(text) or _is_labelled_timestamp(text) or _is_glued_date(text)):
         return DATE
-    if is_page_notice(text):  # no fixed wording: judged by how much of the line is about the page
+    if is_page_notice(text):  # the site speaking to its reader about the page (see ``widgets``)
         return PAGE_NOTICE
     return None
 

@@ -55,14 +55,6 @@ def classify(lines: list[Line], known: Known | None = None) -> Layout:
     return layout
 
 
-# "Live: ...", "Analysis: ...": a label naming the kind of piece. Inside the body such a line links to another
-# piece; above the body, before any other headline, it is this page's own headline.
-_KIND_LABEL = re.compile(
-    r"(?i)^(?:live|live updates|analysis|explainer|in pictures|in depth|video|watch|opinion|exclusive|breaking|"
-    r"مباشر|تحليل|فيديو|بالفيديو|بالصور|رأي|حصري|عاجل)\s*[:|–—-]\s*\S"
-)
-
-
 def _restore_kind_labelled_headline(layout: Layout, start: int) -> None:
     """Give the header back its headline when a kind label ("Live: ...") made it look like a promo."""
     for i in layout.content():
@@ -70,7 +62,7 @@ def _restore_kind_labelled_headline(layout: Layout, start: int) -> None:
             return
         if layout.reasons[i] is None and word_count(layout.texts[i]) >= 4:
             return  # a headline-sized line came first: the labelled one is not the headline
-        if layout.reasons[i] == F.PROMO and word_count(layout.texts[i]) >= 5 and _KIND_LABEL.match(layout.texts[i]):
+        if layout.reasons[i] == F.PROMO and word_count(layout.texts[i]) >= 5 and F.KIND_LABEL.match(layout.texts[i]):
             layout.reasons[i] = None
             return
 
@@ -169,8 +161,9 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
             layout.reasons[i] = layout.reasons[content[position - 1]]  # the widget's tagline, under its prompt
 
 
-# A prompt whose tagline may follow it on the next line.
-_WIDGET_REASONS = {F.SUBSCRIBE, F.PAGE_NOTICE}
+# A prompt whose tagline may follow it on the next line: a newsletter's sign-up box. A page notice has none
+# (the next line is the story's: "Please stay at home ..." / "Latest flood warnings by region").
+_WIDGET_REASONS = {F.SUBSCRIBE}
 
 
 def _labelled_caption_after(layout: Layout, content: list[int], position: int) -> bool:
@@ -178,8 +171,9 @@ def _labelled_caption_after(layout: Layout, content: list[int], position: int) -
     return following is not None and caption_from_label(layout.texts[following]) is not None
 
 
-# Reasons the line rules give a headline of some story: a teaser under one is that story's opening.
-_HEADLINE_REASONS = {F.TITLE, F.PROMO, F.RELATED, F.REPEATED_HEADLINE}
+# The line rules' reason for another story's headline ("Live: ...", "Watch: ..."): a teaser under one is that
+# story's opening. (The teaser test runs before the positional passes give TITLE, RELATED and so on.)
+_HEADLINE_REASONS = {F.PROMO}
 
 
 def _is_teaser(layout: Layout, content: list[int], position: int) -> bool:
@@ -194,14 +188,35 @@ def _is_teaser(layout: Layout, content: list[int], position: int) -> bool:
         return True
     if not teaser_cut(text):
         return False
-    # The nearest line above with more than a label's two words ("0", "Sport" sit between some headlines
-    # and their teasers).
-    above = next((j for j in reversed(content[:position]) if word_count(layout.texts[j]) > 2), None)
+    # Inside the body one cut line under a headline-shaped line is as likely a paragraph trailing off under a
+    # subheading ("What happens when the water finally goes down" / "Nobody here knows yet..."): there it
+    # takes a list of stories, the pattern headline then cut opening repeated. Above the body (no more than
+    # a site blurb or a standfirst before it: a body has paragraphs) it is the page's own headline and teaser.
+    above = _headline_above(layout, content, position)
     if above is None:
         return False
-    return layout.reasons[above] in _HEADLINE_REASONS or (
+    if sum(_is_paragraph(layout, j) for j in content if j < above) < 2:
+        return True
+    return sum(teaser_cut(layout.texts[content[p]]) and _headline_above(layout, content, p) is not None for p in range(len(content))) >= 2
+
+
+def _is_paragraph(layout: Layout, i: int) -> bool:
+    """A line of prose the line rules kept: a sentence of a dozen words or more ending in a full stop (a
+    headline may end in "!" or "?")."""
+    text = layout.texts[i].rstrip(" \"”»")
+    return layout.reasons[i] is None and word_count(text) >= 12 and text[-1:] == "."
+
+
+def _headline_above(layout: Layout, content: list[int], position: int) -> int | None:
+    """The nearest line above with more than a label's two words ("0", "Sport" sit between some headlines and
+    their teasers), if it is a headline: a promo's, or headline-shaped and six words or more."""
+    above = next((j for j in reversed(content[:position]) if word_count(layout.texts[j]) > 2), None)
+    if above is None:
+        return None
+    headline = layout.reasons[above] in _HEADLINE_REASONS or (
         layout.reasons[above] is None and word_count(layout.texts[above]) >= 6 and is_headline_like(layout.texts[above])
     )
+    return above if headline else None
 
 
 def _fill_metadata(layout: Layout, known: Known, dates: list[tuple[int, str]]) -> None:

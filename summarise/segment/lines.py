@@ -19,7 +19,10 @@ _INVISIBLE = dict.fromkeys(
 )
 _PRESENTATION_FORM = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_BULLET = re.compile(r"^(?:[•·▪●◦‣∙■□►▶➤✓✔]|\*(?=\s))\s*")
+# Marks that open a list item and nothing else. A "*", "-" or "–" opens one too, but also a sentence's aside
+# or a footnote, so only a caller that sees the item's neighbours (``sweep``) takes those as bullets.
+BULLET_MARKS = "•·▪●◦‣∙■□►▶➤✓✔"
+_BULLET = re.compile(rf"^(?:[{BULLET_MARKS}]|\*(?=\s))\s*")
 _TERMINAL = re.compile(r"[.!?؟…:;]+[\"”’'»)\]]*\s*$")
 _FULL_STOP = re.compile(r"[.!?؟…]+[\"”’'»)\]]*\s*$")
 # The conjunctions و and ف are written joined to the next word, so "وقال" (and he said) must be told from
@@ -194,6 +197,11 @@ def page_is_arabic(texts: list[str]) -> bool:
 def ends_with_terminal(text: str) -> bool:
     """Ends like a sentence or a lead-in to one (., !, ?, ؟, …, : or ; before closing quotes)."""
     return bool(_TERMINAL.search(text))
+
+
+def announces(text: str) -> bool:
+    """Ends in a colon (Latin or full-width), as a line that announces a list or a quotation does."""
+    return text.rstrip().endswith((":", "："))
 
 
 def ends_with_full_stop(text: str) -> bool:

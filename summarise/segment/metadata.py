@@ -71,9 +71,9 @@ _NOT_A_PLACE = re.compile(r"^(?:و|ف)|^(?:قال|قالت|أكد|أكدت|أع�
 
 def parse_byline(text: str) -> tuple[list[str], str | None] | None:
     """(authors, ISO date or None) for a byline such as "By Jane Okafor and Tom Reyes | 3 May 2024"."""
-    if (dated := _BY_ON_DATE.match(text.strip())) and (when := find_date(dated.group("date"))):
+    if (dated := _BY_ON_DATE.match(text.strip())) and (when := _date_ending(dated.group("date"))):
         names = split_names(dated.group("names"))
-        return (names, when[0]) if names else None
+        return (names, when) if names else None
     segments = _SEGMENTS.split(text)
     names: list[str] = []
     date: str | None = None
@@ -93,6 +93,20 @@ def parse_byline(text: str) -> tuple[list[str], str | None] | None:
     if not found_by or not names:
         return None
     return names, date
+
+
+def _date_ending(text: str) -> str | None:
+    """The ISO date that ends a dated byline's tail, or None. A sentence goes on after its date ("كتبها الشاعر
+    ... في ١٢ مارس ١٩٨٨ خلال إقامته في باريس.") or stops before it; a byline's tail is the date alone."""
+    found = find_date(text)
+    rest = _TIME.sub("", text[found[2] :]) if found else ""
+    if found is None or rest.strip(" .,;:!?؟،-–|") or _SENTENCE_STOP.search(text[: found[1]]):
+        return None
+    return found[0]
+
+
+_SENTENCE_STOP = re.compile(r"[.!?؟](?:\s|$)")
+_TIME = re.compile(r"(?i)\b\d{1,2}:\d\d(?::\d\d)?\s*(?:am|pm|gmt|utc|ص|م)?")  # "on 2 May 2020 10:30 am"
 
 
 def split_names(text: str) -> list[str]:

@@ -10,6 +10,8 @@ from . import furniture as F
 from .blocks import block_of, link_dense
 from .dates import normalise_digits
 from .lines import (
+    BULLET_MARKS,
+    announces,
     ends_with_function_word,
     ends_with_terminal,
     is_arabic,
@@ -120,7 +122,7 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
             layout.headings.add(i)
 
 
-_BULLETS = "*•·▪●◦‣-–"
+_BULLETS = BULLET_MARKS + "*-–"  # beside a neighbour with the same mark, a dash or star is a bullet too
 
 
 def _in_bullet_run(layout: Layout, live: list[int], i: int) -> bool:
@@ -234,7 +236,7 @@ def _announced(layout: Layout, content: list[int], i: int) -> bool:
     while position > 0 and mark and mark in _BULLETS and layout.texts[content[position - 1]][:1] == mark:
         position -= 1
     above = content[position - 1] if position > 0 else None
-    return above is not None and layout.reasons[above] is None and layout.texts[above].rstrip().endswith((":", "："))
+    return above is not None and layout.reasons[above] is None and announces(layout.texts[above])
 
 
 def _arabic_body(layout: Layout, content: list[int]) -> bool:
