@@ -44,17 +44,30 @@ PLACE_WORDS = {fold(w) for w in (
     "مضيق", "خليج", "جبل", "جبال", "نهر", "بحيرة", "وادي", "صحراء", "جزر",
 )}
 # The head of an organisation's name: a place right after it is part of the name (جامعة القاهرة). Strong
-# heads name an organisation whatever definite noun follows them (وزارة الصحة، حزب الأمة); weak ones have
-# other senses (مركز المدينة: the town centre) and name one only before a place or a name.
+# heads name an organisation whatever definite noun follows them (وزارة الصحة، حزب الأمة); middle ones
+# have common senses too (مجلس العائلة، حركة المرور، لجنة التحقيق، بنك الطعام) and name one before a place,
+# a quoted or known name, a definite noun and a nation's adjective (هيئة الإذاعة البريطانية), or one of a
+# few listed complements (مجلس الأمن); weak ones (مركز المدينة: the town centre) only before a place or a
+# name. قناة before a place is a canal (قناة السويس), a channel only before a listed name.
 STRONG_HEADS = frozenset(fold(w) for w in (
-    "وزارة", "جامعة", "بنك", "مصرف", "شركة", "حزب", "جبهة", "منظمة", "وكالة", "صحيفة", "جريدة", "مجلة",
-    "إذاعة", "تلفزيون", "قناة", "هيئة", "مؤسسة", "اتحاد", "جمعية", "رابطة", "نادي", "محكمة", "مجلس", "معهد",
-    "مفوضية", "نيابة", "تنظيم", "لجنة", "مرصد", "حركة",
+    "وزارة", "جامعة", "مصرف", "شركة", "حزب", "جبهة", "منظمة", "وكالة", "صحيفة", "جريدة", "مجلة",
+    "إذاعة", "تلفزيون", "مؤسسة", "جمعية", "رابطة", "نادي", "محكمة", "معهد",
+    "مفوضية", "نيابة", "مرصد",
 ))
+MIDDLE_HEADS = {fold(head): frozenset(fold(w) for w in complements.split()) for head, complements in {
+    "مجلس": "الأمن النواب الشيوخ الوزراء الشورى الأمة التعاون الشعب العموم اللوردات الدولة القضاء",
+    "بنك": "الاستثمار التنمية الإسكان",
+    "هيئة": "الأمم الإذاعة الانتخابات",
+    "لجنة": "الانتخابات",
+    "حركة": "المقاومة الجهاد النهضة",
+    "تنظيم": "الدولة القاعدة",
+    "اتحاد": "الكرة العمال الشغل الصحفيين الكتاب",
+    "قناة": "الجزيرة العربية الحرة الميادين المنار",
+}.items()}
 WEAK_HEADS = frozenset(fold(w) for w in (
     "مركز", "فريق", "منتخب", "مطار", "ميناء", "مستشفى", "سفارة", "قنصلية", "مكتب", "صندوق", "بورصة",
 ))
-ORGANISATION_HEADS = STRONG_HEADS | WEAK_HEADS
+ORGANISATION_HEADS = STRONG_HEADS | WEAK_HEADS | frozenset(MIDDLE_HEADS)
 ORGANISATION_TAILS = {fold(w) for w in ("تايمز", "بوست", "تلغراف", "تليغراف", "جورنال", "يونايتد", "سيتي", "تريبيون")}
 # Titles before a person's name (folded; particles are stripped before matching).
 TITLES = {fold(w) for w in (
@@ -194,5 +207,11 @@ def fuzzy_place(word: str) -> str | None:
     الفلبين, one و or ي more or less, or ج for غ. None for a word of fewer than six letters."""
     if len(word) < MIN_FUZZY:
         return None
+    gazetteer = place_gazetteer()[0]
+    if word not in gazetteer:
+        for suffix in ("يا", "يه", "ي"):  # a nation's adjective (وفدا أمريكيا: أمريكا + يا), no place
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and (stem in gazetteer or stem + "ا" in gazetteer):
+                return None
     index = _fuzzy_index()
     return next((index[form] for form in _spellings(word) if form in index), None)

@@ -25,6 +25,7 @@ import functools
 import re
 
 from .arabic_lexicon import (
+    MIDDLE_HEADS,
     ORGANISATION_HEADS,
     ORGANISATION_TAILS,
     STOPWORDS,
@@ -87,11 +88,19 @@ def _name_after_head(folded: str, words, i: int, nations) -> int | None:
         if not _adjective(following) or _nation(words, i + 1, nations) or following in _PLAIN_ADJECTIVES:
             return None
         return _chain(folded, words, i + 2, nations, after_adjective=True)
-    place = _place_length(words, i + 1)
+    canal = name == "قناه"  # قناة السويس: a canal, no channel
+    if canal and following in MIDDLE_HEADS[name]:
+        return i + 2
+    place = 0 if canal else _place_length(words, i + 1)
     if place:
         return _chain(folded, words, i + 1 + place, nations, after_adjective=False)
-    if name in WEAK_HEADS:
+    if name in WEAK_HEADS or canal:
         return i + 2 if following in name_lexicon()[1] and could_be_name(following, {}) else None
+    if name in MIDDLE_HEADS and _definite_noun(following) and following not in MIDDLE_HEADS[name]:
+        # مجلس العائلة، لجنة التحقيق: a common noun, unless a nation's adjective follows it (هيئة الإذاعة
+        # البريطانية)
+        if not (i + 2 < len(words) and _nation(words, i + 2, nations) and not broken(folded, words, i + 1, i + 3)):
+            return None
     if _definite_noun(following):
         return _chain(folded, words, i + 2, nations, after_adjective=False)
     if _proper(folded, following):

@@ -14,7 +14,7 @@ Words are (start, end, folded word) triples (``arabic_words``); the finder retur
 
 from __future__ import annotations
 
-from .arabic_lexicon import NAME_JOINERS, NAMING, SAYING, TITLES, fuzzy_place, name_lexicon, nation_adjective, place_gazetteer
+from .arabic_lexicon import NAME_JOINERS, NAMING, ORGANISATION_HEADS, SAYING, TITLES, fuzzy_place, name_lexicon, nation_adjective, place_gazetteer
 from .arabic_words import (
     PRONOUN_ENDINGS,
     bare,
@@ -24,6 +24,7 @@ from .arabic_words import (
     place_name,
     stripped,
 )
+from .normalise import fold
 
 
 def people(folded: str, words) -> list[tuple[int, int, str]]:
@@ -80,6 +81,9 @@ def _name_like(folded: str, words, i: int) -> bool:
     family = second.startswith("ال") and second.endswith("ي") and len(second) >= 5
     if not family and (second.startswith("ال") or not could_be_name(second, parts) or second in gazetteer):
         return False
+    if not second.startswith("ال") and second.endswith(("ي", "يه")) and second not in parts \
+            and nation_adjective("ال" + second):
+        return False  # a noun and its nation's adjective, indefinite: شاب فلسطيني
     if any(w.endswith("ات") and w not in parts for w in (first, second)):
         return False  # a plural: تسجيلات
     return not any(_verb_like(w) and w not in parts for w in (first, second))
@@ -97,14 +101,45 @@ def _role_before(folded: str, words, i: int) -> bool:
     ماريانا لوبيز."""
     if i < 2 or i + 1 >= len(words) or not nation_adjective(words[i - 1][2]) or not words[i - 2][2].startswith("ال"):
         return False
-    # What follows a body and its nation's adjective is often no name (الحكومة الكندية حظرا شاملا، الشرطة
-    # الفرنسية رجلا ببيع): ...
+    # The words before the adjective must hold a role (الكاتبة), or a role and what it is of (نجمة
+    # السينما): what follows a body and its nation's adjective is an action, not a name (الحكومة الكويتية رفع أسعار،
+    # الشركة الصينية عرضا أفضل، بنك التنمية الأفريقي سيقدم قرضا).
+    for k in range(i - 2, max(-1, i - 5), -1):  # a role of up to three words: نجمة تليفزيون الواقع الأمريكية
+        if _body(words[k][2]) or broken(folded, words, k, i - 1):
+            return False
+        if _role(words[k][2]):
+            break
+    else:
+        return False
+    parts = name_lexicon()[1]
     first, second = (w for _, _, w in words[i:i + 2])
-    if first.endswith("ا") and second.endswith("ا") or second.startswith(("بب", "بال", "لل")):
-        return False  # ... nor a noun and its adjective in the accusative (-an), nor a word after bi- or li-
-    if first[:1] in "بل" and first not in name_lexicon()[1]:
+    if first.endswith("ا") and (second.endswith("ا") or len(first) <= 5 and first not in parts) \
+            or second.startswith(("بب", "بال", "لل")):
+        return False  # a noun in the accusative (-an: رجلا، حظرا شاملا), nor a word after bi- or li-
+    if first[:1] in "بل" and first not in parts:
         return False  # (بشكل كامل), a name the names database knows aside
+    if first[:1] == "س" and first not in parts and _verb_like(first[1:]):
+        return False  # a verb in the future (سيقدم)
     return not broken(folded, words, i - 2, i + 1) and _name_like(folded, words, i)
+
+
+# Roles a foreign name follows that are not titles (TITLES holds those), in both forms.
+_ROLES = frozenset(w for r in ("نجم", "نجمه", "مغني", "مغنيه", "لاعب", "لاعبه", "مصور", "مصوره", "طبيب", "طبيبه",
+                               "محامي", "محاميه", "باحث", "باحثه", "مؤرخ", "رسام", "روائي", "روائيه", "ملياردير",
+                               "رجل", "سيده", "عارضه", "عارض", "بطل", "بطله", "اسطوره", "مخرج", "مخرجه")
+                   for w in (fold(r), "ال" + fold(r)))
+# Bodies, never a person's role: الحكومة الكويتية ...
+_BODIES = frozenset(("الحكومه", "الشركه", "الشرطه", "السلطات", "الجيش", "القوات", "الوزاره", "البرلمان"))
+
+
+def _body(word: str) -> bool:
+    word = bare(word)
+    return word in _BODIES or word in ORGANISATION_HEADS or word[2:] in ORGANISATION_HEADS
+
+
+def _role(word: str) -> bool:
+    word = bare(word)
+    return word in TITLES or word in _ROLES or any(form in TITLES or form in _ROLES for form in stripped(word))
 
 
 def _role_after(folded: str, words, i: int) -> bool:

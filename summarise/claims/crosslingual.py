@@ -89,6 +89,18 @@ _HEAD_ENGLISH = {
     "مطار": ("airport",), "مستشفي": ("hospital",), "سفاره": ("embassy",), "قنصليه": ("consulate",),
     "مرصد": ("observatory",), "نادي": ("club",), "مؤسسه": ("foundation", "institution"),
 }
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
+# The English of the definite words that say which body it is (folded; the feminine -يه form is looked up
+# by its -ي form): stems of the words English writes for them.
+_CONTENT_ENGLISH = {
+    "الخارجيه": ("foreign", "external"), "الصحه": ("health",), "الداخليه": ("interior", "home"),
+    "الدفاع": ("defen",), "الماليه": ("financ", "treasur"), "المركزي": ("central",), "العمال": ("labo", "worker"),
+    "المحافظين": ("conservative",), "الوطني": ("national",), "الدولي": ("international",), "العدل": ("justice",),
+    "التعليم": ("education",), "التربيه": ("education",), "الاقتصاد": ("econom",), "التجاره": ("trade", "commerce"),
+    "الزراعه": ("agricultur", "farm"), "النفط": ("oil", "petrol"), "الطاقه": ("energy",), "العليا": ("supreme", "high"),
+    "الامن": ("security",), "النواب": ("representatives", "deputies", "house"), "الشيوخ": ("senate",),
+    "الاسلامي": ("islamic",), "العربي": ("arab",), "الاعلي": ("supreme", "high"), "الخارجي": ("foreign",),
+}
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -97,7 +109,10 @@ def _organisation(mention: Mention, target: SourceIndex, language: str, glossary
     same head and the same names inside (``organisation_in_latin``); None otherwise, never False."""
     arabic = any("\u0600" <= c <= "\u06ff" for c in mention.text)
     if language == "en" and arabic:
-        return True if organisation_in_latin(mention.text, target.text, glossary) else None
+        # within one sentence of the brief: "Egypt held elections. In Jordan, the health ministry ..." names
+        # no Egyptian ministry
+        sentences = [part for start, end in target.spans for part in _SENTENCE_END.split(target.text[start:end])]
+        return True if any(organisation_in_latin(mention.text, s, glossary) for s in sentences) else None
     if language == "ar" and not arabic:
         names = [m.text for m in target.mentions if m.kind == "organisation"]
         return True if any(organisation_in_latin(name, mention.text, glossary) for name in names) else None
@@ -120,7 +135,16 @@ def organisation_in_latin(arabic: str, latin: str, glossary: Glossary) -> bool:
         if not _english_name_in(match.entry.english, latin):
             return False
     for word, start in words:
-        if covered.intersection(range(start, start + len(word))) or word.startswith("ال") or word in ORGANISATION_HEADS:
+        if covered.intersection(range(start, start + len(word))) or word in ORGANISATION_HEADS:
+            continue
+        if word.startswith("ال"):
+            if word[2:] in ORGANISATION_HEADS:
+                continue
+            # a definite word says which body (الخارجية: foreign, العمال: labour): its English must be there
+            # too, and a word with no English listed leaves the name unmatched, never matched on the rest
+            stems = _CONTENT_ENGLISH.get(word) or _CONTENT_ENGLISH.get(word[:-1] if word.endswith("يه") else word + "ه")
+            if not stems or not any(w.startswith(stems) for w in latin_words):
+                return False
             continue
         checks += 1  # a name no dictionary word: Nokia, Hamas
         if not arabic_name_in_latin(word, latin):
