@@ -22,8 +22,9 @@ def glossary():
     return load_glossary()
 
 
-def names(text: str, glossary, kind: str) -> list[str]:
-    return [m.text for m in arabic_mentions(text, glossary) if m.kind == kind]
+def names(text: str, glossary, *kinds: str) -> list[str]:
+    """The texts of ``text``'s Arabic claims of these sorts (shared by the other Arabic claim tests)."""
+    return [m.text for m in arabic_mentions(text, glossary) if m.kind in kinds]
 
 
 @pytest.mark.parametrize(

@@ -6,16 +6,7 @@ from __future__ import annotations
 import pytest
 
 from summarise.claims.arabic import arabic_mentions
-from summarise.claims.glossary import load_glossary
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_glossary()
-
-
-def of_kind(text: str, glossary, *kinds: str) -> list[str]:
-    return [m.text for m in arabic_mentions(text, glossary) if m.kind in kinds]
+from tests.test_claims_arabic_names import glossary, names  # noqa: F401 (a fixture)
 
 
 @pytest.mark.parametrize(
@@ -36,16 +27,16 @@ def of_kind(text: str, glossary, *kinds: str) -> list[str]:
     ],
 )
 def test_an_organisation_is_one_claim_with_its_whole_name(glossary, text, organisation):
-    assert of_kind(text, glossary, "organisation") == [organisation]
+    assert names(text, glossary, "organisation") == [organisation]
     # the place or nationality inside it is part of it: no claim of its own
-    assert of_kind(text, glossary, "place", "nationality") == []
+    assert names(text, glossary, "place", "nationality") == []
 
 
 def test_a_glossary_organisation_keeps_its_english_key(glossary):
     # "أرامكو السعودية" is in the glossary (Saudi Aramco): the English key aligns it with the English brief
     found = [m for m in arabic_mentions("وقعت شركة أرامكو السعودية عقدا جديدا.", glossary) if m.kind == "organisation"]
     assert [m.key for m in found] == ["saudi aramco"]
-    assert of_kind("وقعت شركة أرامكو السعودية عقدا جديدا.", glossary, "place", "nationality") == []
+    assert names("وقعت شركة أرامكو السعودية عقدا جديدا.", glossary, "place", "nationality") == []
 
 
 @pytest.mark.parametrize(
@@ -60,13 +51,13 @@ def test_a_glossary_organisation_keeps_its_english_key(glossary):
     ],
 )
 def test_a_generic_body_is_no_organisation(glossary, text):
-    assert of_kind(text, glossary, "organisation") == []
+    assert names(text, glossary, "organisation") == []
 
 
 def test_a_place_after_an_organisation_stays_a_place(glossary):
     text = "افتتح بنك الكويت الوطني فرعا في القاهرة."
-    assert of_kind(text, glossary, "organisation") == ["بنك الكويت الوطني"]
-    assert of_kind(text, glossary, "place") == ["القاهرة"]
+    assert names(text, glossary, "organisation") == ["بنك الكويت الوطني"]
+    assert names(text, glossary, "place") == ["القاهرة"]
 
 
 # -- the brief: the organisation's claim, matched whole, and across languages ------------------------------

@@ -6,17 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarise.claims.arabic import arabic_mentions
-from summarise.claims.glossary import load_glossary
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_glossary()
-
-
-def names(text: str, glossary, kind: str) -> list[str]:
-    return [m.text for m in arabic_mentions(text, glossary) if m.kind == kind]
+from tests.test_claims_arabic_names import glossary, names  # noqa: F401 (a fixture)
 
 
 @pytest.mark.parametrize(

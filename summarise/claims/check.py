@@ -19,6 +19,7 @@ from .support import (
     SourceIndex,
     Token,
     Verdict,
+    find,
     is_content,
     judge,
     merged_coverage,
@@ -144,9 +145,11 @@ def check_many(
     tokenised: list[list[list[Token]]] = [[] for _ in articles]  # beside ``checks``: each sentence tokenised once
     asked: list[tuple[int, int, list[Token]]] = []  # (article, its sentence, tokens): for the sentence model
     subjects_of: dict[tuple[int, int], list[tuple[int, int]]] = {}  # an asked sentence's subject spans
+    occurrences_of: dict[tuple[int, int], list[list[tuple[int, int, int]]]] = {}  # ... and where its claims occur
     for k, (a, j, text) in enumerate(flat):
         tokens = tokenise(text)
-        verdicts = tuple(judge(m, tokens, sources[a], glossary, knobs) for m in mentions[k])
+        found = [find(m, sources[a], glossary, knobs) for m in mentions[k]]  # the claim tests' and placement's
+        verdicts = tuple(judge(m, tokens, sources[a], glossary, knobs, where) for m, where in zip(mentions[k], found))
         check = SentenceCheck(j, text, verdicts, sentence_coverage(tokens, sources[a]))
         # The sentence model reads English only (all-MiniLM-L6-v2 rates unrelated Arabic pairs 0.6-0.8).
         # A sentence whose every content word and pairing one source sentence holds is not asked: it is
@@ -154,6 +157,7 @@ def check_many(
         if similarity is not None and articles[a].language == "en" and not _verbatim(check.coverage):
             asked.append((a, len(checks[a]), tokens))
             subjects_of[(a, len(checks[a]))] = subjects[k]
+            occurrences_of[(a, len(checks[a]))] = found
         checks[a].append(check)
         tokenised[a].append(tokens)
     aligned: dict[tuple[int, int], Alignment] = {}
@@ -167,8 +171,8 @@ def check_many(
         items, candidates, masked = [], [], []
         for a, i, tokens in asked:
             source = sources[a]
-            placed = placed_claims(checks[a][i].text, tokens, checks[a][i].verdicts, subjects_of[(a, i)],
-                                   source, glossary, knobs)
+            placed = placed_claims(checks[a][i].text, tokens, checks[a][i].verdicts, occurrences_of[(a, i)],
+                                   subjects_of[(a, i)], source)
             related = sorted(set(related_sentences(tokens, source, CANDIDATES)).union(*(p.sentences for p in placed)))
             candidates.append(related)
             placements[(a, i)] = placed

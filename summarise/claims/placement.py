@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .glossary import Glossary
 from .paraphrase import Alignment
-from .support import Settings, SourceIndex, Token, Verdict, find, is_content
+from .support import SourceIndex, Token, Verdict, is_content
 
 _FAMILIES = {"name": ("person", "organisation", "place"), "value": ("number", "date")}
 _PRONOUNS = {"he", "she", "his", "her", "him"}  # a name's "he" does not place it: the name must be there
@@ -29,18 +28,19 @@ class Placed:
     without: str | None  # the summary sentence without it
 
 
-def placed_claims(text: str, tokens: Sequence[Token], verdicts: Sequence[Verdict], subjects: Sequence[tuple[int, int]],
-                  source: SourceIndex, glossary: Glossary, knobs: Settings) -> list[Placed]:
-    """The sentence's names, numbers and dates found in the source (not by a pronoun), and its main
-    clause's subjects (``subjects``: their spans) where one source sentence holds all of a subject's
-    content words."""
+def placed_claims(text: str, tokens: Sequence[Token], verdicts: Sequence[Verdict],
+                  occurrences: Sequence[list[tuple[int, int, int]]], subjects: Sequence[tuple[int, int]],
+                  source: SourceIndex) -> list[Placed]:
+    """The sentence's names, numbers and dates found in the source (``occurrences``: ``support.find``'s
+    answer for each verdict's claim; a pronoun does not count), and its main clause's subjects
+    (``subjects``: their spans) where one source sentence holds all of a subject's content words."""
     placed = []
     for family, kinds in _FAMILIES.items():
-        for verdict in verdicts:
+        for verdict, found in zip(verdicts, occurrences, strict=True):
             mention = verdict.mention
             if mention.kind not in kinds or verdict.absent:
                 continue
-            sentences = frozenset(n for n, start, end in find(mention, source, glossary, knobs)
+            sentences = frozenset(n for n, start, end in found
                                   if n is not None and source.text[start:end].lower() not in _PRONOUNS)
             if sentences:
                 placed.append(Placed(family, sentences, _without(text, mention.start, mention.end)))

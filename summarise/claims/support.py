@@ -76,9 +76,12 @@ class Verdict:
     absent: bool = False  # unsupported because it occurs nowhere in the source (not merely said of another thing)
 
 
-def judge(mention: Mention, sentence: list[Token], source: SourceIndex, glossary, knobs: Settings) -> Verdict:
-    """Decide one summary claim; ``sentence`` is the tokenised summary sentence that holds it."""
-    occurrences = find(mention, source, glossary, knobs)
+def judge(mention: Mention, sentence: list[Token], source: SourceIndex, glossary, knobs: Settings,
+          occurrences: list[tuple[int, int, int]] | None = None) -> Verdict:
+    """Decide one summary claim; ``sentence`` is the tokenised summary sentence that holds it;
+    ``occurrences``: ``find``'s answer for it, when the caller has it already."""
+    if occurrences is None:
+        occurrences = find(mention, source, glossary, knobs)
     if not occurrences:
         return _absent(mention, sentence, source, knobs)
     if mention.kind == "quote":
