@@ -241,6 +241,9 @@ def related_sentences(sentence: list[Token], source: SourceIndex, limit: int) ->
 # -- where a claim occurs ----------------------------------------------------------------------------
 
 
+GIVEN_NAME_GAP = 2  # words that may stand between a given name and the surname (middle names, initials)
+
+
 def find(mention: Mention, source: SourceIndex, glossary, knobs: Settings) -> list[tuple[int, int, int]]:
     """(sentence, start, end) of every occurrence of the claim in the source; for a person, after those,
     every "he", "she" or "his" the source uses for a person of that name right after naming them."""
@@ -326,11 +329,17 @@ def _find_name(mention: Mention, source: SourceIndex, glossary) -> list[tuple[in
         hits += [(flat[p][0], flat[p][1].start, flat[p][1].end) for p in source.pronoun_referents().get(forms[0][-1], ())]
     if hits or len(forms[0]) < 2:
         return _prefix_hits(mention, source) if not hits and mention.kind == "nationality" else hits
-    # A full name the source gives in parts: the surname where it occurs, every other word somewhere.
+    # A full name the source gives with more in between ("Jane Elizabeth Smith", "Jane E. Smith"): the
+    # surname where each given name stands shortly before it in the same sentence. A given name found
+    # only elsewhere in the source is another person's ("Maren Plaskon" from "Maren Sanchez" and
+    # "Christopher Plaskon": a fused name, the mistake abstractive models make).
     *given, last = forms[0]
-    if all(source.words_like(g) for g in given):
-        return [(flat[p][0], flat[p][1].start, flat[p][1].end) for p in source.positions_of(source.words_like(last))]
-    return []
+    hits = []
+    for p in source.positions_of(source.words_like(last)):
+        before = [token.text for index, token in flat[max(0, p - len(given) - GIVEN_NAME_GAP):p] if index == flat[p][0]]
+        if all(any(same_word(g, word) for word in before) for g in given):
+            hits.append((flat[p][0], flat[p][1].start, flat[p][1].end))
+    return hits
 
 
 def _countries(key: str) -> list[str]:
