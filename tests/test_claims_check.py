@@ -79,6 +79,29 @@ def test_a_full_name_without_its_middle_name_is_supported():
     assert any(v.mention.text == "Jane Doe" and v.supported for s in result.result.sentences for v in s.verdicts)
 
 
+HEDGE_SOURCE = ("The feud between the two neighbours started in 1980 when a hedge blocked light from a vegetable "
+                "patch. A clip posted online shows the hedge. Mr Rose, the owner, said the row had cost him "
+                "thousands. Experts at Clip University disagree.")
+
+
+def claim_texts(source: str, summary: str) -> set[str]:
+    result = check_texts([("t", source, summary)], language="en")[0].result
+    return {v.mention.text for s in result.sentences for v in s.verdicts}
+
+
+def test_an_ordinary_word_opening_a_headline_style_sentence_is_no_name():
+    # spaCy reads "Feud" and "Owner" opening a sentence as names; the source writes both in lower case.
+    assert "Feud" not in claim_texts(HEDGE_SOURCE, "Feud started in 1980 when the hedge blocked light.")
+    assert "Owner" not in claim_texts(HEDGE_SOURCE, "Owner said the row had cost him thousands.")
+    # "Clip" the source also capitalises inside a sentence: it may be a name, so it is still checked.
+    assert "Clip" in claim_texts(HEDGE_SOURCE, "Clip shows the hedge.")
+
+
+def test_a_source_in_lower_case_throughout_says_nothing_of_names():
+    lower = HEDGE_SOURCE.lower().replace("the feud", "The feud")
+    assert "Feud" in claim_texts(lower, "Feud started in 1980 when the hedge blocked light.")
+
+
 def test_variants_are_supported():
     summary = ("Lavrov said Russia proposed talks in Istanbul on 2 June. Zelensky accused Russia of disrespecting "
                "efforts by the U.S. to broker peace. Russian foreign minister Lavrov proposed new talks. The sides agreed to swap 2000 prisoners.")

@@ -91,6 +91,12 @@ class Placed(NamedTuple):
     longest: int  # tokens in the longest of them
 
 
+# A source with fewer of the words inside its sentences capitalised than this is written in lower case
+# (as QAGS and other tokenised corpora are): its casing says nothing of which words are names. Edited
+# news capitalises about one word in ten there.
+CASED_SOURCE_SHARE = 0.03
+
+
 @dataclass
 class SourceIndex:
     """The source, tokenised per sentence, with its extracted claims, and the indexes that find a
@@ -134,6 +140,7 @@ class SourceIndex:
         self._token_starts: list[int] | None = None
         self._token_ends: list[int] | None = None
         self._placed: dict[str, Placed] = {}
+        self._capitalised_share: float | None = None
 
     def sentence_of(self, offset: int) -> int | None:
         if self._ordered:
@@ -221,6 +228,26 @@ class SourceIndex:
                     referents.setdefault(last[0], []).append(position)
             self._pronouns = referents
         return self._pronouns
+
+    def common_word(self, word: str) -> bool:
+        """Whether the source writes ``word`` (folded) as an ordinary word: in lower case wherever it
+        stands inside a sentence, never capitalised there, in a source that does capitalise its names
+        (one written in lower case throughout tells nothing of any word)."""
+        if self._capitalised_share is None:
+            inner = [self._capitalised(p) for p in range(len(self._flat)) if self._inside(p) and self._flat[p][1].text.isalpha()]
+            self._capitalised_share = sum(inner) / max(len(inner), 1)
+        if self._capitalised_share < CASED_SOURCE_SHARE:
+            return False
+        cases = [self._capitalised(p) for p in self.word_positions.get(word, ()) if self._inside(p)]
+        return bool(cases) and not any(cases)
+
+    def _inside(self, position: int) -> bool:
+        """Whether the token at ``position`` in _flat follows a word of its own sentence (not its first
+        word, nor one after a quote mark or a colon, where a capital says nothing)."""
+        return position > 0 and self._flat[position - 1][0] == self._flat[position][0] and self._flat[position - 1][1].text.isalnum()
+
+    def _capitalised(self, position: int) -> bool:
+        return self.text[self._flat[position][1].start].isupper()
 
     def mentions_of_kind(self, kind: str) -> list[Mention]:
         if kind not in self._by_kind:
