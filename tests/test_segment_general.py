@@ -371,3 +371,11 @@ def test_arabic_diacritics_do_not_split_or_hide_page_words():
     plain = "يرجى تفعيل الإشعارات في المتصفح لمتابعة آخر الأخبار على موقعنا"
     marked = "يُرجى تفعيل الإشعارات في المتصفّح لمتابعة آخر الأخبار على موقعِنا"
     assert is_page_notice(plain) and is_page_notice(marked)
+
+
+@pytest.mark.parametrize("byline", ["By Jane Okafor, 12 March 2025", "By Jane Okafor - 12 March 2025"])
+def test_a_byline_ending_in_its_date_gives_both_author_and_date(byline):
+    article = segment(from_text(_page(["Harbour bridge to close to lorries", byline])))
+    assert article.authors == ("Jane Okafor",)
+    assert article.published == "2025-03-12"
+    assert byline not in article.body

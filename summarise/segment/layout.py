@@ -112,6 +112,9 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
             found = find_date(text, day_first=day_first if not any(c.isalpha() for c in text) else None)
             if found:
                 dates.append((i, found[0]))
+            if reason == F.DATE and word_count(text) <= 15 and (byline := parse_byline(text)) is not None:
+                reason = F.BYLINE  # "By Jane Okafor, 12 March 2025": who wrote it, then when
+                layout.authors += [a for a in byline[0] if a not in layout.authors]
         elif reason == F.ADVERT and hint in ("h1", "h2") and F.is_ad_slot_label(text):
             reason = None  # "Background" marked up as a heading heads a section: no empty ad slot
         elif reason is None and hint == "image":
