@@ -33,14 +33,23 @@ def test_real_cuda_out_of_memory_halves_the_batch(tiny_models):
 
     clear_cache()
     model = load_seq2seq(load_registry().get("opus-mt-en-ar"), Settings(device="cuda", model_paths={"opus-mt-en-ar": str(tiny_models["opus-mt-en-ar"])}))
+    # One input within the tiny model's 48-token limit; what generating it takes, measured, sizes the cap.
+    texts = ["Russia said 2,000 prisoners were swapped on Monday in Istanbul."] * 512
+    settings = {"num_beams": 4, "max_length": 48}
+    torch.cuda.synchronize()
+    before = torch.cuda.memory_allocated()
+    torch.cuda.reset_peak_memory_stats()
+    model.generate(texts[:1], **settings)
+    one = torch.cuda.max_memory_allocated() - before
     torch.cuda.empty_cache()
     _, total = torch.cuda.mem_get_info()
     used = torch.cuda.memory_reserved()
-    # Allow only a little more than what is already reserved, so a 512-input batch cannot fit.
-    torch.cuda.set_per_process_memory_fraction(min(1.0, (used + 64 * 2**20) / total))
+    # Room for a few dozen inputs at once (at least a few of the allocator's 2 MiB blocks), not for 512.
+    room = max(32 * one, 8 * 2**20)
+    assert 512 * one > 2 * room, f"one input takes {one} bytes: too little for the cap to bite"
+    torch.cuda.set_per_process_memory_fraction(min(1.0, (used + room) / total))
     try:
-        texts = ["Russia said 2,000 prisoners were swapped on Monday in Istanbul. " * 4] * 512
-        outputs = model.generate(texts, max_batch_size=512, max_batch_tokens=10**7, num_beams=4, max_length=48)
+        outputs = model.generate(texts, max_batch_size=512, max_batch_tokens=10**7, **settings)
     finally:
         torch.cuda.set_per_process_memory_fraction(1.0)
         clear_cache()

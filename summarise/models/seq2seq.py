@@ -179,8 +179,11 @@ class Seq2SeqModel:
         return isinstance(error, torch.cuda.OutOfMemoryError)
 
     def _release_memory(self) -> None:
+        import gc
+
         import torch
 
+        gc.collect()  # the failed attempt's tensors may sit in reference cycles (generate's frames)
         if torch.cuda.is_available():
             torch.cuda.empty_cache()
 
@@ -190,18 +193,23 @@ class Seq2SeqModel:
         except Exception as error:
             if not self.is_out_of_memory(error):
                 raise
-            self._release_memory()
-            self.stats.out_of_memory += 1
-            if len(batch) == 1:
-                raise DeviceError(
-                    f"{self.card.name} ran out of {self.device.upper()} memory on a single input",
-                    "use --device cpu, or a smaller model",
-                ) from None
-            half = len(batch) // 2
-            self.batch_cap = max(1, min(self.batch_cap or half, half))
-            return self._generate_with_backoff(batch[:half], kwargs) + self._generate_with_backoff(batch[half:], kwargs)
-        self.stats.batches += 1
-        return outputs
+            outputs = None
+        if outputs is not None:
+            self.stats.batches += 1
+            return outputs
+        # Out of memory. Freed and retried only here, outside the except block: while the exception lives,
+        # its traceback keeps the failed attempt's frames and their tensors on the device, and every
+        # smaller retry would run out of memory too (seen on a real GPU: halved down to one input).
+        self._release_memory()
+        self.stats.out_of_memory += 1
+        if len(batch) == 1:
+            raise DeviceError(
+                f"{self.card.name} ran out of {self.device.upper()} memory on a single input",
+                "use --device cpu, or a smaller model",
+            )
+        half = len(batch) // 2
+        self.batch_cap = max(1, min(self.batch_cap or half, half))
+        return self._generate_with_backoff(batch[:half], kwargs) + self._generate_with_backoff(batch[half:], kwargs)
 
     def _generate_batch(self, batch: list[list[int]], kwargs: dict[str, Any]) -> list[str]:
         padded = self.tokenizer.pad({"input_ids": batch}, return_tensors="pt")
