@@ -200,6 +200,35 @@ def test_backend_setting_forces_either_backend(tiny_models):
     assert isinstance(load_generator(card, dataclasses.replace(settings, backend="ctranslate2")), CTranslate2Model)
 
 
+def test_a_copy_that_loads_but_cannot_run_is_found_at_load(tiny_models, monkeypatch):
+    """As on a GPU machine with only CUDA 13's libraries: the Translator loads, its first translation
+    fails. auto warns and uses transformers; a forced ctranslate2 backend is a device error."""
+    import dataclasses
+
+    from summarise.errors import DeviceError
+
+    settings = settings_for(mt5_xlsum=tiny_models["mt5-xlsum"])
+    card = load_registry().get("mt5-xlsum")
+    convert(card, settings, "float32")
+    real = ctranslate2.Translator
+
+    class LoadsButCannotRun:
+        def __init__(self, *args, **kwargs):
+            self.inner = real(*args, **kwargs)
+
+        def translate_batch(self, *args, **kwargs):
+            raise RuntimeError("Library libcublas.so.12 is not found or cannot be loaded")
+
+    monkeypatch.setattr(ctranslate2, "Translator", LoadsButCannotRun)
+    with pytest.warns(RuntimeWarning, match="cannot run on cpu: Library libcublas.so.12"):
+        model = load_generator(card, settings)
+    assert type(model) is Seq2SeqModel and model.description == "transformers float32 cpu"
+    clear_cache()
+    with pytest.raises(DeviceError, match="libcublas.so.12") as caught:
+        load_generator(card, dataclasses.replace(settings, backend="ctranslate2"))
+    assert "--backend transformers" in caught.value.hint
+
+
 def test_forced_ctranslate2_without_an_up_to_date_copy_is_a_missing_model(tmp_path, tiny_models, monkeypatch):
     import dataclasses
     import shutil

@@ -14,10 +14,11 @@ and out-of-memory back-off are the shared ones of :class:`~summarise.models.seq2
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import ConfigError, ConversionMissingError, ModelLoadError
+from ..errors import ConfigError, ConversionMissingError, DeviceError, ModelLoadError
 from ..settings import Settings
 from . import ct2_convert
 from .ct2_convert import ConvertedCopy, convert_command, find_converted, read_marker
@@ -41,9 +42,10 @@ _IGNORED_OPTIONS = {"early_stopping"}
 def load_generator(card: ModelCard, settings: Settings) -> Seq2SeqModel:
     """The generator for ``card`` on the backend ``settings.backend`` asks for.
 
-    ``auto``: its CTranslate2 copy when converted and usable, else transformers. ``transformers``:
-    always transformers. ``ctranslate2``: the CTranslate2 copy, and an error naming the convert
-    command when there is no up-to-date copy (never a silent fallback)."""
+    ``auto``: its CTranslate2 copy when converted and usable, else transformers (with a warning when
+    the copy exists but cannot run on the device). ``transformers``: always transformers.
+    ``ctranslate2``: the CTranslate2 copy, and an error naming the convert command when there is no
+    up-to-date copy, or what is missing when it cannot run (never a silent fallback)."""
     from .loading import _cached, load_seq2seq, resolve_device
 
     local = require(card, settings)
@@ -58,7 +60,14 @@ def load_generator(card: ModelCard, settings: Settings) -> Seq2SeqModel:
     device = resolve_device(settings.device)
     compute_type = choose_compute_type(copy.quantization, device, settings.dtype)
     key = ("ct2", card.name, str(copy.path), copy.source_fingerprint, device, compute_type)
-    return _cached(key, lambda: _build(local, copy, device, compute_type))
+    try:
+        return _cached(key, lambda: _build(local, copy, device, compute_type))
+    except DeviceError as error:
+        if settings.backend == "ctranslate2":
+            raise
+        warnings.warn(f"{error.message} ({error.hint}); using transformers for {card.name} instead",
+                      RuntimeWarning, stacklevel=2)
+        return load_seq2seq(card, settings)
 
 
 def _required_copy(local: LocalModel, settings: Settings) -> ConvertedCopy:
@@ -120,6 +129,7 @@ def _build(local: LocalModel, copy: ConvertedCopy, device: str, compute_type: st
             f"could not load the CTranslate2 copy of {local.card.name} from {copy.path}: {error}",
             f"re-run `summarise models convert {local.card.name} --force`, or delete {copy.path} to use transformers",
         ) from None
+    _probe(translator, tokenizer, local.card.name, device)
     return CTranslate2Model(
         local=local,
         tokenizer=tokenizer,
@@ -129,6 +139,23 @@ def _build(local: LocalModel, copy: ConvertedCopy, device: str, compute_type: st
         positions=copy.max_positions,
         forced_eos=copy.forced_eos,
     )
+
+
+def _probe(translator, tokenizer, name: str, device: str) -> None:
+    """Translate one short sentence. A copy can load and still be unable to run: a CTranslate2 build for
+    CUDA 12 on a machine with only CUDA 13's libraries loads, then fails its first translation with
+    "Library libcublas.so.12 is not found" (seen on an H200). Found here, that is one clear error at
+    load rather than a failure of every article."""
+    # A real sentence and a few steps: a single token decoded once ran without the matrix library.
+    source = tokenizer.convert_ids_to_tokens(tokenizer("The talks resumed on Monday.")["input_ids"])
+    try:
+        translator.translate_batch([source], max_decoding_length=4, beam_size=1)
+    except RuntimeError as error:
+        raise DeviceError(
+            f"the CTranslate2 copy of {name} loads but cannot run on {device}: {error}",
+            "install what it names (CTranslate2 4 wheels need CUDA 12's libraries, e.g. pip install nvidia-cublas-cu12), "
+            "or use --backend transformers",
+        ) from None
 
 
 @dataclass
