@@ -61,45 +61,62 @@ def test_number_moved_from_elsewhere_in_the_article_is_caught():
 
 
 NAMES_SOURCE = ("Maren Sanchez, 16, was stabbed at a school in Milford on Friday. A classmate, Christopher Plaskon, "
-                "has been charged with her murder. Jane Elizabeth Doe, the principal, said the school was in shock.")
+                "has been charged with her murder. Friends said Maren rejected Plaskon at a party. Jane Elizabeth "
+                "Doe, the principal, said the school was in shock. Smith, Anna, 34, a teacher, found her. Jonathan "
+                "Reed, the chief constable, said the inquiry was going well.")
+
+
+def verdicts_of(source: str, summary: str) -> dict[str, bool]:
+    """Each claim the checker found in ``summary``: whether the source supports it."""
+    result = check_texts([("t", source, summary)], language="en")[0].result
+    return {v.mention.text: v.supported for s in result.sentences for v in s.verdicts}
 
 
 def test_a_given_name_taken_from_another_person_is_caught():
     # Both words are in the source, but "Maren" is the victim's given name and "Plaskon" the accused's
-    # surname: a fused name, as abstractive summarisers write them.
-    fused = check_texts([("t", NAMES_SOURCE, "Maren Plaskon has been charged with her murder.")], language="en")[0]
-    assert "Maren Plaskon" in {v.mention.text for _, v in fused.result.unsupported}
-    right = check_texts([("t", NAMES_SOURCE, "Christopher Plaskon has been charged with her murder.")], language="en")[0]
-    assert not right.result.unsupported
+    # surname: a fused name, as abstractive summarisers write them; "rejected" between the two in
+    # the source is no middle name.
+    assert verdicts_of(NAMES_SOURCE, "Maren Plaskon has been charged with her murder.") == {"Maren Plaskon": False}
+    assert verdicts_of(NAMES_SOURCE, "Christopher Plaskon has been charged with her murder.") == {"Christopher Plaskon": True}
 
 
-def test_a_full_name_without_its_middle_name_is_supported():
-    result = check_texts([("t", NAMES_SOURCE, "The principal, Jane Doe, said the school was in shock.")], language="en")[0]
-    assert "Jane Doe" not in {v.mention.text for _, v in result.result.unsupported}
-    assert any(v.mention.text == "Jane Doe" and v.supported for s in result.result.sentences for v in s.verdicts)
+@pytest.mark.parametrize(
+    ("summary", "name"),
+    [
+        ("The principal, Jane Doe, said the school was in shock.", "Jane Doe"),  # a middle name between
+        ("Anna Smith, a teacher, found her.", "Anna Smith"),  # "Smith, Anna"
+        ("Jon Reed said the inquiry was going well.", "Jon Reed"),  # the short form of "Jonathan"
+        ("Chief Constable Jonathan Reed said the inquiry was going well.", "Jonathan Reed"),  # a title ahead
+    ],
+)
+def test_a_person_the_source_names_in_another_form_is_supported(summary, name):
+    found = verdicts_of(NAMES_SOURCE, summary)
+    assert [supported for text, supported in found.items() if name in text] == [True], found
+
+
+def test_an_organisation_in_another_word_order_is_supported():
+    source = "Students from the University of Surrey discovered thousands of colonies in the soil samples."
+    assert verdicts_of(source, "Surrey University students discovered thousands of colonies.")["Surrey University"]
 
 
 HEDGE_SOURCE = ("The feud between the two neighbours started in 1980 when a hedge blocked light from a vegetable "
                 "patch. A clip posted online shows the hedge. Mr Rose, the owner, said the row had cost him "
-                "thousands. Experts at Clip University disagree.")
-
-
-def claim_texts(source: str, summary: str) -> set[str]:
-    result = check_texts([("t", source, summary)], language="en")[0].result
-    return {v.mention.text for s in result.sentences for v in s.verdicts}
+                "thousands. Experts at Clip University disagree. A sign on the gate reads: Feud ahead.")
 
 
 def test_an_ordinary_word_opening_a_headline_style_sentence_is_no_name():
-    # spaCy reads "Feud" and "Owner" opening a sentence as names; the source writes both in lower case.
-    assert "Feud" not in claim_texts(HEDGE_SOURCE, "Feud started in 1980 when the hedge blocked light.")
-    assert "Owner" not in claim_texts(HEDGE_SOURCE, "Owner said the row had cost him thousands.")
+    # spaCy reads "Feud" and "Owner" opening a sentence as names; the source writes both in lower case
+    # inside its sentences (a capital after a colon says nothing).
+    assert "Feud" not in verdicts_of(HEDGE_SOURCE, "Feud started in 1980 when the hedge blocked light.")
+    assert "Owner" not in verdicts_of(HEDGE_SOURCE, "Owner said the row had cost him thousands.")
     # "Clip" the source also capitalises inside a sentence: it may be a name, so it is still checked.
-    assert "Clip" in claim_texts(HEDGE_SOURCE, "Clip shows the hedge.")
+    assert "Clip" in verdicts_of(HEDGE_SOURCE, "Clip shows the hedge.")
 
 
 def test_a_source_in_lower_case_throughout_says_nothing_of_names():
     lower = HEDGE_SOURCE.lower().replace("the feud", "The feud")
-    assert "Feud" in claim_texts(lower, "Feud started in 1980 when the hedge blocked light.")
+    assert "Feud" in verdicts_of(lower, "Feud started in 1980 when the hedge blocked light.")
+    assert "Owner" in verdicts_of(lower, "Owner said the row had cost him thousands.")
 
 
 def test_variants_are_supported():

@@ -14,6 +14,7 @@ import functools
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -95,6 +96,7 @@ class Placed(NamedTuple):
 # (as QAGS and other tokenised corpora are): its casing says nothing of which words are names. Edited
 # news capitalises about one word in ten there.
 CASED_SOURCE_SHARE = 0.03
+_OPENERS = ':;"“”‘’\'(['  # marks after which a word may be capitalised inside a sentence
 
 
 @dataclass
@@ -140,7 +142,6 @@ class SourceIndex:
         self._token_starts: list[int] | None = None
         self._token_ends: list[int] | None = None
         self._placed: dict[str, Placed] = {}
-        self._capitalised_share: float | None = None
 
     def sentence_of(self, offset: int) -> int | None:
         if self._ordered:
@@ -229,25 +230,36 @@ class SourceIndex:
             self._pronouns = referents
         return self._pronouns
 
-    def common_word(self, word: str) -> bool:
+    def written_in_lower_case(self, word: str) -> bool:
         """Whether the source writes ``word`` (folded) as an ordinary word: in lower case wherever it
-        stands inside a sentence, never capitalised there, in a source that does capitalise its names
-        (one written in lower case throughout tells nothing of any word)."""
-        if self._capitalised_share is None:
-            inner = [self._capitalised(p) for p in range(len(self._flat)) if self._inside(p) and self._flat[p][1].text.isalpha()]
-            self._capitalised_share = sum(inner) / max(len(inner), 1)
-        if self._capitalised_share < CASED_SOURCE_SHARE:
+        stands inside a sentence, never capitalised there. A source written in lower case throughout
+        tells nothing of any word (False)."""
+        if not self.cased:
             return False
         cases = [self._capitalised(p) for p in self.word_positions.get(word, ()) if self._inside(p)]
         return bool(cases) and not any(cases)
 
+    @functools.cached_property
+    def cased(self) -> bool:
+        """Whether the source capitalises its names (edited text), unlike a corpus in lower case."""
+        inner = [self._capitalised(p) for p in range(len(self._flat))
+                 if self._inside(p) and self._flat[p][1].text.isalpha()]
+        return sum(inner) / max(len(inner), 1) >= CASED_SOURCE_SHARE
+
     def _inside(self, position: int) -> bool:
-        """Whether the token at ``position`` in _flat follows a word of its own sentence (not its first
-        word, nor one after a quote mark or a colon, where a capital says nothing)."""
-        return position > 0 and self._flat[position - 1][0] == self._flat[position][0] and self._flat[position - 1][1].text.isalnum()
+        """Whether the token at ``position`` in _flat follows a word of its own sentence with nothing but
+        spaces, commas or dashes between (not after a colon or a quote mark, where a capital says nothing)."""
+        if position == 0 or self._flat[position - 1][0] != self._flat[position][0]:
+            return False
+        between = self.text[self._flat[position - 1][1].end:self._flat[position][1].start]
+        return not any(mark in between for mark in _OPENERS)
 
     def _capitalised(self, position: int) -> bool:
         return self.text[self._flat[position][1].start].isupper()
+
+    def occurrences_at(self, positions: Sequence[int]) -> list[tuple[int, int, int]]:
+        """(sentence, start, end) of the tokens at ``positions`` in _flat."""
+        return [(self._flat[p][0], self._flat[p][1].start, self._flat[p][1].end) for p in positions]
 
     def mentions_of_kind(self, kind: str) -> list[Mention]:
         if kind not in self._by_kind:

@@ -326,20 +326,46 @@ def _find_name(mention: Mention, source: SourceIndex, glossary) -> list[tuple[in
                 found.append((flat[position][0], number, position, flat[position][1].start, flat[last][1].end))
     hits = [(index, start, end) for index, _, _, start, end in sorted(found)]
     if hits and mention.kind in ("person", "other"):  # and where the source calls a person of that name "he" or "she"
-        hits += [(flat[p][0], flat[p][1].start, flat[p][1].end) for p in source.pronoun_referents().get(forms[0][-1], ())]
+        hits += source.occurrences_at(source.pronoun_referents().get(forms[0][-1], ()))
     if hits or len(forms[0]) < 2:
         return _prefix_hits(mention, source) if not hits and mention.kind == "nationality" else hits
-    # A full name the source gives with more in between ("Jane Elizabeth Smith", "Jane E. Smith"): the
-    # surname where each given name stands shortly before it in the same sentence. A given name found
-    # only elsewhere in the source is another person's ("Maren Plaskon" from "Maren Sanchez" and
-    # "Christopher Plaskon": a fused name, the mistake abstractive models make).
     *given, last = forms[0]
-    hits = []
-    for p in source.positions_of(source.words_like(last)):
-        before = [token.text for index, token in flat[max(0, p - len(given) - GIVEN_NAME_GAP):p] if index == flat[p][0]]
-        if all(any(same_word(g, word) for word in before) for g in given):
-            hits.append((flat[p][0], flat[p][1].start, flat[p][1].end))
-    return hits
+    surnames = source.positions_of(source.words_like(last))
+    if mention.kind not in ("person", "other"):  # "other": spaCy's unsorted names, often people's
+        # An organisation or place the source words in another order ("Surrey University", "the
+        # University of Surrey"): the last word where it occurs, every other word somewhere.
+        return source.occurrences_at(surnames) if all(source.words_like(g) for g in given) else []
+    # A person the source names with more in between ("Jane Elizabeth Smith", "Jane E. Smith") or
+    # surname first ("Smith, Jane"): the surname where the given name next to it stands beside it. A
+    # given name found only elsewhere is another person's ("Maren Plaskon" from "Maren Sanchez" and
+    # "Christopher Plaskon": a fused name, the mistake abstractive models make). Words ahead of it (a
+    # second given name, a title spaCy kept: "Constable") may stand anywhere.
+    if not all(source.words_like(g) for g in given[:-1]):
+        return []
+    return source.occurrences_at([p for p in surnames if _given_name_beside(given[-1], p, source)])
+
+
+def _given_name_beside(given: str, position: int, source: SourceIndex) -> bool:
+    """Whether ``given`` (or a longer name it shortens: "Jon", "Jonathan") stands just before the surname
+    at ``position``, with at most GIVEN_NAME_GAP middle names or initials between (words the source
+    writes in lower case are no names: "Maren rejected Plaskon"), or just after it behind a comma."""
+    flat = source._flat
+    sentence = flat[position][0]
+
+    def named(word: str) -> bool:
+        return same_word(given, word) or (len(given) >= 3 and word.startswith(given))
+
+    for q in range(position - 1, max(-1, position - 2 - GIVEN_NAME_GAP), -1):
+        if flat[q][0] != sentence:
+            break
+        if named(flat[q][1].text):
+            return True
+        word = flat[q][1].text
+        if len(word) > 1 and source.written_in_lower_case(word):
+            break
+    after = position + 1
+    return (after < len(flat) and flat[after][0] == sentence and named(flat[after][1].text)
+            and "," in source.text[flat[position][1].end:flat[after][1].start])
 
 
 def _countries(key: str) -> list[str]:
@@ -352,9 +378,7 @@ def _prefix_hits(mention: Mention, source: SourceIndex) -> list[tuple[int, int, 
     if len(key) < 5:
         return []
     stem_ = key[: max(4, len(key) - 3)]
-    flat = source._flat
-    positions = source.positions_of([word for word in source.word_positions if word.startswith(stem_)])
-    return [(flat[p][0], flat[p][1].start, flat[p][1].end) for p in positions]
+    return source.occurrences_at(source.positions_of([word for word in source.word_positions if word.startswith(stem_)]))
 
 
 def _find_quote(mention: Mention, source: SourceIndex, threshold: float) -> list[tuple[int, int, int]]:
