@@ -89,6 +89,20 @@ def test_out_of_memory_halves_the_batch_keeps_order_and_remembers_the_size_that_
     assert max(model.seen) <= 2  # later calls start at the size that fitted: no repeated failures
 
 
+def test_memory_is_released_and_the_batch_retried_after_the_failure_is_handled():
+    # While an exception is being handled its traceback holds the failed attempt's tensors: a release
+    # or a retry made then frees nothing (on a real GPU the halving ran down to one input and failed).
+    import sys
+
+    handling: list[bool] = []
+    model = _limited_model(fits=2)
+    generate_batch = model._generate_batch
+    model._release_memory = lambda: handling.append(sys.exc_info()[0] is not None)
+    model._generate_batch = lambda batch, kwargs: handling.append(sys.exc_info()[0] is not None) or generate_batch(batch, kwargs)
+    assert len(model.generate(["w"] * 8, max_batch_size=8, num_beams=1)) == 8
+    assert len(handling) > 2 and not any(handling)
+
+
 def test_out_of_memory_on_a_single_input_is_a_device_error():
     model = _limited_model(fits=0)
     with pytest.raises(DeviceError, match="ran out of CUDA memory"):

@@ -94,6 +94,24 @@ def test_a_person_the_source_names_in_another_form_is_supported(summary, name):
     assert [supported for text, supported in found.items() if name in text] == [True], found
 
 
+@pytest.mark.parametrize(
+    ("source", "summary", "name", "supported"),
+    [
+        # A list of names is no "Surname, Given": Anna is Jones, not Smith.
+        ("Police named the suspects as Lee Smith, Anna Jones and Mark Brown. They were held in Leeds.",
+         "Anna Smith was charged.", "Anna Smith", False),
+        # A particle the source writes in lower case stands inside a name.
+        ("Crown Prince Mohammed bin Salman met the envoy in Riyadh on Tuesday, officials said.",
+         "Mohammed Salman met the envoy.", "Mohammed Salman", True),
+        # "January" is no longer form of "Jan".
+        ("In January Smith said the plan would fail. The council disagreed with him.",
+         "Jan Smith said the plan would fail.", "Jan Smith", False),
+    ],
+)
+def test_what_stands_beside_a_surname_decides_whose_it_is(source, summary, name, supported):
+    assert verdicts_of(source, summary)[name] is supported
+
+
 def test_an_organisation_in_another_word_order_is_supported():
     source = "Students from the University of Surrey discovered thousands of colonies in the soil samples."
     assert verdicts_of(source, "Surrey University students discovered thousands of colonies.")["Surrey University"]

@@ -219,10 +219,12 @@ def test_a_copy_that_loads_but_cannot_run_is_found_at_load(tiny_models, monkeypa
         def translate_batch(self, *args, **kwargs):
             raise RuntimeError("Library libcublas.so.12 is not found or cannot be loaded")
 
-    monkeypatch.setattr(ctranslate2, "Translator", LoadsButCannotRun)
+    built: list[object] = []
+    monkeypatch.setattr(ctranslate2, "Translator", lambda *args, **kwargs: built.append(1) or LoadsButCannotRun(*args, **kwargs))
     with pytest.warns(RuntimeWarning, match="cannot run on cpu: Library libcublas.so.12"):
         model = load_generator(card, settings)
     assert type(model) is Seq2SeqModel and model.description == "transformers float32 cpu"
+    assert load_generator(card, settings) is model and len(built) == 1  # tried once, not for every call
     clear_cache()
     with pytest.raises(DeviceError, match="libcublas.so.12") as caught:
         load_generator(card, dataclasses.replace(settings, backend="ctranslate2"))

@@ -38,15 +38,17 @@ def test_ctranslate2_copy_runs_on_the_gpu_and_agrees_with_transformers(tmp_path)
     clear_cache()
     convert(card, exact, "float32")
     try:
-        fast = load_generator(card, exact)
-    except DeviceError as error:  # e.g. a build for CUDA 12 where only CUDA 13's libraries are installed
-        pytest.skip(f"this ctranslate2 build cannot run on this GPU: {error.message}")
-    assert fast.description == "ctranslate2 float32 cuda"
-    assert fast.generate(texts, **greedy) == load_seq2seq(card, exact).generate(texts, **greedy)
+        try:
+            fast = load_generator(card, exact)
+        except DeviceError as error:  # e.g. a build for CUDA 12 where only CUDA 13's libraries are installed
+            pytest.skip(f"this ctranslate2 build cannot run on this GPU: {error.message}")
+        assert fast.description == "ctranslate2 float32 cuda"
+        assert fast.generate(texts, **greedy) == load_seq2seq(card, exact).generate(texts, **greedy)
 
-    convert(card, exact, "int8")
-    clear_cache()
-    fast = load_generator(card, Settings(device="cuda", backend="ctranslate2", **store))
-    assert fast.description in ("ctranslate2 int8_float16 cuda", "ctranslate2 int8_bfloat16 cuda"), fast.description
-    assert len(fast.generate(texts * 50, **greedy)) == 200
-    clear_cache()
+        convert(card, exact, "int8")
+        clear_cache()
+        fast = load_generator(card, Settings(device="cuda", backend="ctranslate2", **store))
+        assert fast.description in ("ctranslate2 int8_float16 cuda", "ctranslate2 int8_bfloat16 cuda"), fast.description
+        assert len(fast.generate(texts * 50, **greedy)) == 200
+    finally:
+        clear_cache()

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .mention import Mention
-from .normalise import fold
+from .normalise import MONTH_NAMES, WEEKDAY_NAMES, fold
 from .slot import rival
 from .source import SourceIndex, Token, content_stem, is_content, same_word, tokenise
 
@@ -345,27 +345,50 @@ def _find_name(mention: Mention, source: SourceIndex, glossary) -> list[tuple[in
     return source.occurrences_at([p for p in surnames if _given_name_beside(given[-1], p, source)])
 
 
+# Words inside a name that the source writes in lower case ("Mohammed bin Salman", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "de", "da", "di", "del", "della", "dos", "das",
+                            "du", "la", "le", "van", "von", "der", "den", "ter"})
+
+
 def _given_name_beside(given: str, position: int, source: SourceIndex) -> bool:
     """Whether ``given`` (or a longer name it shortens: "Jon", "Jonathan") stands just before the surname
-    at ``position``, with at most GIVEN_NAME_GAP middle names or initials between (words the source
-    writes in lower case are no names: "Maren rejected Plaskon"), or just after it behind a comma."""
+    at ``position``, with at most GIVEN_NAME_GAP middle names, initials or particles between (other
+    words the source writes in lower case are no names: "Maren rejected Plaskon"), or just after it
+    behind a comma where the source writes surname first ("Smith, Anna, 34,")."""
     flat = source._flat
     sentence = flat[position][0]
 
     def named(word: str) -> bool:
-        return same_word(given, word) or (len(given) >= 3 and word.startswith(given))
+        shortened = len(given) >= 3 and word.startswith(given) and word not in MONTH_NAMES + WEEKDAY_NAMES
+        return same_word(given, word) or shortened
 
     for q in range(position - 1, max(-1, position - 2 - GIVEN_NAME_GAP), -1):
         if flat[q][0] != sentence:
             break
-        if named(flat[q][1].text):
-            return True
         word = flat[q][1].text
-        if len(word) > 1 and source.written_in_lower_case(word):
+        if named(word):
+            return True
+        if len(word) > 1 and word not in NAME_PARTICLES and source.written_in_lower_case(word):
             break
+    return _surname_first(named, position, source)
+
+
+def _surname_first(named, position: int, source: SourceIndex) -> bool:
+    """"Smith, Anna": the given name right after the surname behind a comma, in a source whose casing
+    shows that neither belongs to a list of names ("Lee Smith, Anna Jones and Mark Brown" names no
+    Anna Smith): the word before the surname is an ordinary one, the word after the given name no name."""
+    flat = source._flat
     after = position + 1
-    return (after < len(flat) and flat[after][0] == sentence and named(flat[after][1].text)
-            and "," in source.text[flat[position][1].end:flat[after][1].start])
+    if not source.cased or after >= len(flat) or flat[after][0] != flat[position][0] or not named(flat[after][1].text):
+        return False
+    if "," not in source.text[flat[position][1].end:flat[after][1].start]:
+        return False
+    before = position - 1
+    if before >= 0 and flat[before][0] == flat[position][0] and not source.written_in_lower_case(flat[before][1].text):
+        return False
+    following = after + 1
+    return not (following < len(flat) and flat[following][0] == flat[after][0]
+                and source.text[flat[following][1].start].isupper())
 
 
 def _countries(key: str) -> list[str]:

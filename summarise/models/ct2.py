@@ -60,14 +60,23 @@ def load_generator(card: ModelCard, settings: Settings) -> Seq2SeqModel:
     device = resolve_device(settings.device)
     compute_type = choose_compute_type(copy.quantization, device, settings.dtype)
     key = ("ct2", card.name, str(copy.path), copy.source_fingerprint, device, compute_type)
-    try:
-        return _cached(key, lambda: _build(local, copy, device, compute_type))
-    except DeviceError as error:
-        if settings.backend == "ctranslate2":
-            raise
-        warnings.warn(f"{error.message} ({error.hint}); using transformers for {card.name} instead",
-                      RuntimeWarning, stacklevel=2)
+
+    def build_or_fall_back() -> Seq2SeqModel:
+        failure = None
+        try:
+            return _build(local, copy, device, compute_type)
+        except DeviceError as error:
+            if settings.backend == "ctranslate2":
+                raise
+            failure = f"{error.message} ({error.hint})"
+        # Outside the except block, so the failed copy (held by the error's traceback) is freed before
+        # transformers loads its own weights onto the device.
+        warnings.warn(f"{failure}; using transformers for {card.name} instead", RuntimeWarning, stacklevel=3)
         return load_seq2seq(card, settings)
+
+    # Under ``auto`` a copy that cannot run is tried once: the transformers model that stands in for
+    # it is kept under its key, so a batch of thousands does not rebuild it for every group.
+    return _cached(key, build_or_fall_back)
 
 
 def _required_copy(local: LocalModel, settings: Settings) -> ConvertedCopy:
@@ -148,14 +157,19 @@ def _probe(translator, tokenizer, name: str, device: str) -> None:
     load rather than a failure of every article."""
     # A real sentence and a few steps: a single token decoded once ran without the matrix library.
     source = tokenizer.convert_ids_to_tokens(tokenizer("The talks resumed on Monday.")["input_ids"])
+    failure = None
     try:
         translator.translate_batch([source], max_decoding_length=4, beam_size=1)
     except RuntimeError as error:
-        raise DeviceError(
-            f"the CTranslate2 copy of {name} loads but cannot run on {device}: {error}",
-            "install what it names (CTranslate2 4 wheels need CUDA 12's libraries, e.g. pip install nvidia-cublas-cu12), "
-            "or use --backend transformers",
-        ) from None
+        failure = str(error)
+    if failure is None:
+        return
+    if "out of memory" in failure.lower():
+        hint = "free memory on the device, or use --device cpu or --backend transformers"
+    else:
+        hint = ("install what it names (CTranslate2 4 wheels need CUDA 12's libraries, e.g. pip install "
+                "nvidia-cublas-cu12), or use --backend transformers")
+    raise DeviceError(f"the CTranslate2 copy of {name} loads but cannot run on {device}: {failure}", hint)
 
 
 @dataclass
