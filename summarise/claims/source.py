@@ -236,13 +236,13 @@ class SourceIndex:
         tells nothing of any word (False)."""
         if not self.cased:
             return False
-        cases = [self._capitalised(p) for p in self.word_positions.get(word, ()) if self._inside(p)]
+        cases = [self.capitalised(p) for p in self.word_positions.get(word, ()) if self._inside(p)]
         return bool(cases) and not any(cases)
 
     @functools.cached_property
     def cased(self) -> bool:
         """Whether the source capitalises its names (edited text), unlike a corpus in lower case."""
-        inner = [self._capitalised(p) for p in range(len(self._flat))
+        inner = [self.capitalised(p) for p in range(len(self._flat))
                  if self._inside(p) and self._flat[p][1].text.isalpha()]
         return sum(inner) / max(len(inner), 1) >= CASED_SOURCE_SHARE
 
@@ -254,7 +254,8 @@ class SourceIndex:
         between = self.text[self._flat[position - 1][1].end:self._flat[position][1].start]
         return not any(mark in between for mark in _OPENERS)
 
-    def _capitalised(self, position: int) -> bool:
+    def capitalised(self, position: int) -> bool:
+        """Whether the token at ``position`` in _flat begins with a capital in the source."""
         return self.text[self._flat[position][1].start].isupper()
 
     def occurrences_at(self, positions: Sequence[int]) -> list[tuple[int, int, int]]:

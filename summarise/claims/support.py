@@ -25,6 +25,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..segment.lines import NAME_PARTICLES
 from .mention import Mention
 from .normalise import MONTH_NAMES, WEEKDAY_NAMES, fold
 from .slot import rival
@@ -345,11 +346,6 @@ def _find_name(mention: Mention, source: SourceIndex, glossary) -> list[tuple[in
     return source.occurrences_at([p for p in surnames if _given_name_beside(given[-1], p, source)])
 
 
-# Words inside a name that the source writes in lower case ("Mohammed bin Salman", "Ludwig van Beethoven").
-NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "de", "da", "di", "del", "della", "dos", "das",
-                            "du", "la", "le", "van", "von", "der", "den", "ter"})
-
-
 def _given_name_beside(given: str, position: int, source: SourceIndex) -> bool:
     """Whether ``given`` (or a longer name it shortens: "Jon", "Jonathan") stands just before the surname
     at ``position``, with at most GIVEN_NAME_GAP middle names, initials or particles between (other
@@ -387,8 +383,7 @@ def _surname_first(named, position: int, source: SourceIndex) -> bool:
     if before >= 0 and flat[before][0] == flat[position][0] and not source.written_in_lower_case(flat[before][1].text):
         return False
     following = after + 1
-    return not (following < len(flat) and flat[following][0] == flat[after][0]
-                and source.text[flat[following][1].start].isupper())
+    return not (following < len(flat) and flat[following][0] == flat[after][0] and source.capitalised(following))
 
 
 def _countries(key: str) -> list[str]:

@@ -157,19 +157,15 @@ def _probe(translator, tokenizer, name: str, device: str) -> None:
     load rather than a failure of every article."""
     # A real sentence and a few steps: a single token decoded once ran without the matrix library.
     source = tokenizer.convert_ids_to_tokens(tokenizer("The talks resumed on Monday.")["input_ids"])
-    failure = None
     try:
         translator.translate_batch([source], max_decoding_length=4, beam_size=1)
     except RuntimeError as error:
-        failure = str(error)
-    if failure is None:
-        return
-    if "out of memory" in failure.lower():
-        hint = "free memory on the device, or use --device cpu or --backend transformers"
-    else:
-        hint = ("install what it names (CTranslate2 4 wheels need CUDA 12's libraries, e.g. pip install "
-                "nvidia-cublas-cu12), or use --backend transformers")
-    raise DeviceError(f"the CTranslate2 copy of {name} loads but cannot run on {device}: {failure}", hint)
+        if "out of memory" in str(error).lower():
+            hint = "free memory on the device, or use --device cpu or --backend transformers"
+        else:
+            hint = ("install what it names (CTranslate2 4 wheels need CUDA 12's libraries, e.g. pip install "
+                    "nvidia-cublas-cu12), or use --backend transformers")
+        raise DeviceError(f"the CTranslate2 copy of {name} loads but cannot run on {device}: {error}", hint) from None
 
 
 @dataclass

@@ -108,13 +108,12 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
         hint = layout.lines[i].hint
         if reason is None and word_count(text) <= 12 and _POSTED_LINE.match(text) and find_date(text):
             reason = F.DATE  # a blog's "Posted on July 6, 2017 by in POLICE": the date with author/category slots
+        if reason == F.DATE and word_count(text) <= 15 and parse_byline(text) is not None:
+            reason = None  # "By Jane Okafor, 12 March 2025": a byline that ends in its date, read as one below
         if reason in (F.DATE, F.EMAIL_HEADER):  # "Date:2025-04-11 06:24:00" reads as an e-mail header
             found = find_date(text, day_first=day_first if not any(c.isalpha() for c in text) else None)
             if found:
                 dates.append((i, found[0]))
-            if reason == F.DATE and word_count(text) <= 15 and (byline := parse_byline(text)) is not None:
-                reason = F.BYLINE  # "By Jane Okafor, 12 March 2025": who wrote it, then when
-                layout.authors += [a for a in byline[0] if a not in layout.authors]
         elif reason == F.ADVERT and hint in ("h1", "h2") and F.is_ad_slot_label(text):
             reason = None  # "Background" marked up as a heading heads a section: no empty ad slot
         elif reason is None and hint == "image":

@@ -103,7 +103,8 @@ _NOT_IN_NAMES = {
     "news",
 }
 _CLOSING_QUOTES = '"”»’'
-_NAME_PARTICLES = {
+# Lower-case words inside personal names ("Mohammed bin Salman", "Ludwig van Beethoven").
+NAME_PARTICLES = {
     "de",
     "da",
     "di",
@@ -311,13 +312,13 @@ def looks_like_name(text: str) -> bool:
     tokens = text.split()
     if not 2 <= len(tokens) <= 4:
         return False
-    if len(tokens) == 4 and not is_arabic(text) and not any(t.lower() in _NAME_PARTICLES for t in tokens):
+    if len(tokens) == 4 and not is_arabic(text) and not any(t.lower() in NAME_PARTICLES for t in tokens):
         return False  # four capitalised words without a "de"/"al"/"bin" are a label ("SafeX Pro Exchange View")
     if is_arabic(text):
         return all(_ARABIC_LETTER.match(t[0]) for t in tokens)
     if any(t.lower() in _NOT_IN_NAMES for t in tokens):
         return False
-    capitalised = [t for t in tokens if t.lower() not in _NAME_PARTICLES]
+    capitalised = [t for t in tokens if t.lower() not in NAME_PARTICLES]
     return bool(capitalised) and all(
         t[0].isupper() and (len(t) == 1 or not t.isupper() or len(t) <= 3) for t in capitalised
     )

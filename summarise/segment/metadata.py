@@ -86,8 +86,7 @@ def parse_byline(text: str) -> tuple[list[str], str | None] | None:
         if match:
             found_by = True
             names += split_names(match.group("names"))
-            continue
-        found = find_date(segment)
+        found = find_date(segment)  # also "By Jane Okafor, 12 March 2025": the names, then when
         if found and date is None:
             date = found[0]
     if not found_by or not names:
