@@ -260,6 +260,23 @@ def test_the_subject_of_one_sentence_with_the_predicate_of_another_is_misplaced(
     assert max(_gaps("Turkey held the first direct talks between the two sides in three years.").values()) < 0.05
 
 
+QUEBEC = ("Quebec premier Jean Charest has called a provincial election for September 4, after weeks of "
+          "speculation in the media.\n\nThe opposition Parti Quebecois is led by Pauline Marois, who has promised "
+          "a referendum on sovereignty.\n\nStudents have protested for months against higher tuition fees.\n\n"
+          "Charest is the leader of the Quebec Liberal Party and has held his position as premier since 2003.")
+
+
+def test_a_person_named_in_full_where_the_source_gives_the_surname_is_placed_there():
+    # The source names him in full once, then as "Charest"; the summary writes the full name.
+    faithful = "Jean Charest is the leader of the Quebec Liberal Party and has held his position as premier since 2003."
+    (sentence,) = check_texts([("t", QUEBEC, faithful)], language="en")[0].result.sentences
+    gaps = dict(zip(FEATURES, sentence.features))
+    assert gaps["name_gap"] < 0.05 and gaps["subject_gap"] < 0.05
+    swap = "Pauline Marois is the leader of the Quebec Liberal Party and has held her position as premier since 2003."
+    (swapped,) = check_texts([("t", QUEBEC, swap)], language="en")[0].result.sentences
+    assert dict(zip(FEATURES, swapped.features))["subject_gap"] > 0.2
+
+
 def test_placement_gaps_read_each_claim_against_the_sentence_without_it():
     from summarise.claims.placement import Placed, placement_gaps
 

@@ -56,6 +56,22 @@ def test_a_quote_said_by_someone_unnamed_has_no_speaker(glossary):
     assert quote.speaker is None  # not "Cairo"
 
 
+def quotes_of(text: str, glossary) -> list[str]:
+    return [m.text for m in english_mentions(parse_english([text])[0], glossary) if m.kind == "quote"]
+
+
+def test_a_short_quote_does_not_pair_the_marks_after_it_wrongly(glossary):
+    # "no." was too short to match, so its closing mark opened a "quote" of the text between quotes.
+    text = ('Menichini answered with a categorical "no." Reichelt said he stood by the report, saying '
+            'the editors are "very confident that the clip is real" and will publish more.')
+    assert quotes_of(text, glossary) == ["very confident that the clip is real"]
+
+
+def test_the_title_of_a_show_is_no_quote(glossary):
+    text = 'Reichelt told "Erin Burnett: Outfront" that he had watched "every second of the video, twice".'
+    assert quotes_of(text, glossary) == ["every second of the video, twice"]
+
+
 # -- numbers and dates ---------------------------------------------------------------------------------
 
 
@@ -83,10 +99,22 @@ def test_a_month_alone_without_a_date_of_publication_reads_as_the_month(glossary
 
 
 @pytest.mark.parametrize(("text", "value"), [("a 20 km march", "20 km"), ("60 percent of them", "60 %"),
-                                             ("3 tonnes of grain", "3 t")])
+                                             ("3 tonnes of grain", "3 t"), ("it cost 12 francs", "12 franc"),
+                                             ("at 120 kilometres per hour", "120 km/h"), ("at 120 km/h", "120 km/h"),
+                                             ("a 5 kilogram bag", "5 kg")])
 def test_english_numbers_keep_their_units(glossary, text, value):
     numbers = [m for m in english_mentions(parse_english([text])[0], glossary) if m.kind == "number"]
     assert [m.value for m in numbers] == [value]
+
+
+@pytest.mark.parametrize(("text", "unit"), [("بلغ الدين 240 تريليون ين", "JPY"), ("سار بسرعة 120 كم/س", "km/h"),
+                                            ("سار بسرعة 120 كيلومترا في الساعة", "km/h"), ("دفع 50 ليرة", "lira"),
+                                            ("دفع 30 دينارا", "dinar")])
+def test_arabic_numbers_keep_their_units(glossary, text, unit):
+    from summarise.claims.extract import mentions_of_many
+
+    (found,) = mentions_of_many([text], "ar", glossary, [None])
+    assert [m.unit for m in found if m.kind == "number"] == [unit]
 
 
 # -- not in this brief vs contradicted by it ----------------------------------------------------------
@@ -147,6 +175,16 @@ def test_plain_text_lists_the_contradicted_claim(traced):
 
     line = next(line for line in render_plain(traced).splitlines() if "] 2,000:" in line)
     assert "CONTRADICTED (brief: 3,000)" in line
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_every_claim_table_says_who_said_a_quote(fmt):
+    source = 'Foreign Minister Sergey Lavrov said the memorandum covered "all aspects of the settlement of the crisis".'
+    article = segment(from_text(source), language="en")
+    summary = Summary("en", (SummarySentence(article.sentences[0].text, (0,)),), model="test", method="extractive")
+    claims, _, _ = trace_claims(article, summary, ())
+    out = render(Brief(article=article, summary=summary, claims=claims), fmt)
+    assert "said by" in out and "Sergey Lavrov" in out.split("said by", 1)[1][:40]
 
 
 def test_a_claim_the_translation_lost_is_dropped_in_translation(glossary):

@@ -71,6 +71,14 @@ def test_stdin_and_output_file(tmp_path):
     assert brief["source"]["path"] == "<stdin>" and len(brief["summary"]["en"]) == 3
 
 
+def test_an_output_extension_that_names_no_format_is_refused_before_any_work(tmp_path):
+    out = tmp_path / "brief.docx"  # was: Markdown written under a name that promises a Word file
+    result = run("brief", SEED, "-o", out)
+    assert result.exit_code == 2 and "brief.docx" in result.stderr and "-f" in result.stderr
+    assert not out.exists()
+    assert run("brief", SEED, "-o", out, "-f", "md").exit_code == 0 and out.read_text(encoding="utf-8").startswith("#")
+
+
 def test_unknown_model_names_list_the_valid_ones():
     result = run("brief", SEED, "--translator", "babelfish")
     assert result.exit_code == 2

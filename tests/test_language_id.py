@@ -83,3 +83,12 @@ def test_arabic_is_detected_and_can_be_forced():
     assert segment(from_text(ARABIC)).language == "ar"
     forced = segment(from_text(ENGLISH), language="ar")
     assert forced.language == "ar" and forced.language_score is None
+
+
+def test_a_forced_language_the_text_is_plainly_not_in_is_kept_with_a_warning():
+    forced = segment(from_text(ENGLISH), language="ar")
+    assert forced.language == "ar"
+    (warning,) = [w for w in forced.input_warnings if "--language" in w]
+    assert "'ar' as asked" in warning and "'en'" in warning
+    assert not segment(from_text(ENGLISH), language="en").input_warnings
+    assert not segment(from_text(WEAK_ENGLISH + "\n"), language="en").input_warnings

@@ -112,3 +112,29 @@ def test_empty_and_unpunctuated_text():
 
 def test_other_languages_fall_back_to_a_working_splitter():
     assert sentences("Il est parti. Elle est restée.", "fr") == ["Il est parti.", "Elle est restée."]
+
+
+def test_a_long_run_inside_quote_marks_is_split_into_its_sentences():
+    # Daily Mail copy writes ' for quotes and apostrophes alike; sentencex, which never breaks inside
+    # quote marks, made the rest of the paragraph one "sentence" (1,800 characters in one article).
+    text = ("The families said: ' The heart of the prison has gone since they left. They organised "
+            "rehabilitation projects for years. They taught painting, cookery and computers to the other men. "
+            "I would like to send my deepest condolences to their families and loved ones. Many things have "
+            "been said about whether they deserved to die for their crimes.' Mr. Smith agreed with them.")
+    sentences = [text[s:e] for s, e in split_sentences(text, "en")]
+    assert len(sentences) == 6 and sentences[-1] == "Mr. Smith agreed with them."
+    assert max(len(s) for s in sentences) < 150
+
+
+def test_a_short_quoted_sentence_pair_stays_whole():
+    text = 'She said: "We will go. We will win." Then she left.'
+    assert [text[s:e] for s, e in split_sentences(text, "en")] == ['She said: "We will go. We will win."', "Then she left."]
+
+
+def test_the_long_span_split_keeps_company_and_name_abbreviations():
+    text = ("The deal, which was announced on Monday after months of talks between the two companies and their "
+            "lawyers, was welcomed by investors, analysts and several large shareholders of Apple Inc. Chief "
+            "Executive Tim Cook told them the company would stay in California, and Martin Luther King Jr. Day "
+            "would remain a holiday for its staff. It closed.")
+    assert [text[s:e] for s, e in split_sentences(text, "en")][-1] == "It closed."
+    assert len(split_sentences(text, "en")) == 2

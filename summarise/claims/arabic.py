@@ -14,6 +14,7 @@ import re
 
 from .arabic_names import arabic_names, inside_organisation
 from .arabic_organisations import arabic_organisations
+from .arabic_speakers import with_speakers, without_quoted_names
 from .glossary import Glossary, fold_by_character
 from .mention import Mention, drop_overlaps
 from .normalise import (
@@ -77,13 +78,15 @@ _SPELLED = re.compile(
     r"(?<!\w)" + _P + "(?P<word>" + "|".join(sorted(WORDS_AR, key=len, reverse=True)) + r")(?!\w)"
     rf"(?:\s(?P<scale>{_SCALE_WORDS})(?!\w))?"
 )
-_QUOTE = re.compile(r"«(?P<a>[^»\n]{6,}?)»|“(?P<b>[^”\n]{6,}?)”|\"(?P<c>[^\"\n]{6,}?)\"")
+# Every pair of quote marks, short ones too ("آتية"): a short quote skipped would leave its closing mark
+# to open the next "quote" and pair every mark after it wrongly. Quotes of a word or two are no claim (_quotes).
+_QUOTE = re.compile(r"«(?P<a>[^»\n]+?)»|“(?P<b>[^”\n]+?)”|\"(?P<c>[^\"\n]+?)\"")
 _SPEECH = re.compile(r"(?<!\w)[وف]?(?:قال|قالت|اضاف|اضافت|اكد|اكدت|صرح|صرحت|اعلن|اعلنت|حذر|حذرت|اوضح|اوضحت|وفقا ل)(?!\w)")
 
 
 def arabic_mentions(text: str, glossary: Glossary, published: str | None = None) -> list[Mention]:
     folded, origin = fold_by_character(text)
-    found = _times(folded) + _dates(folded, published) + _numbers(folded) + _quotes(text, folded, origin, glossary)
+    found = _times(folded) + _dates(folded, published) + _numbers(folded) + _quotes(folded)
     # Back from folded offsets to the caller's text, where the names already are.
     out = []
     for m in found:
@@ -96,7 +99,9 @@ def arabic_mentions(text: str, glossary: Glossary, published: str | None = None)
              and (m.kind != "place" or not inside_organisation(text, m.start, m.end))]
     names += organisations
     # The glossary's names first (they carry the English key); rules and gazetteers find the rest.
-    return drop_overlaps(out + names + arabic_names(text, tuple(names)))
+    mentions = drop_overlaps(out + names + arabic_names(text, tuple(names)))
+    verbs = [(origin[v.start()], origin[v.end()]) for v in _SPEECH.finditer(folded)]
+    return with_speakers(without_quoted_names(mentions), text, verbs, glossary)
 
 
 def _dates(folded: str, published: str | None) -> list[Mention]:
@@ -191,27 +196,13 @@ def _names(text: str, glossary: Glossary) -> list[Mention]:
     return out
 
 
-def _quotes(text: str, folded: str, origin: list[int], glossary: Glossary) -> list[Mention]:
+def _quotes(folded: str) -> list[Mention]:
     out = []
     for m in _QUOTE.finditer(folded):
         name = next(k for k, v in m.groupdict().items() if v is not None)
         inner = m.group(name).strip()
-        if len(inner.split()) < 2:
+        if len(inner.split()) < 3:  # as in English: a word or two in quote marks is a name or a term
             continue
         start = m.start(name) + (len(m.group(name)) - len(m.group(name).lstrip()))
-        speaker = _speaker(text, folded, origin, m.start(), glossary)
-        out.append(Mention(inner, "quote", normalise(inner), start, start + len(inner), speaker=speaker))
+        out.append(Mention(inner, "quote", normalise(inner), start, start + len(inner)))
     return out
-
-
-def _speaker(text: str, folded: str, origin: list[int], start: int, glossary: Glossary) -> str | None:
-    """A speaker the glossary knows, named near a verb of saying before the quote (قال لافروف: «...»)."""
-    lo = max(0, start - 120)
-    if not _SPEECH.search(folded[lo:start]):
-        return None
-    offset = origin[lo]
-    names = [m for m in _names(text[offset:origin[start]], glossary) if m.kind != "nationality"]
-    if not names:
-        return None
-    last = names[-1]
-    return text[offset + last.start:offset + last.end]

@@ -37,6 +37,12 @@ def stripped(word: str) -> list[str]:
     return out
 
 
+def without_particles(word: str) -> list[str]:
+    """``stripped``, but ka- ("like") only before the article, as the glossary reads names: كروس is Kroos,
+    not ka- + روس (Russians); كالروس is ka- + الروس. For matching a name with its particles."""
+    return [rest for rest in stripped(word) if word[len(word) - len(rest) - 1] != "ك" or rest.startswith("ال")]
+
+
 def bare(word: str) -> str:
     """A title or function word with a leading و or ف dropped (وقال -> قال)."""
     if word[:1] in "وف" and len(word) > 3 and word[1:] in _AFTER_CONJUNCTION:

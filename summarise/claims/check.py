@@ -11,6 +11,7 @@ from .extract import mentions_and_subjects, mentions_of_many
 from .glossary import Glossary
 from .judge import Judge, Judges, load_judge, sentence_features
 from .mention import Mention, family
+from .negation import negation_change
 from .paraphrase import CANDIDATES, Alignment, Similarity
 from .placement import Placed, placed_claims, placement_gaps
 from .support import (
@@ -23,7 +24,6 @@ from .support import (
     is_content,
     judge,
     merged_coverage,
-    negated,
     related_sentences,
     sentence_coverage,
     tokenise,
@@ -243,12 +243,9 @@ def _features(
     merged, pair = merged_coverage(tokens, source)
     # The source sentences it was most likely made from: by words alone, by the best two, by the model.
     nearest = {n for n in (check.coverage.source_sentence, alignment.closest, *pair) if n is not None}
-    # A negation counts as added when none of them negates, as dropped only when every one does: a
-    # compression that leaves out a negated clause of one of them drops nothing.
-    in_source = [negated(source.sentence_tokens[n]) for n in nearest]
     content = sum(is_content(t.text) for t in tokens)
     return sentence_features(check.verdicts, check.coverage, merged, content, alignment.best, alignment.merged,
-                             (negated(tokens), any(in_source), bool(in_source) and all(in_source)), placement)
+                             negation_change(tokens, source, nearest), placement)
 
 
 def describe(result: CheckResult) -> list[str]:

@@ -62,12 +62,16 @@ _TIMES = [
     re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b"),
 ]
 _SCALE = r"thousand|million|billion|trillion|bn|mn|m|k|tn"
+# Words, not symbols: the symbols stand before the number (cur).
+_CURRENCY_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCIES if w.isalpha() and w.isascii() and w not in ("usd", "gbp", "eur")),
+                                  key=len, reverse=True))
+_MEASURE_WORDS = "|".join(sorted((re.escape(w) for w in MEASURES if w.isascii()), key=len, reverse=True))
 _NUMBER = re.compile(
     r"(?<![\w.])(?P<cur>US\$|\$|£|€|¥)?\s?(?P<num>\d{1,3}(?:, ?\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)(?P<ord>st|nd|rd|th)?"
     rf"(?:\s?-?\s?(?P<scale>{_SCALE})\b)?"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|percentage points?\b))?"
-    r"(?:\s(?P<curword>dollars?|pounds?|euros?|yen|roubles?|rubles?|riyals?|dirhams?)\b)?"
-    r"(?:\s?(?P<measure>km|kilomet(?:re|er)s?|miles?|kg|kilogra(?:m|mme)s?|tonnes?|tons?|met(?:re|er)s|barrels?|degrees)\b)?",
+    rf"(?:\s(?P<curword>{_CURRENCY_WORDS})\b)?"
+    rf"(?:\s?(?P<measure>{_MEASURE_WORDS})(?![\w/]))?",
     re.IGNORECASE,
 )
 _UNIT_WORDS = "|".join(sorted(UNITS_EN, key=len, reverse=True))
@@ -82,8 +86,10 @@ _SPELLED = re.compile(
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both|all)\s+$", re.IGNORECASE)
 _HEDGE = re.compile(r"(?:about|around|nearly|almost|roughly|approximately|some|more than|over|less than|under|up to|"
                     r"at least|close to|just over|just under|estimated|an estimated)\s*$", re.IGNORECASE)
+# Paired marks match however short the quote ("no."): one skipped would leave its closing mark to open
+# the next "quote" and pair every mark after it wrongly. Short quotes are no claim (_quotes drops them).
 _QUOTE = re.compile(
-    r"“(?P<a>[^”\n]{8,}?)”|«(?P<b>[^»\n]{8,}?)»|\"(?P<c>[^\"\n]{8,}?)\"|``\s?(?P<d>[^`'\n]{8,}?)''"
+    r"“(?P<a>[^”\n]+?)”|«(?P<b>[^»\n]+?)»|\"(?P<c>[^\"\n]+?)\"|``\s?(?P<d>[^`'\n]{8,}?)''"
     r"|`\s?(?P<e>(?:[^`'\n]|(?<=\w)'(?=\w)){8,}?)'(?=[\s,.;:!?)]|$)"
     r"|(?:^|(?<=[\s(\[]))[‘'](?P<f>(?=\w)(?:[^'’\n]|(?<=\w)['’](?=\w)){8,}?)[’'](?=[\s,.;:!?)]|$)"
 )
@@ -327,13 +333,26 @@ def _unit(currency: str | None, currency_word: str | None, percent: str | None, 
     return None
 
 
+_TITLE_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+_TITLE_WORDS = 8
+
+
+def _title_of_a_work(quoted: str) -> bool:
+    """A short span in quote marks with every word capitalised (small words aside) and no end mark or
+    comma (""We Are Not Going Anywhere," the mayor said" is speech): the name of a show, book or film
+    ("Erin Burnett: Outfront"), not someone's words."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
+    return (bool(words) and len(words) <= _TITLE_WORDS and not quoted.rstrip().endswith((".", "!", "?", ","))
+            and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) and words[0][0].isupper())
+
+
 def _quotes(doc, text: str) -> list[Mention]:
     out = []
     context = None
     for m in _QUOTE.finditer(text):
         name = next(k for k, v in m.groupdict().items() if v is not None)
         inner = m.group(name).strip().rstrip(",;:")
-        if len(inner.split()) < 3:
+        if len(inner.split()) < 3 or _title_of_a_work(m.group(name)):
             continue
         start = m.start(name) + (len(m.group(name)) - len(m.group(name).lstrip()))
         context = context or _QuoteContext(doc, text)

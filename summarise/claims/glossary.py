@@ -20,7 +20,7 @@ from .normalise import fold, normalise
 KINDS = ("person", "organisation", "place", "nationality")
 PROTECTED_KINDS = ("person", "organisation", "place")  # nationalities inflect in Arabic: matched, never masked
 # Arabic proclitics that attach to a name: wa-, fa-, bi-, li-, ka- (and li+al- written "لل").
-_AR_PREFIX = r"(?:[وف]?(?:[بلك])?)"
+_AR_PREFIX = r"(?:[وف]?(?:[بل]|ك(?=ال))?)"  # ka- ("like") only before the article: كروس is Kroos, not ka- + Russians
 _AR_SUFFIX = r"(?:ه|ي|ين|ون|ان|يه|يون|يين)?"
 # ... of which these make a place an adjective (nisba): الأردن Jordan, الأردني Jordanian (ة folds to ه).
 _AR_NISBA = ("ي", "يه", "يون", "يين")

@@ -51,11 +51,11 @@ def sentence_features(
     content_words: int,
     cosine: float,
     cosine_merged: float,
-    negation: tuple[bool, bool, bool],
+    negation: tuple[bool, bool],
     placement: tuple[float, float, float],
 ) -> tuple[float, ...]:
-    """The judge's inputs for one sentence, in ``FEATURES`` order. ``negation``: (the summary sentence
-    negates, any of the source sentences it is closest to negates, every one of them does);
+    """The judge's inputs for one sentence, in ``FEATURES`` order. ``negation``: (a negation added, one
+    dropped) by negation.negation_change;
     ``placement``: (names, numbers and dates, its subject) how much further from the sentence, by the
     sentence model, the source sentences holding its claims are than its closest one (placement.placement_gaps)."""
     counts = {name: 0 for name in FEATURES[9:16]}
@@ -67,12 +67,12 @@ def sentence_features(
             counts["quote_unsupported"] += 1
         else:
             counts[f"{kind}_{'absent' if verdict.absent else 'elsewhere'}"] += 1
-    said, in_some, in_all = negation
+    added, dropped = negation
     return (
         cosine, cosine_merged, coverage.words, coverage.pairs, merged.words, merged.pairs,
         len(coverage.novel) / max(content_words, 1), math.log1p(content_words), math.log1p(len(verdicts)),
         *(float(min(counts[name], 2)) for name in FEATURES[9:16]),
-        float(said and not in_some), float(in_all and not said), *placement,
+        float(added), float(dropped), *placement,
     )
 
 

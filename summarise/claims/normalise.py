@@ -92,6 +92,12 @@ CURRENCIES = {
     "¥": "JPY", "yen": "JPY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
     "riyal": "SAR", "riyals": "SAR", "ريال": "SAR", "dirham": "AED", "dirhams": "AED", "درهم": "AED",
     "جنيه": "EGP",
+    # Currencies whose name several countries share are kept by name: "12 francs" is not "12 euros".
+    "yuan": "CNY", "renminbi": "CNY", "يوان": "CNY", "shekel": "ILS", "shekels": "ILS", "شيكل": "ILS", "شيقل": "ILS",
+    "ين": "JPY", "روبل": "RUB", "ريالات": "SAR", "دراهم": "AED", "دولارات": "USD", "franc": "franc", "francs": "franc",
+    "فرنك": "franc", "فرنكات": "franc", "lira": "lira", "liras": "lira", "lire": "lira", "ليره": "lira", "ليرات": "lira",
+    "dinar": "dinar", "dinars": "dinar", "دينار": "dinar", "دينارا": "dinar", "دنانير": "dinar", "rupee": "rupee",
+    "rupees": "rupee", "روبيه": "rupee", "peso": "peso", "pesos": "peso", "بيزو": "peso",
 }
 PERCENT = {"%", "percent", "per cent", "pc", "percentage points", "percentage point", "بالمئه", "بالمايه", "في المئه", "في المايه", "٪",
            # as the folded text writes them (ئ folds to ي): "60 في المئة" is 60 %
@@ -100,11 +106,15 @@ PERCENT = {"%", "percent", "per cent", "pc", "percentage points", "percentage po
 MEASURES = {
     "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "كم": "km",
     "كيلومتر": "km", "كيلومترا": "km", "كيلومترات": "km", "miles": "mi", "mile": "mi", "ميل": "mi", "اميال": "mi",
-    "kg": "kg", "kilograms": "kg", "kilogrammes": "kg", "كيلوغرام": "kg", "كيلوجرام": "kg", "كغ": "kg",
+    "kg": "kg", "kilogram": "kg", "kilogramme": "kg", "kilograms": "kg", "kilogrammes": "kg", "كيلوغرام": "kg", "كيلوجرام": "kg", "كغ": "kg",
     "tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "طن": "t", "اطنان": "t",
     "metres": "m", "meters": "m", "متر": "m", "مترا": "m", "امتار": "m",
     "barrels": "bbl", "barrel": "bbl", "برميل": "bbl", "براميل": "bbl",
     "degrees": "deg", "درجه": "deg", "درجات": "deg",
+    "km/h": "km/h", "kph": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h", "kilometres an hour": "km/h",
+    "kilometers an hour": "km/h", "km per hour": "km/h", "km an hour": "km/h", "mph": "mph", "miles per hour": "mph",
+    "miles an hour": "mph", "كم/س": "km/h", "كم/ساعه": "km/h", "كم في الساعه": "km/h", "كيلومترا في الساعه": "km/h",
+    "كيلومتر في الساعه": "km/h",
 }
 
 UNITS_EN = {

@@ -42,14 +42,31 @@ def placed_claims(text: str, tokens: Sequence[Token], verdicts: Sequence[Verdict
                 continue
             sentences = frozenset(n for n, start, end in found
                                   if n is not None and source.text[start:end].lower() not in _PRONOUNS)
+            if sentences and mention.kind == "person":
+                sentences |= _surname_sentences(mention, tokens, source)
             if sentences:
                 placed.append(Placed(family, sentences, _without(text, mention.start, mention.end)))
+    # Given names: news names a person in full once, then by surname ("Jean Charest ... Charest said").
+    given = {t.stem for v in verdicts if v.mention.kind == "person" and v.supported
+             for t in _name_tokens(v.mention, tokens)[:-1]}
     for start, end in subjects:
         stems = {t.stem for t in tokens if is_content(t.text) and start <= t.start < end}
+        stems = stems - given or stems
         holders = frozenset(n for n, count in source.shared_stems(stems).items() if count == len(stems))
         if stems and holders:
             placed.append(Placed("subject", holders, _without(text, start, end)))
     return placed
+
+
+def _name_tokens(mention, tokens: Sequence[Token]) -> list[Token]:
+    return [t for t in tokens if mention.start <= t.start < mention.end]
+
+
+def _surname_sentences(mention, tokens: Sequence[Token], source: SourceIndex) -> frozenset[int]:
+    """The source sentences that call a person found in full by surname alone: after the first mention,
+    news names a person so, and a summary sentence made from such a sentence writes the full name."""
+    words = _name_tokens(mention, tokens)
+    return frozenset(source.stem_sentences.get(words[-1].stem, ())) if len(words) >= 2 else frozenset()
 
 
 def _without(text: str, start: int, end: int) -> str | None:

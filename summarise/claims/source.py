@@ -137,6 +137,7 @@ class SourceIndex:
         self._ordered = all(s <= e for s, e in self.spans) and all(
             a[1] <= b[0] for a, b in itertools.pairwise(self.spans))
         self._similar: dict[tuple[str, int], list[str]] | None = None
+        self._particles: dict[str, list[str]] | None = None
         self._by_kind: dict[str, list[Mention]] = {}
         self._pronouns: dict[str, list[int]] | None = None
         self._token_starts: list[int] | None = None
@@ -163,10 +164,13 @@ class SourceIndex:
             counts.update(self.stem_sentences.get(stem_, ()))
         return counts
 
-    def words_like(self, word: str) -> list[str]:
-        """The source's words that ``same_word`` accepts for ``word``."""
+    def words_like(self, word: str, *, short: bool = False) -> list[str]:
+        """The source's words that ``same_word`` accepts for ``word``; for an Arabic word of three letters
+        or more (any, with ``short``: the caller matches more words after it, as in "لبي بي سي"), also
+        the source's words that are it with particles attached (وبريطانيا, للأمم, لشركة)."""
+        particles = self._with_particles().get(word, []) if not word.isascii() and (short or len(word) >= 3) else []
         if len(word) < 6:
-            return [word] if word in self.word_positions else []
+            return [word] * (word in self.word_positions) + particles
         if self._similar is None:
             # Only words of the same first letter and a length within one can be one edit apart. Built
             # whole before it is published, so a reader on another thread never sees half of it.
@@ -175,7 +179,26 @@ class SourceIndex:
                 similar.setdefault((other[0], len(other)), []).append(other)
             self._similar = similar
         return [other for size in (len(word) - 1, len(word), len(word) + 1)
-                for other in self._similar.get((word[0], size), ()) if same_word(word, other)]
+                for other in self._similar.get((word[0], size), ()) if same_word(word, other)] + particles
+
+    def _with_particles(self) -> dict[str, list[str]]:
+        """An Arabic word -> the source's words that are it with particles attached."""
+        if self._particles is None:
+            from .arabic_words import without_particles
+
+            particles: dict[str, list[str]] = {}
+            for other in self.word_positions:
+                if not other.isascii():
+                    for base in without_particles(other):
+                        particles.setdefault(base, []).append(other)
+            self._particles = particles
+        return self._particles
+
+    def sentences_with_stem(self, stem_: str) -> list[int]:
+        """The sentences holding a word of stem ``stem_`` (a content word or not), ascending."""
+        if stem_ in self.stem_sentences:
+            return self.stem_sentences[stem_]
+        return sorted({self._flat[p][0] for p in self.stem_positions.get(stem_, ())})
 
     def positions_of(self, words: list[str]) -> list[int]:
         """Positions in _flat of every occurrence of any of ``words``, ascending."""

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from ..segment.lines import NAME_PARTICLES
+from .arabic_words import without_particles
 from .mention import Mention
 from .normalise import MONTH_NAMES, WEEKDAY_NAMES, fold
 from .slot import rival
@@ -33,7 +34,7 @@ from .source import SourceIndex, Token, content_stem, is_content, same_word, tok
 
 __all__ = [
     "Coverage", "Settings", "SourceIndex", "Token", "Verdict", "content_stem", "find", "is_content", "judge",
-    "merged_coverage", "nearest_content", "negated", "related_sentences", "sentence_coverage", "tokenise",
+    "merged_coverage", "nearest_content", "related_sentences", "sentence_coverage", "tokenise",
 ]
 
 _DEMONYMS = {"french": "france", "dutch": "netherlands", "swiss": "switzerland", "welsh": "wales", "scottish": "scotland",
@@ -220,18 +221,6 @@ def merged_coverage(sentence: list[Token], source: SourceIndex) -> tuple[Coverag
     return Coverage(best[0], best[1], best[2][0] if best[2] else None, ()), best[2]
 
 
-# Contractions are one token ("won't", "didn't": the n't test below); the stems listed here are what a
-# contraction split by a missing apostrophe leaves. Not "won": that is the verb far more often.
-NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "without", "n't", "none", "nobody", "nothing", "cannot",
-                       "didn", "doesn", "isn", "wasn", "weren", "aren", "wouldn", "couldn", "hasn", "haven",
-                       "hadn"})
-
-
-def negated(tokens: list[Token]) -> bool:
-    """Whether the words hold a negation ("not", "never", "didn't" ...)."""
-    return any(t.text in NEGATIONS or t.text.endswith("n't") for t in tokens)
-
-
 def related_sentences(sentence: list[Token], source: SourceIndex, limit: int) -> list[int]:
     """The ``limit`` source sentences sharing the most content words with ``sentence`` (ties: the
     earlier first), in source order."""
@@ -313,13 +302,16 @@ def _find_name(mention: Mention, source: SourceIndex, glossary) -> list[tuple[in
         forms += [normalise(alias).split() for alias in entry.english] + [fold(a).split() for a in entry.arabic]
     if mention.kind == "nationality":
         forms += [[country] for country in _countries(mention.key)]
+    if not mention.text.isascii():  # Arabic: also as written (الفلسطينيين), its particles aside (والفلسطينيين)
+        first, *rest = fold(mention.text).split() or [""]
+        forms += [[word, *rest] for word in (first, *without_particles(first))]
     # Every occurrence of each form inside one sentence, ordered by sentence, then form, then position.
     flat = source._flat
     found = []
     for number, form in enumerate(forms):
         if not form:
             continue
-        for position in source.positions_of(source.words_like(form[0])):
+        for position in source.positions_of(source.words_like(form[0], short=len(form) > 1)):
             last = position + len(form) - 1
             if last >= len(flat) or flat[last][0] != flat[position][0]:
                 continue

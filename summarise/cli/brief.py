@@ -31,8 +31,16 @@ _EXTENSIONS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html",
 
 
 def default_format(output: Path | None) -> str:
+    """The format -o's extension names (Markdown for a file without one); an extension that names none
+    of ours is refused rather than given Markdown under a name that promises something else (.docx)."""
     if output is not None:
-        return _EXTENSIONS.get(output.suffix.lower(), "md")
+        suffix = output.suffix.lower()
+        if suffix and suffix not in _EXTENSIONS:
+            from ..errors import ConfigError
+
+            raise ConfigError(f"cannot tell which format to write to {output.name!r} from its extension",
+                              f"name it {', '.join(sorted(_EXTENSIONS))}, or choose with -f ({', '.join(FORMATS)})")
+        return _EXTENSIONS.get(suffix, "md")
     return "text" if sys.stdout.isatty() else "md"
 
 

@@ -127,6 +127,11 @@ def clean_piece(piece: str) -> str:
     return (" " if piece[:1].isspace() else "") + core + (" " if piece[-1:].isspace() else "")
 
 
+def speaker_note(claim: Claim) -> str:
+    """Who said a quote, as the claim tables show it after the quote ("" when no one is named)."""
+    return f" (said by {clean(claim.speaker)})" if claim.kind == "quote" and claim.speaker else ""
+
+
 def claims_in_brief(brief: Brief) -> list[Claim]:
     """The claims worth a reader's eye: those that reached the brief, unsupported ones, and claims of the
     article the brief contradicts."""

@@ -281,12 +281,19 @@ def _claim_table(
             f'<tr data-claim="{claim_id}" class="kind-{kind}{unsupported}">'
             f'<th scope="row" class="claim-cell">'
             f'<button type="button" class="claim-ref" aria-pressed="false" aria-describedby="src-{claim_id}">'
-            f"<bdi>{escape(clean(claim.text))}</bdi></button>"
+            f"<bdi>{escape(clean(claim.text))}</bdi></button>{_speaker(claim)}"
             f'<div class="source-tip" role="tooltip" id="src-{claim_id}">{_source_tip(brief, claim)}</div></th>'
             f"<td>{escape(KIND_LABELS[kind])}</td><td>{source}</td>{cells}</tr>"
         )
     out.append("</tbody></table></div>")
     return "\n".join(out)
+
+
+def _speaker(claim: Claim) -> str:
+    """Who said a quote, after it in the claim cell (the name isolated: an Arabic name in an English row)."""
+    if claim.kind != "quote" or not claim.speaker:
+        return ""
+    return f' <span class="speaker">said by <bdi>{escape(clean(claim.speaker))}</bdi></span>'
 
 
 def _verdict(brief: Brief, language: str, claim: Claim, placement: str | None) -> str:
@@ -359,7 +366,6 @@ def _warnings_section(brief: Brief) -> str:
         for w in brief.warnings
         if not is_unavailable_warning(w, brief)
     ]
-    items += [f'<li class="notice"><p>Repaired: {escape(clean(r))}</p></li>' for r in brief.summary.repairs]
     if not items:
         return ""
     return "\n".join(

@@ -20,6 +20,7 @@ from .common import (
     metadata_line,
     panels,
     source_sentence,
+    speaker_note,
     status_mark,
     unavailable_notice,
 )
@@ -79,7 +80,7 @@ def render_markdown(brief: Brief) -> str:
             sentence = source_sentence(brief, claim)
             where = str(sentence.index + 1) if sentence else "–"
             out.append(
-                f"| {md_escape(claim.text)} | {claim.kind} | {mark(claim.in_source)} | "
+                f"| {md_escape(claim.text + speaker_note(claim))} | {claim.kind} | {mark(claim.in_source)} | "
                 f"{md_escape(status_mark(claim, 'en'))} | {md_escape(status_mark(claim, 'ar'))} | {where} |"
             )
         out.append("")
@@ -92,7 +93,7 @@ def render_markdown(brief: Brief) -> str:
         ran = f", ran on {md_escape(model.backend)}" if model.backend else ""
         out.append(f"- {model.role}: `{model.name}`{revision} ({licence}{ran})")
     out.append("")
-    warnings = [_with_code(w) for w in brief.warnings] + [f"repaired: {md_escape(r)}" for r in brief.summary.repairs]
+    warnings = [_with_code(w) for w in brief.warnings]  # the claim checker's repairs are among them
     if warnings:
         out += ["## Warnings", ""] + [f"- {w}" for w in warnings] + [""]
     return "\n".join(out)

@@ -54,6 +54,7 @@ from .common import (
     panels,
     place_claims,
     source_sentence,
+    speaker_note,
     status_mark,
     unavailable_notice,
 )
@@ -144,14 +145,14 @@ def render_plain(brief: Brief) -> str:
             sentence = source_sentence(brief, claim)
             where = f"; sentence {sentence.index + 1}" if sentence else ""
             verdicts = " / ".join([mark(claim.in_source), status_mark(claim, "en"), status_mark(claim, "ar")])
-            out.append(f"  [{claim.kind}] {clean(claim.text)}: {verdicts}{where}")
+            out.append(f"  [{claim.kind}] {clean(claim.text)}{speaker_note(claim)}: {verdicts}{where}")
         out.append("")
     out.append("Models:")
     out += [
         f"  {m.role}: {m.name} ({_licence(m.licence, m.commercial_use)}{f', ran on {m.backend}' if m.backend else ''})"
         for m in brief.models
     ]
-    warnings = [clean(w) for w in brief.warnings] + [f"repaired: {clean(r)}" for r in brief.summary.repairs]
+    warnings = [clean(w) for w in brief.warnings]  # the claim checker's repairs are among them
     if warnings:
         out += ["", "Warnings:"] + [f"  - {w}" for w in warnings]
     return "\n".join(out) + "\n"
@@ -215,7 +216,7 @@ def render_terminal(brief: Brief, *, width: int | None = None, environ: Mapping[
         for claim in claims:
             sentence = source_sentence(brief, claim)
             table.add_row(
-                Text(clean(claim.text), style=KIND_STYLES.get(claim.kind, "")),
+                Text(clean(claim.text), style=KIND_STYLES.get(claim.kind, "")) + Text(speaker_note(claim), style="dim"),
                 claim.kind,
                 _verdict(claim.in_source),
                 _status(claim, "en"),
@@ -240,7 +241,6 @@ def render_terminal(brief: Brief, *, width: int | None = None, environ: Mapping[
         english, arabic = unavailable_notice(missing)
         notices += [Text("• " + english), Text(_isolated(arabic, bool(bidi.reorders)))]
     notices += [Text("• " + clean(w)) for w in brief.warnings if not is_unavailable_warning(w, brief)]
-    notices += [Text("• repaired: " + clean(r)) for r in brief.summary.repairs]
     if notices:
         console.print()
         console.print(Rule(Text("Warnings", style="bold yellow"), align="left", style="yellow"))

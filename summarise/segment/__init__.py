@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..records import Article, Dropped
 from . import furniture
 from .body import Block, build_body
-from .language import choose_language
+from .language import choose_language, forced_language_warning
 from .layout import STRUCTURAL_REASONS, Known, Layout, classify, restore_structure
 from .lines import Line, normalise_text, to_lines, unwrap
 from .markdown import markdown_lines
@@ -48,13 +48,15 @@ def segment(document: Document, *, language: str | None = None) -> Article:
             "check the file is the article itself (the reasons above say what each dropped line looked like)",
         )
     blocks = [Block(layout.texts[i], layout.lines[i].span, i in layout.headings) for i in indices]
-    score, language_warning = None, None
+    score = None
+    # A vote of the body paragraphs (subheadings are too short to judge), the page's lang
+    # attribute when the vote is weak; raises UnsupportedLanguageError when nothing decides.
+    voters = [block.text for block in blocks if not block.heading] or [block.text for block in blocks]
     if language is None:
-        # A vote of the body paragraphs (subheadings are too short to judge), the page's lang
-        # attribute when the vote is weak; raises UnsupportedLanguageError when nothing decides.
-        voters = [block.text for block in blocks if not block.heading] or [block.text for block in blocks]
         call = choose_language(voters, name=document.name, page_language=language_hint)
         language, score, language_warning = call.code, call.score, call.warning
+    else:
+        language_warning = forced_language_warning(voters, language, name=document.name)
     body = build_body(blocks, language)
     return Article(
         body=body.text,

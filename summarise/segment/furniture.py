@@ -217,8 +217,19 @@ _MEDIA = _rx(
     r"media playback is (?:not |un)supported|your browser (?:does not|doesn't) support|this video (?:can ?not|can't) be played|"
     r"video unavailable|^listen to (?:this|the) (?:article|story)|^play video$|^watch video$|^(?:\d+:\d\d\s*)?(?:video|audio)$|"
     r"^duration \d|^(?:image|photo|picture|pic|gallery|graphic|صورة|الصورة)\s*:?$|getting your .{0,30}player ready|^استمع|المتصفح لا يدعم|لا يدعم تشغيل|^إعادة تشغيل الفيديو|^تشغيل الفيديو|^مدة الفيديو|"
-    r"^warning:? this (?:report|video|article|story|footage|page|gallery) contains\b|^تحذير\s*:?\s*(?:يحتوي|تحتوي)"
+    r"^warning:? this (?:report|video|article|story|footage|page|gallery) contains\b|^تحذير\s*:?\s*(?:يحتوي|تحتوي)|"
+    # A video player's own labels, pasted with the text: "JUST WATCHED", "MUST WATCH", "Replay".
+    r"^(?:just watched|must watch|replay|watch again)$"
 )
+# Who else worked on the story, at its foot: "CNN's Jane Roe and John Doe contributed to this report.",
+# "Jane Roe contributed reporting from Paris." The whole line is the credit (at most _CREDIT_WORDS words).
+_NAME = r"[A-Z][\w'’.-]*"
+_NAMES = rf"{_NAME}(?: {_NAME})*"
+_CONTRIBUTED = re.compile(  # names only before it, places only after: "..., who was killed on Wednesday, contributed" is news
+    rf"^{_NAMES}(?:,? (?:and )?{_NAMES})* contributed (?:to this (?:report|story|article)|(?:additional )?reporting)"
+    rf"(?: (?:from|in) {_NAMES}(?:,? (?:and )?{_NAMES})*)?\.?$"
+)
+_CREDIT_WORDS = 45
 _LOGO = [_rx(r"\S+\.(?:svg|png|jpe?g|gif|webp)\b"), _rx(r"^(?:logo|شعار)\b.{0,40}$"), _rx(r"^\S+(?: \S+)? logo$")]
 _ISSUE = _rx(
     r"^(?:issue|vol\.?|volume)\s*\d+\b|^(?:from|in) (?:the|our) (?:\w+ )?(?:\d{4} )?(?:print |magazine )?(?:issue|edition)\b|"
@@ -352,7 +363,8 @@ def line_reason(text: str) -> str | None:
         return TAGS
     if words <= 12 and (_AS_TOLD_TO.match(text) or _REPORTS.match(text)) or words <= 30 and _WIRE_CREDIT.match(text):
         return BYLINE
-    if words <= 12 and _SOURCE_CREDIT.match(text) or words <= 4 and _SITE_DASH.match(text):
+    if words <= 12 and _SOURCE_CREDIT.match(text) or words <= 4 and _SITE_DASH.match(text) \
+            or words <= _CREDIT_WORDS and _CONTRIBUTED.search(text):
         return SOURCE_CREDIT
     if words <= 14 and (is_timestamp_line(text) or _is_labelled_timestamp(text) or _is_glued_date(text)):
         return DATE

@@ -135,3 +135,18 @@ def choose_language(paragraphs: Sequence[str], *, name: str, page_language: str 
         f"{name}: cannot tell which language the text is in ({shown}); is it an article?",
         "if it is, give its language with --language CODE (e.g. --language en)",
     )
+
+
+# A vote at least this sure that contradicts a language given with --language is worth a warning.
+CONTRADICTING_CONFIDENCE = 0.8
+
+
+def forced_language_warning(paragraphs: Sequence[str], language: str, *, name: str) -> str | None:
+    """A warning when the language given (``--language``) is not the one the text is plainly in: the
+    brief is then made as asked, but the reader learns why it reads oddly (English sentences under
+    "Arabic", names not found)."""
+    code, score = vote_language(paragraphs)
+    if code in ("und", language) or score < CONTRADICTING_CONFIDENCE:
+        return None
+    return (f"{name}: read as {language!r} as asked, but the text reads as {code!r} ({score:.0%} confident); "
+            f"leave out --language to have it detected")

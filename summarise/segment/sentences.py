@@ -11,6 +11,9 @@ joining a split back together when the break falls:
 * before a lower-case word in English ('"Stop!"|he shouted');
 * after a one-letter Arabic abbreviation ("د.|محمد", "أ.|د.", "ص.|ب.").
 
+and splitting an English "sentence" that sentencex kept whole because quote marks enclosed it, when it is
+too long to be one (``_split_long_quotes``).
+
 Arabic is never split at the comma (،) or the semicolon (؛): both join clauses of one sentence.
 """
 
@@ -112,8 +115,44 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
         position = start + len(piece)
     if position < len(text) and text[position:].strip():
         spans.append([position, len(text)])
-    merged = _repair(text, spans, language)
+    merged = _repair(text, _split_long_quotes(text, spans, language), language)
     return [trimmed for trimmed in (_trim(text, s, e) for s, e in merged) if trimmed[0] < trimmed[1]]
+
+
+# sentencex never breaks inside quote marks: right for a quoted sentence, wrong for a quote of several
+# sentences, and for a stray or unpaired mark (Daily Mail copy writes ' for both quotes and apostrophes)
+# that makes the rest of a paragraph "one sentence" of 1,800 characters. A span this long is split again
+# at every sentence end inside it (a stop, then a capital); the usual repairs then join back what they
+# would join anyway ("Mr.|Smith").
+LONG_SENTENCE = 300
+# A stop after two letters or digits that are no initial ("U.S.", "J." stay whole; "No.", "Mr." are joined
+# back by the repairs), then a capital or a digit.
+_INNER_END = re.compile(r"(?<![.\s][A-Za-z])(?<=[A-Za-z0-9)%][A-Za-z0-9)%])[.!?][\"'’”]?\s+(?=[\"'‘“(]?\s?[A-Z0-9])")
+
+
+def _split_long_quotes(text: str, spans: list[list[int]], language: str) -> list[list[int]]:
+    if language == "ar":
+        return spans
+    out: list[list[int]] = []
+    for start, end in spans:
+        if end - start <= LONG_SENTENCE:
+            out.append([start, end])
+            continue
+        cut = start
+        for m in _INNER_END.finditer(text, start, end):
+            word = _LAST_TOKEN.search(text, cut, m.start() + 1)
+            if word and word.group(1).rstrip(".").lstrip("(\"“'‘").lower() in _ABBREVIATIONS:
+                continue  # "Apple Inc.", "Martin Luther King Jr.": no sentence ends there
+            out.append([cut, m.end()])
+            cut = m.end()
+        out.append([cut, end])
+    return out
+
+
+# Abbreviations that seldom end a sentence, besides the titles that never do: where sentencex, which knows
+# them, did not split, the long-span split does not either.
+_ABBREVIATIONS = _EN_NEVER_FINAL | {"inc", "co", "corp", "ltd", "plc", "llc", "jr", "sr", "bros", "dept", "univ", "assn",
+                                    "ave", "blvd", "rd", "govt", "etc", "al", "cf", "ie", "eg", "i.e", "e.g"}
 
 
 def _repair(text: str, spans: list[list[int]], language: str) -> list[list[int]]:

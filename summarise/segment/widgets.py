@@ -121,6 +121,16 @@ _SYNDICATION = re.compile(
     r"(?:published|appeared|posted|ran)\b|^(?:نشر|نشرت) (?:هذا|هذه) (?:المقال|المقالة|القصة|التقرير)",
     re.IGNORECASE,
 )
+# The editors' word to the reader about the piece, not part of it: "Editor's note: Jane Roe is a columnist
+# for ...", "The opinions expressed in this commentary are solely those of the author", "المقال يعبر عن رأي
+# كاتبه". Anchored at the line's start: a story quoting a disclaimer says so in other words first.
+_EDITORS_NOTE = re.compile(
+    r"^(?:editor['’]?s['’]? note|note from the editors?|ملاحظة (?:من )?المحرر|ملاحظة المحررين)\s*[:：\-–—]|"
+    r"^the (?:views|opinions) expressed (?:in this (?:commentary|column|article|piece|post|op-ed|blog|essay)|here) "
+    r"(?:are|is) (?:solely |entirely |only )?(?:those of|the author|the writer|his own|her own|their own)|"
+    r"^(?:هذا )?(?:المقال|المقالة|الآراء|الاراء)\b.{0,50}(?:يعبر|تعبر|يعبّر|تعبّر) (?:عن )?(?:رأي|آراء|اراء|وجهة نظر) (?:كاتب|كتاب|صاحب)",
+    re.IGNORECASE,
+)
 # A chat platform a site runs a channel on.
 _PLATFORMS = r"(?:whatsapp|telegram|facebook|instagram|youtube|tiktok|x|twitter|واتساب|واتس اب|تليجرام|تلغرام|تيليجرام|فيسبوك|يوتيوب|انستغرام|تيك توك)"
 # The page's machinery naming itself: "Powered by automated translation", "Loading...", "Scroll to continue
@@ -134,6 +144,7 @@ _MACHINERY = re.compile(
     r"(?:advertisement\W+)?scroll (?:down )?to (?:continue|read)\b.{0,30}|"
     # A CMS placeholder left in the text: "[ad_1]", "[related_posts]"
     r"\[/?[a-z]+(?:_[a-z0-9]+)+\]|"
+    rf"join (?:the|our) (?:conversation|discussion)\b.{{0,40}}|"
     rf"(?:join|follow|انضم|انضموا|اشترك|اشتركوا|تابع|تابعوا)\b.{{0,60}}(?:\bour (?:\w+ )?(?:channel|community|group)|"
     rf"قناتنا|مجموعتنا|(?:channel|community|group|قناة|مجموعة)\b.{{0,20}}\b{_PLATFORMS}\b|\b{_PLATFORMS}\b.{{0,20}}(?:channel|community|group|قناة|مجموعة))\b.{{0,40}})$",
     re.IGNORECASE,
@@ -147,7 +158,7 @@ def is_page_notice(text: str) -> bool:
     plain = _ARABIC_MARKS.sub("", text)
     if word_count(text) <= 20 and _MACHINERY.match(plain):
         return True
-    return talks_about_page(text) or bool(_CALL_TO_ACTION.match(plain)) or (
+    return talks_about_page(text) or bool(_CALL_TO_ACTION.match(plain)) or bool(_EDITORS_NOTE.match(plain)) or (
         word_count(text) <= 15 and bool(_SYNDICATION.match(plain))
     )
 
