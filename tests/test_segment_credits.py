@@ -56,3 +56,21 @@ def test_a_story_loses_its_credits_and_keeps_its_text():
             "John Doe contributed to this report.")
     article = segment(from_text(text), language="en")
     assert article.body.startswith("Turnout in the state primary") and article.body.rstrip().endswith("decline in voters.")
+
+
+def test_a_long_line_of_capitalised_words_is_read_in_linear_time():
+    # The first credit pattern nested its repeats: a line of 22 capitalised words took 1.7 s, 45 words
+    # (still under the credit's word cap) would take days. An alarm turns such a hang into a failure.
+    import signal
+
+    def hang(*_):
+        raise TimeoutError("line_reason did not return: exponential backtracking")
+
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(10)
+    try:
+        assert line_reason(" ".join(["Word"] * 44) + " x") is None
+        assert line_reason(", ".join(["Word Word"] * 20) + " and x") is None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

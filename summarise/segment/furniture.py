@@ -224,10 +224,11 @@ _MEDIA = _rx(
 # Who else worked on the story, at its foot: "CNN's Jane Roe and John Doe contributed to this report.",
 # "Jane Roe contributed reporting from Paris." The whole line is the credit (at most _CREDIT_WORDS words).
 _NAME = r"[A-Z][\w'’.-]*"
-_NAMES = rf"{_NAME}(?: {_NAME})*"
+# Names joined by a space, a comma or "and", each way of reading the line one (no nested repeats that
+# could split the same words many ways: a long line of capitalised words must not take exponential time).
+_NAMES = rf"{_NAME}(?:(?: |, |,? and ){_NAME})*"
 _CONTRIBUTED = re.compile(  # names only before it, places only after: "..., who was killed on Wednesday, contributed" is news
-    rf"^{_NAMES}(?:,? (?:and )?{_NAMES})* contributed (?:to this (?:report|story|article)|(?:additional )?reporting)"
-    rf"(?: (?:from|in) {_NAMES}(?:,? (?:and )?{_NAMES})*)?\.?$"
+    rf"^{_NAMES} contributed (?:to this (?:report|story|article)|(?:additional )?reporting)(?: (?:from|in) {_NAMES})?\.?$"
 )
 _CREDIT_WORDS = 45
 _LOGO = [_rx(r"\S+\.(?:svg|png|jpe?g|gif|webp)\b"), _rx(r"^(?:logo|شعار)\b.{0,40}$"), _rx(r"^\S+(?: \S+)? logo$")]
