@@ -17,6 +17,9 @@ from tests.test_claims_arabic_names import glossary, names  # noqa: F401 (a fixt
         "قالت الشرطة البريطانية رجلا اعتقل.",
         "بنك التنمية الأفريقي سيقدم قرضا.",
         "شاب فلسطيني قال إن منزله دمر.",
+        # from a product review: "the (armed) opposition" is no title; "happy with any of them" no name
+        "واتهمت المعارضة المسلحة باختلاق الأمر.",
+        "ولم أكن سعيدة بأي منها.",
     ],
 )
 def test_no_person_after_a_body_or_in_a_noun_and_its_nation(glossary, text):

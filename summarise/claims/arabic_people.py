@@ -14,7 +14,7 @@ Words are (start, end, folded word) triples (``arabic_words``); the finder retur
 
 from __future__ import annotations
 
-from .arabic_lexicon import NAME_JOINERS, NAMING, ORGANISATION_HEADS, SAYING, TITLES, fuzzy_place, name_lexicon, nation_adjective, place_gazetteer
+from .arabic_lexicon import NAME_JOINERS, NAMING, ORGANISATION_HEADS, SAYING, STOPWORDS, TITLES, fuzzy_place, name_lexicon, nation_adjective, place_gazetteer
 from .arabic_words import (
     PRONOUN_ENDINGS,
     bare,
@@ -45,7 +45,7 @@ def people(folded: str, words) -> list[tuple[int, int, str]]:
                 start = i + 1  # after a verb of naming (يدعى), any two words that may be a name
         elif (word in given or _compound_given(word)) and i + 1 < len(words) and not broken(folded, words, i, i + 2):
             following = bare(words[i + 1][2])
-            if following in parts or following in NAME_JOINERS:
+            if (following in parts or following in NAME_JOINERS) and not _function_word_behind_particle(words[i + 1][2]):
                 start = i
         elif word in ("ابن", "ابو") and i + 1 < len(words) and not broken(folded, words, i, i + 2) \
                 and could_be_name(words[i + 1][2], parts) and not words[i + 1][2].startswith("ال"):
@@ -60,6 +60,12 @@ def people(folded: str, words) -> list[tuple[int, int, str]]:
                 continue
         i += 1
     return out
+
+
+def _function_word_behind_particle(word: str) -> bool:
+    """A particle and a function word (بأي "with any", لهذا "for this"), which the names database may
+    list as a name part (باي): "سعيدة بأي منها" is "happy with any of them", no one named سعيدة باي."""
+    return any(rest in STOPWORDS for rest in stripped(word))
 
 
 def _compound_given(word: str) -> bool:
