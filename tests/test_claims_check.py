@@ -193,6 +193,20 @@ def test_review_replaces_a_sentence_with_an_unsupported_number(article):
     assert any("3,000" in w for w in warnings)
 
 
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_a_repair_is_listed_once_among_the_warnings(article, fmt):
+    # The renderers added Summary.repairs to warnings that already held them: every repair showed twice.
+    from summarise.records import Brief
+    from summarise.render import render
+
+    summary = summary_of("The two sides agreed to swap about 3,000 prisoners.")
+    repaired, warnings = review_summary(article, summary)
+    (note,) = repaired.repairs
+    assert "replaced by source sentence" in note
+    out = render(Brief(article=article, summary=repaired, warnings=tuple(warnings)), fmt)
+    assert out.count("replaced by source sentence") == 1
+
+
 def test_review_drops_a_sentence_nothing_supports(article):
     summary = summary_of("Lavrov proposed talks in Istanbul on June 2.", "Pele scored 1,283 goals for Santos.")
     repaired, _ = review_summary(article, summary)

@@ -24,6 +24,7 @@ Stems are compared with the stemmer's misses allowed ("agreed" / "agree").
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from .source import SourceIndex, Token, is_content
 
@@ -60,22 +61,42 @@ def scopes(tokens: Sequence[Token]) -> tuple[frozenset[str], frozenset[str]]:
     return negated_stems, plain
 
 
+@dataclass(frozen=True)
+class Negations:
+    """A source's negations: per sentence, the stems it negates and the content stems it says plainly
+    (``scopes``); and per negated stem, the sentences that negate it."""
+
+    scoped: list[tuple[frozenset[str], frozenset[str]]]
+    negating: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, sentences: Sequence[Sequence[Token]]) -> Negations:
+        scoped = [scopes(tokens) for tokens in sentences]
+        negating: dict[str, list[int]] = {}
+        for index, (negated_stems, _) in enumerate(scoped):
+            for stem in negated_stems:
+                negating.setdefault(stem, []).append(index)
+        return cls(scoped, negating)
+
+
 def negation_change(tokens: Sequence[Token], source: SourceIndex, nearest: Iterable[int]) -> tuple[bool, bool]:
     """(added, dropped) for a summary sentence's ``tokens`` against the source; ``nearest``: the source
     sentences it was most likely made from."""
-    nearest = sorted(set(nearest))
+    nearest = set(nearest)
     said, plain = scopes(tokens)
-    close = [scopes(source.sentence_tokens[n]) for n in nearest]
+    index = source.negations
+    close = [index.scoped[n] for n in nearest]
     close_negated = frozenset().union(*(n for n, _ in close))
     close_plain = frozenset().union(*(p for _, p in close))
     added = False
     if negated(tokens):
-        holders = sorted({s for stem in said for s in source.sentences_with_stem(stem)})
-        if holders:
-            added = not any(_negates_there(said, said | plain, source, s) for s in holders)
+        if any(stem in source.stem_positions for stem in said):  # the source holds a word negated
+            words = said | plain
+            negating = {s for stem in said for s in index.negating.get(stem, ())}
+            added = not any(_negates_there(said & index.scoped[s][0], words, source.sentence_stems[s]) for s in negating)
             # ... unless a close source sentence negates a word the summary does not use: its negation may
             # be the summary's in other words ("The mayor did not go." -> "The mayor did not attend").
-            added = added and all(_among(stem, said | plain) for stem in close_negated)
+            added = added and all(_among(stem, words) for stem in close_negated)
         else:  # negated in its own words, or with nothing after it ("he said no.")
             added = not any(negated(source.sentence_tokens[n]) for n in nearest)
     # Content words only: "not for" must not make every "for" suspect; and not a word the summary
@@ -91,9 +112,9 @@ def _among(stem: str, stems: frozenset[str]) -> bool:
                                                    for other in stems)
 
 
-def _negates_there(said: frozenset[str], words: frozenset[str], source: SourceIndex, sentence: int) -> bool:
-    """Whether source sentence ``sentence`` negates words of ``said`` and, where the summary sentence has
-    other content ``words``, holds one of those too (the same negation, not one of something else)."""
-    matched = said & scopes(source.sentence_tokens[sentence])[0]
+def _negates_there(matched: frozenset[str], words: frozenset[str], stems: set[str]) -> bool:
+    """Whether a source sentence negating ``matched`` (words the summary negates too) says the summary's
+    negation: where the summary sentence has other content ``words``, the sentence (its content
+    ``stems``) holds one of those too (the same negation, not one of something else)."""
     others = words - matched
-    return bool(matched) and (not others or bool(others & source.sentence_stems[sentence]))
+    return not others or bool(others & stems)

@@ -194,11 +194,13 @@ class SourceIndex:
             self._particles = particles
         return self._particles
 
-    def sentences_with_stem(self, stem_: str) -> list[int]:
-        """The sentences holding a word of stem ``stem_`` (a content word or not), ascending."""
-        if stem_ in self.stem_sentences:
-            return self.stem_sentences[stem_]
-        return sorted({self._flat[p][0] for p in self.stem_positions.get(stem_, ())})
+    @functools.cached_property
+    def negations(self):
+        """What each sentence negates, and which sentences negate a word (``negation.Negations``): read
+        once, on first use, not for every summary sentence checked against the source."""
+        from .negation import Negations
+
+        return Negations.of(self.sentence_tokens)
 
     def positions_of(self, words: list[str]) -> list[int]:
         """Positions in _flat of every occurrence of any of ``words``, ascending."""

@@ -302,9 +302,9 @@ def _find_name(mention: Mention, source: SourceIndex, glossary) -> list[tuple[in
         forms += [normalise(alias).split() for alias in entry.english] + [fold(a).split() for a in entry.arabic]
     if mention.kind == "nationality":
         forms += [[country] for country in _countries(mention.key)]
-    if not mention.text.isascii():  # Arabic: also as written (الفلسطينيين), its particles aside (والفلسطينيين)
-        first, *rest = fold(mention.text).split() or [""]
-        forms += [[word, *rest] for word in (first, *without_particles(first))]
+    written = fold(mention.text).split() if not mention.text.isascii() else []
+    if written:  # Arabic: also as written (الفلسطينيين), its particles aside (والفلسطينيين)
+        forms += [[word, *written[1:]] for word in (written[0], *without_particles(written[0]))]
     # Every occurrence of each form inside one sentence, ordered by sentence, then form, then position.
     flat = source._flat
     found = []

@@ -127,9 +127,14 @@ def clean_piece(piece: str) -> str:
     return (" " if piece[:1].isspace() else "") + core + (" " if piece[-1:].isspace() else "")
 
 
+def speaker_of(claim: Claim) -> str | None:
+    """Who said a quote, as the claim tables show it after the quote (None when no one is named)."""
+    return clean(claim.speaker) if claim.kind == "quote" and claim.speaker else None
+
+
 def speaker_note(claim: Claim) -> str:
-    """Who said a quote, as the claim tables show it after the quote ("" when no one is named)."""
-    return f" (said by {clean(claim.speaker)})" if claim.kind == "quote" and claim.speaker else ""
+    speaker = speaker_of(claim)
+    return f" (said by {speaker})" if speaker else ""
 
 
 def claims_in_brief(brief: Brief) -> list[Claim]:

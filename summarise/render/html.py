@@ -35,6 +35,7 @@ from .common import (
     panels,
     place_claims,
     source_sentence,
+    speaker_of,
     status_mark,
     unavailable_notice,
 )
@@ -291,9 +292,8 @@ def _claim_table(
 
 def _speaker(claim: Claim) -> str:
     """Who said a quote, after it in the claim cell (the name isolated: an Arabic name in an English row)."""
-    if claim.kind != "quote" or not claim.speaker:
-        return ""
-    return f' <span class="speaker">said by <bdi>{escape(clean(claim.speaker))}</bdi></span>'
+    speaker = speaker_of(claim)
+    return f' <span class="speaker">said by <bdi>{escape(speaker)}</bdi></span>' if speaker else ""
 
 
 def _verdict(brief: Brief, language: str, claim: Claim, placement: str | None) -> str:
