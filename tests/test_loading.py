@@ -58,3 +58,23 @@ def test_cuda_request_without_a_gpu_is_a_clear_error():
     with pytest.raises(DeviceError, match="--device cpu"):
         resolve_device("cuda")
     assert resolve_device("auto") == "cpu"
+
+
+def test_cudnn_attention_is_taken_out_only_for_a_gpu():
+    """cuDNN builds an attention plan for every new shape, and decoding makes a new shape every step
+    (on an H200 a batched bfloat16 brief ran at half the speed of a one-at-a-time float32 loop). The
+    switch is process-wide, so it is flipped only when a model goes onto a CUDA GPU."""
+    import torch
+
+    from summarise.models.loading import avoid_cudnn_attention
+
+    torch.backends.cuda.enable_cudnn_sdp(True)
+    try:
+        avoid_cudnn_attention("cpu")
+        assert torch.backends.cuda.cudnn_sdp_enabled()
+        avoid_cudnn_attention("cuda")
+        assert not torch.backends.cuda.cudnn_sdp_enabled()
+        assert torch.backends.cuda.flash_sdp_enabled() and torch.backends.cuda.mem_efficient_sdp_enabled()
+        assert torch.backends.cuda.math_sdp_enabled()
+    finally:
+        torch.backends.cuda.enable_cudnn_sdp(True)

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import DeviceError, ModelLoadError
 from ..settings import Settings
-from .loading import _cached, check_model_folder, model_folder, resolve_device
+from .loading import _cached, avoid_cudnn_attention, check_model_folder, model_folder, resolve_device
 from .registry import ModelCard, load_registry
 from .store import LocalModel, locate, require
 
@@ -92,6 +92,7 @@ def _build(local: LocalModel, device: str) -> EntailmentModel:
                 "give --model-path a model whose config names an 'entailment' label",
             )
     model.eval()
+    avoid_cudnn_attention(device)
     try:
         model.to(device)
     except RuntimeError as error:
