@@ -248,3 +248,16 @@ def test_skeletons_match_spellings_of_one_name_only():
 
     assert same_skeleton("Makroun", "Macron") and same_skeleton("Trameb", "Trump") and same_skeleton("Chouigou", "Shoigu")
     assert not same_skeleton("Makroun", "Merkel") and not same_skeleton("Trameb", "Turkey")
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("أصدرت الشركة تقرير مالي جديدا يوم الأحد.", []),  # a financial report
+    ("قدمت الحكومة دعم مالي للمزارعين.", []),  # financial support
+    ("قال رئيس مالي إن الجيش سيرد.", ["مالي"]),
+    ("وقعت اشتباكات في مالي أمس.", ["مالي"]),
+    ("عاد الجنود بعد مهمة بمالي.", ["مالي"]),
+    ("زار الوزير السنغال ومالي الأسبوع الماضي.", ["السنغال", "مالي"]),
+    ("وأعلنت مالي الحداد.", ["مالي"]),
+])
+def test_a_country_name_that_is_a_common_word_is_a_place_only_where_one_is_expected(glossary, text, places):
+    assert names(text, glossary, "place") == places

@@ -43,6 +43,18 @@ PLACE_WORDS = {fold(w) for w in (
     # features of the land and sea: مضيق هرمز، جبل طارق
     "مضيق", "خليج", "جبل", "جبال", "نهر", "بحيرة", "وادي", "صحراء", "جزر",
 )}
+# Country names that are common words too: مالي (financial; my money), بنين (sons). One of these is a
+# place only where a place is expected: behind a preposition (في مالي، بمالي), a place word (شمال مالي), a
+# noun of a state (رئيس مالي، حكومة مالي) or another place (السنغال ومالي). "تقرير مالي" is a financial report.
+COMMON_WORD_PLACES = frozenset(fold(w) for w in ("مالي", "بنين"))
+PLACE_PREPOSITIONS = frozenset(fold(w) for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "مع", "داخل", "خارج", "نحو", "حول", "بين", "لدى", "أنحاء", "شمالي",
+    "جنوبي", "شرقي", "غربي", "وسط",
+))
+STATE_NOUNS = frozenset(fold(w) for w in (
+    "رئيس", "رئيسة", "حكومة", "جيش", "دولة", "سلطات", "شعب", "حدود", "سفير", "سفيرة", "سفارة", "عاصمة", "جمهورية",
+    "برلمان", "رئاسة", "وزير", "وزيرة", "وزارة", "أراضي", "مواطني", "منتخب", "لاجئي", "انقلاب", "زعيم", "شرطة",
+))
 # The head of an organisation's name: a place right after it is part of the name (جامعة القاهرة). Strong
 # heads name an organisation whatever definite noun follows them (وزارة الصحة، حزب الأمة); middle ones
 # have common senses too (مجلس العائلة، حركة المرور، لجنة التحقيق، بنك الطعام) and name one before a place,
@@ -89,6 +101,8 @@ SAYING = {fold(w) for w in (
     "أوضح", "أوضحت", "أشار", "أشارت", "كتب", "كتبت", "يقول", "تقول", "اتهم", "اتهمت", "التقى", "التقت", "دعا",
     "دعت", "طالب", "طالبت", "نفى", "نفت", "رأى", "رأت", "أشاد", "أشادت", "انتقد", "انتقدت", "وصف", "وصفت",
 )} | {"يدعي", "تدعي", "المدعو", "المدعوه", "يسمي", "تسمي"}
+# What a place is expected behind (see COMMON_WORD_PLACES): قالت مالي، في مالي، رئيس مالي، شمال مالي.
+PLACE_CONTEXT = frozenset(PLACE_PREPOSITIONS | STATE_NOUNS | PLACE_WORDS | SAYING)
 # Verbs of naming: what follows them is a name (a man called ...): يدعى، المدعو (folded: ى is ي).
 NAMING = frozenset({"يدعي", "تدعي", "المدعو", "المدعوه", "يسمي", "تسمي"})
 STOPWORDS = {fold(w) for w in (

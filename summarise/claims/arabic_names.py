@@ -23,9 +23,11 @@ import bisect
 import re
 
 from .arabic_lexicon import (
+    COMMON_WORD_PLACES,
     NAME_JOINERS,
     ORGANISATION_HEADS,
     ORGANISATION_TAILS,
+    PLACE_CONTEXT,
     PLACE_WORDS,
     STOPWORDS,
     WORD,
@@ -128,6 +130,8 @@ def _places(folded: str, words) -> list[tuple[int, int, str]]:
             hit = 1  # الفليبين: الفلبين spelt another way
         if hit is None and i > 0 and bare(words[i - 1][2]) in PLACE_WORDS and not broken(folded, words, i - 1, i + 1):
             hit = _after_place_word(folded, words, i)
+        if hit == 1 and not _expected_place(folded, words, i, gazetteer):
+            hit = None
         if hit and not _inside_organisation(folded, words, i, i + hit):
             out.append((i, i + hit, "place"))
             i += hit
@@ -135,6 +139,22 @@ def _places(folded: str, words) -> list[tuple[int, int, str]]:
         i += 1
     return out
 
+
+
+def _expected_place(folded: str, words, i: int, gazetteer) -> bool:
+    """False for a country name that is a common word too (مالي) where no place is expected: no
+    preposition, place word, state noun or place before it ("تقرير مالي", a financial report). True for
+    every other place name, and for مالي in "في مالي"، "بمالي"، "رئيس مالي"، "السنغال ومالي"."""
+    word = words[i][2]
+    if word[:1] in "وف" and word[1:] in COMMON_WORD_PLACES | {p + w for p in "بل" for w in COMMON_WORD_PLACES}:
+        word = word[1:]
+    if word not in COMMON_WORD_PLACES:
+        return True  # another place, or one behind an attached preposition (بمالي، لمالي)
+    if i == 0 or broken(folded, words, i - 1, i + 1):
+        return False
+    before = words[i - 1][2]
+    return (bare(before) in PLACE_CONTEXT or any(form in PLACE_CONTEXT for form in stripped(before))
+            or place_name(words, i - 1, 1, gazetteer))
 
 
 def _after_place_word(folded: str, words, i: int) -> int | None:
