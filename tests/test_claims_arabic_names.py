@@ -35,6 +35,8 @@ def names(text: str, glossary, *kinds: str) -> list[str]:
         ("التقى رئيس الوزراء العراقي محمد شياع السوداني بالوفد.", "محمد شياع السوداني"),
         ("أعلن المتحدث باسم الكرملين، دميتري بيسكوف، أن موسكو سترد.", "دميتري بيسكوف"),
         ("وقال إسماعيل هنية في بيان إن الحركة توافق.", "إسماعيل هنية"),
+        # عبد المجيد is one part of the name: the family name after it belongs to it
+        ("أكد رئيس الجمهورية السيد عبد المجيد تبون، أن بلاده ستشارك.", "عبد المجيد تبون"),
     ],
 )
 def test_titled_and_quoted_people_are_traced(glossary, text, person):
@@ -138,6 +140,15 @@ def test_attached_particles_stay_outside_the_place(glossary):
         ("صوت نحو 60٪ من الناخبين", "60 %"),
         ("سار المتظاهرون 20 كيلومترا", "20 km"),
         ("صدرت 3 أطنان من القمح", "3 t"),
+        # numbers in words keep their size and units too
+        ("خصصت الحكومة مئة مليار دولار للمشاريع", "100000000000 USD"),
+        ("تبلغ الكلفة مليار يورو", "1000000000 EUR"),
+        ("ارتفع التضخم سبعة في المئة", "7 %"),
+        ("قتل خمسة وعشرون شخصا", "25"),
+        ("وصل ثلاثة آلاف لاجئ", "3000"),
+        ("شارك ثلاثمئة متظاهر", "300"),
+        ("يعيش هناك ستة ملايين نسمة", "6000000"),
+        ("بلغ العجز 12 مليار دولار", "12000000000 USD"),
     ],
 )
 def test_arabic_numbers_keep_their_units(glossary, text, value):
@@ -261,3 +272,12 @@ def test_skeletons_match_spellings_of_one_name_only():
 ])
 def test_a_country_name_that_is_a_common_word_is_a_place_only_where_one_is_expected(glossary, text, places):
     assert names(text, glossary, "place") == places
+
+
+@pytest.mark.parametrize(("text", "nationalities"), [
+    ("ولكن قائم على قدسية هذا التاريخ.", []),  # sanctity, not "of Jerusalem": no adjective after a preposition
+    ("قتل عدد من الفلسطينيين أمس.", ["الفلسطينيين"]),  # a definite one there names a people
+    ("قال الجيش الأردني إن القوات الأمريكية انسحبت.", ["الأردني", "الأمريكية"]),
+])
+def test_a_nation_adjective_follows_a_noun_not_a_preposition(glossary, text, nationalities):
+    assert names(text, glossary, "nationality") == nationalities

@@ -373,3 +373,30 @@ def test_each_translation_is_checked_against_its_own_back_translation():
     assert back_translation_of(to_en, [en_back, ar_back]) is en_back
     assert back_translation_of(to_ar, [en_back, ar_back]) is ar_back
     assert back_translation_of(to_ar, [en_back]) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "summary"),
+    [
+        # the dateline's city: part of the article though not of a body sentence
+        ("MADRID (Reuters) - Spanish police shot a man armed with a knife who tried to attack a police station, "
+         "officials said on Monday.\n\nThe man was taken to hospital, where he died later that day.",
+         "Police in Madrid shot a man who tried to attack a police station."),
+        # the headline's place, written in the body only as "the capital"
+        ("Floods close schools across Lagos\n\nSchools across the capital were closed on Tuesday after heavy "
+         "rain flooded dozens of streets, the state government said.\n\nOfficials said the schools would "
+         "reopen when the water had gone down.",
+         "Schools across Lagos were closed on Tuesday after heavy rain."),
+    ],
+)
+def test_a_name_in_the_headline_or_dateline_is_in_the_source(source, summary):
+    result = check_texts([("t", source, summary)], language="en")[0].result
+    assert not any(v.mention.kind in ("place", "person", "organisation") for _, v in result.unsupported)
+
+
+def test_a_number_only_in_the_headline_still_needs_the_body():
+    source = ("Storm kills 12 in the north\n\nA storm swept across the north of the country on Sunday, "
+              "destroying homes and cutting power lines, the civil defence agency said.\n\n"
+              "Rescue teams were still searching the rubble on Monday.")
+    result = check_texts([("t", source, "A storm killed 15 people in the north on Sunday.")], language="en")[0].result
+    assert "15" in {v.mention.text for _, v in result.unsupported}

@@ -103,10 +103,26 @@ def test_same_date_written_two_ways_has_one_value(glossary):
         ("twenty-five officials", "25"),
         ("three million people", "3000000"),
         ("his third title", "3 ordinal"),
+        # wire-service and South Asian forms
+        ("inflation rose 5.33 pct", "5.33 %"),
+        ("a deal worth 3.4 bln euros", "3400000000 EUR"),
+        ("sales of 12 mln units", "12000000"),
+        ("the state spent Rs 500 crore", "5000000000 rupee"),
+        ("a grant of ₹2 lakh", "200000 rupee"),
+        # fractions, not the numbers in them
+        ("two-thirds of voters", "0.6667"),
+        ("three quarters of the seats", "0.75"),
+        ("a third of the budget", "0.3333"),
     ],
 )
 def test_english_numbers_with_units(glossary, text, value):
     assert value in {m.value for m in by_kind(english(text, glossary), "number")}
+
+
+def test_the_numbers_inside_a_fraction_are_no_claims(glossary):
+    assert [m.value for m in by_kind(english("Two-thirds of voters and one-fifth of donors backed it.", glossary), "number")] \
+        == ["0.6667", "0.2"]
+    assert [m.value for m in by_kind(english("She won a third term.", glossary), "number")] == ["3 ordinal"]
 
 
 def test_times_and_years(glossary):

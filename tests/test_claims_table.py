@@ -56,6 +56,29 @@ def test_a_quote_said_by_someone_unnamed_has_no_speaker(glossary):
     assert quote.speaker is None  # not "Cairo"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the tagger read '" Jean Dupont' as a work of art: the subject of "stressed" is still the speaker, not
+    # the union named nearer the quote's end
+    ('"The talks with Renault went nowhere," Jean Dupont stressed after the meeting with the CGT union.', "Jean Dupont"),
+    # "officials" name no one: no speaker, rather than the named body nearby
+    ('Officials said the deal was "the best we could hope for under the circumstances" after meeting the CGT union.', None),
+    # verbs of saying beyond "said": noted, stressed, adding
+    ('Jean Dupont runs the bakery. The strike by the CGT union has closed 30 shops, he noted, adding: '
+     '"Nobody knows when the bakeries will open again."', "Jean Dupont"),
+    # "that said committee" is no one speaking; a person named inside a quote speaks neither that quote nor
+    # the next one ("She noted that ..." in the next sentence introduces the second quote, not the first)
+    ('Transport Minister Layla Haddad announced after the cabinet meeting that said committee "has finished '
+     'the draft, as promised by President Omar Saleh, and will publish it on Monday."\n\nShe noted that "the '
+     'budget for the railway has been approved in full by the committee."', "Minister Layla Haddad"),
+    # "he" with no one named before: no speaker, not the person he spoke to
+    ('Residents gathered outside the town hall on Friday. "I am responsible for every school in this district '
+     'and nobody told me," he told the radio host, Kofi Mensah.', None),
+])
+def test_the_subject_of_the_verb_of_saying_decides_the_speaker(glossary, text, speaker):
+    quotes = [m for m in english_mentions(parse_english([text])[0], glossary) if m.kind == "quote"]
+    assert quotes and all(quote.speaker == speaker for quote in quotes)
+
+
 def quotes_of(text: str, glossary) -> list[str]:
     return [m.text for m in english_mentions(parse_english([text])[0], glossary) if m.kind == "quote"]
 

@@ -129,6 +129,23 @@ def test_fragments_are_taken_only_when_nothing_else_is_left(lexical):
     assert len(everything_but_one.sentences) == len(article.sentences) - 1  # fragments fill the rest
 
 
+@pytest.mark.parametrize("summariser", ["lexical", "minilm"])
+def test_a_subheading_is_no_summary_sentence(summariser, request):
+    local = request.getfixturevalue(summariser)
+    text = ("# Port strike ends after pay deal\n\n"
+            "The port strike ended on Friday after dock workers accepted a new pay offer from the operators.\n\n"
+            "## Dock workers accept new pay offer from port operators\n\n"
+            "Dock workers will return to work on Monday morning at all four terminals of the port.\n\n"
+            "The operators said the offer raises pay by six percent over two years for every dock worker.\n\n"
+            "## What the pay offer means for dock workers\n\n"
+            "Union leaders said members had voted by a large majority to accept the pay offer on Thursday.\n")
+    article = segment(from_text(text, name="strike.md"), language="en")
+    headings = {s.index for s in article.sentences if s.paragraph in article.headings}
+    assert len(headings) == 2, "the test article should hold two subheadings"
+    summary = summarise_article(article, local, Settings(sentences=3))
+    assert not {s.sources[0] for s in summary.sentences} & headings
+
+
 def test_mmr_skips_a_near_duplicate_of_a_chosen_sentence(minilm):
     article = segment(
         from_text(

@@ -74,3 +74,32 @@ def test_a_long_line_of_capitalised_words_is_read_in_linear_time():
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_photo_credits_in_capitals_and_the_comment_form_spam_notice_leave_the_body():
+    text = ("Turnout in the state primary fell by a quarter compared with four years ago, officials said.\n\n"
+            "REUTERS/Jane Roe\n\n"
+            "Party leaders blamed the weather and a crowded calendar for the decline in voters.\n\n"
+            "(AP Photo/John Doe)\n\n"
+            "Reuters reported the figures on Monday, citing the state election board.\n\n"
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.")
+    body = segment(from_text(text), language="en").body
+    assert "REUTERS/Jane Roe" not in body and "AP Photo" not in body and "Akismet" not in body
+    assert "Reuters reported the figures on Monday" in body and body.rstrip().endswith("state election board.")
+
+
+@pytest.mark.parametrize("line", [
+    "medium-browser-and-portrait-tablet",  # a page's layout class name on a line of its own
+    '<a href="//ads.example.net/w/1.0/rc?cs=b2"> <br /> <img src="https://example.com/a.jpg" border="0" alt="" /></a>',
+])
+def test_code_a_copied_page_leaves_is_furniture(line):
+    assert line_reason(line) == "markup"
+
+
+@pytest.mark.parametrize("line", [
+    "The well-known long-term care-home was closed.",
+    "He wrote that x < y and y > z in the paper.",
+    "The <b>bold</b> plan was approved by the council on Monday evening.",
+])
+def test_prose_with_hyphens_or_angle_brackets_stays(line):
+    assert line_reason(line) is None

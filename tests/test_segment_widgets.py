@@ -150,3 +150,23 @@ def test_time_of_day_with_tanween_before_the_alif_is_a_timestamp():
 
     assert is_timestamp_line("11:07 صباحًا") and is_timestamp_line("4:30 ظهرًا")
     assert not is_timestamp_line("11:07 صباحًا وصل الوفد إلى المطار")
+
+
+@pytest.mark.parametrize("date_line", [
+    "الخميس 16 ماي 2024 الموافق لـ 8 ذو القعدة 1445",  # the Gregorian date beside the Hijri one
+    "الجمعة, 15 نوفمبر - 2024",  # a dash between month and year
+])
+def test_a_date_line_over_the_headline_is_the_date_not_the_title(date_line):
+    header = [date_line, "افتتاح جسور جديدة على الطريق الساحلي قبل نهاية العام"]
+    article = segment(from_text(_arabic_page(header, [])))
+    assert article.title == "افتتاح جسور جديدة على الطريق الساحلي قبل نهاية العام"
+    assert article.published in ("2024-05-16", "2024-11-15")
+
+
+def test_a_labelled_date_is_no_headline():
+    text = (
+        "General News of Saturday, 23 September 2017\n\n"
+        "The morning ferry to the island left two hours late because of a broken ramp, the operator said.\n\n"
+        "Engineers expect to finish the repair by Wednesday, and the timetable will return to normal then.\n"
+    )
+    assert segment(from_text(text)).title != "General News of Saturday, 23 September 2017"

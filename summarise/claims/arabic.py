@@ -74,9 +74,21 @@ _NUMBER = re.compile(
     rf"(?:\s(?P<scale>{_SCALE_WORDS})(?!\w))?(?:\s(?P<pct2>{_PERCENT_WORDS})(?!\w))?(?:\s(?P<curword>{_CURRENCY_WORDS})(?!\w))?"
     rf"(?:\s?(?P<measure>{_MEASURE_WORDS})(?!\w))?"
 )
+# Numbers in words, as the folded text writes them: units and tens (خمسه وعشرون), hundreds (ميه is مئة
+# folded; ثلاثميه, ثلاث ميه), and scales that multiply what came before (ميه مليار: 100 billion; ثلاثه
+# الاف: 3,000), then the same percent, currency and measure words as digits take (سبعه في الميه: 7 %).
+_HUNDREDS = {"ميه": 100, "مايه": 100, "مييه": 100, "ميتان": 200, "ميتين": 200, "مايتان": 200, "مايتين": 200}
+_HUNDREDS.update({f"{word}{hundred}": value * 100 for word, value in
+                  (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("تسع", 9))
+                  for hundred in ("ميه", "مايه")})
+_SPELLED_SCALES = {w: v for w, v in SCALES.items() if not w.isascii()} | {"الفان": 2000.0, "الفين": 2000.0}
+_NUMBER_WORDS = {w: float(v) for w, v in WORDS_AR.items() if w not in _SPELLED_SCALES} | {
+    w: float(v) for w, v in _HUNDREDS.items()}
+_SPELLED_WORD = "|".join(sorted(list(_NUMBER_WORDS) + list(_SPELLED_SCALES), key=len, reverse=True))
 _SPELLED = re.compile(
-    r"(?<!\w)" + _P + "(?P<word>" + "|".join(sorted(WORDS_AR, key=len, reverse=True)) + r")(?!\w)"
-    rf"(?:\s(?P<scale>{_SCALE_WORDS})(?!\w))?"
+    rf"(?<!\w){_P}(?P<words>(?:{_SPELLED_WORD})(?:\s+و?(?:{_SPELLED_WORD}))*)(?!\w)"
+    rf"(?:\s(?P<pct>{_PERCENT_WORDS})(?!\w))?(?:\s(?P<curword>{_CURRENCY_WORDS})(?!\w))?"
+    rf"(?:\s(?P<measure>{_MEASURE_WORDS})(?!\w))?"
 )
 # Every pair of quote marks, short ones too ("آتية"): a short quote skipped would leave its closing mark
 # to open the next "quote" and pair every mark after it wrongly. Quotes of a word or two are no claim (_quotes).
@@ -178,11 +190,35 @@ def _numbers(folded: str) -> list[Mention]:
         unit = unit or MEASURES.get(m.group("measure") or "")
         canonical = format_number(value, unit)
         out.append(Mention(m.group(0), "number", canonical, m.start(), m.end(), value=canonical, number=value, unit=unit))
+    taken = [(m.start, m.end) for m in out]
     for m in _SPELLED.finditer(folded):
-        value = float(WORDS_AR[m.group("word")]) * SCALES.get(m.group("scale") or "", 1.0)
-        canonical = format_number(value)
-        out.append(Mention(folded[m.start("word"):m.end()], "number", canonical, m.start("word"), m.end(), value=canonical, number=value))
+        start = m.start("words")
+        if any(a <= start < b for a, b in taken) or re.search(r"\d\s?$", folded[max(0, start - 3):start]):
+            continue  # "12 مليار" is read above, scale and all
+        value = _spelled_value(m.group("words"))
+        unit = "%" if m.group("pct") else CURRENCIES.get(m.group("curword") or "") or MEASURES.get(m.group("measure") or "")
+        canonical = format_number(value, unit)
+        out.append(Mention(folded[start:m.end()], "number", canonical, start, m.end(), value=canonical, number=value, unit=unit))
     return out
+
+
+def _spelled_value(words: str) -> float:
+    """The value of a run of number words: ``خمسه وعشرون`` 25, ``ميه مليار`` 1e11, ``ثلاثه الاف`` 3000."""
+    total = current = 0.0
+    for word in words.split():
+        word = word[1:] if word.startswith("و") and word[1:] in (_NUMBER_WORDS.keys() | _SPELLED_SCALES.keys()) else word
+        if word in _SPELLED_SCALES:
+            scale = _SPELLED_SCALES[word]
+            if scale == 2000.0:  # الفان: two thousand, a number of its own
+                current += scale
+                continue
+            total += (current or 1.0) * scale
+            current = 0.0
+        elif word in ("ميه", "مايه", "مييه") and 0 < current < 10:
+            current *= 100  # ثلاث ميه: three hundred
+        else:
+            current += _NUMBER_WORDS[word]
+    return total + current
 
 
 def _names(text: str, glossary: Glossary) -> list[Mention]:

@@ -215,6 +215,7 @@ def _name_end(folded: str, words, start: int, parts: dict[str, int]) -> int:
     """One past the last word of a name starting at ``start``: two words of any kind, more only when the
     database knows them as names or a word like بن or عبد joins them; never past punctuation."""
     end = start + 1
+    units = 1  # a joined pair (عبد المجيد، بن سلمان) is one part of the name: "two words" counts parts
     while end < len(words) and end - start < 5 and not broken(folded, words, end - 1, end + 1):
         word = bare(words[end][2])
         previous = bare(words[end - 1][2])
@@ -225,9 +226,11 @@ def _name_end(folded: str, words, start: int, parts: dict[str, int]) -> int:
         if not could_be_name(words[end][2], parts) and previous not in NAME_JOINERS:
             break
         if previous in NAME_JOINERS or word in NAME_JOINERS or word in parts:
+            units += previous not in NAME_JOINERS
             end += 1
             continue
-        if end - start < 2 and not word.startswith("ال") and not is_description(words[end][2]):
+        if units < 2 and not word.startswith("ال") and not is_description(words[end][2]):
+            units += 1
             end += 1
             continue
         break

@@ -94,7 +94,8 @@ class CheckResult:
 
 def source_index(article: Article, mentions: list[Mention]) -> SourceIndex:
     spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.body))]
-    return SourceIndex(article.body, spans, mentions)
+    header = "\n".join(part for part in (article.title, article.standfirst, article.dateline) if part)
+    return SourceIndex(article.body, spans, mentions, header)
 
 
 def build_sources(articles: Sequence[Article], glossary: Glossary) -> list[SourceIndex]:

@@ -61,17 +61,26 @@ _TIMES = [
     re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<mer>[ap]\.m\.|[ap]m\b)", re.IGNORECASE),
     re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b"),
 ]
-_SCALE = r"thousand|million|billion|trillion|bn|mn|m|k|tn"
+_SCALE = r"thousand|million|billion|trillion|bn|mn|mln|bln|trln|m|k|tn|lakhs?|crores?"
 # Words, not symbols: the symbols stand before the number (cur).
 _CURRENCY_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCIES if w.isalpha() and w.isascii() and w not in ("usd", "gbp", "eur")),
                                   key=len, reverse=True))
 _MEASURE_WORDS = "|".join(sorted((re.escape(w) for w in MEASURES if w.isascii()), key=len, reverse=True))
 _NUMBER = re.compile(
-    r"(?<![\w.])(?P<cur>US\$|\$|£|€|¥)?\s?(?P<num>\d{1,3}(?:, ?\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)(?P<ord>st|nd|rd|th)?"
+    r"(?<![\w.])(?P<cur>US\$|\$|£|€|¥|₹|Rs\.?)?\s?(?P<num>\d{1,3}(?:, ?\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)(?P<ord>st|nd|rd|th)?"
     rf"(?:\s?-?\s?(?P<scale>{_SCALE})\b)?"
-    r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|percentage points?\b))?"
+    r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|pct\b|percentage points?\b))?"
     rf"(?:\s(?P<curword>{_CURRENCY_WORDS})\b)?"
     rf"(?:\s?(?P<measure>{_MEASURE_WORDS})(?![\w/]))?",
+    re.IGNORECASE,
+)
+# Fractions: "two-thirds", "three quarters of", "a third of" (not "a third term": an ordinal).
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "nine": 9}
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                 "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+_FRACTION = re.compile(
+    rf"\b(?:(?P<num>one|two|three|four|five|seven|nine)-(?P<den>{'|'.join(_DENOMINATORS)})\b"
+    rf"|(?P<num2>an?|one|two|three|four|five|seven|nine)\s(?P<den2>{'|'.join(_DENOMINATORS)})(?=\s+of\b))",
     re.IGNORECASE,
 )
 _UNIT_WORDS = "|".join(sorted(UNITS_EN, key=len, reverse=True))
@@ -93,9 +102,11 @@ _QUOTE = re.compile(
     r"|`\s?(?P<e>(?:[^`'\n]|(?<=\w)'(?=\w)){8,}?)'(?=[\s,.;:!?)]|$)"
     r"|(?:^|(?<=[\s(\[]))[‘'](?P<f>(?=\w)(?:[^'’\n]|(?<=\w)['’](?=\w)){8,}?)[’'](?=[\s,.;:!?)]|$)"
 )
-_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|adds|warned|warns|insisted|stated|claimed|claims|explained|"
-                     r"wrote|writes|tweeted|according to|asked|announced|declared|argued|admitted|continued|"
-                     r"described|called|urged|suggested|revealed|confirmed|denied)\b", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|says|say|saying|told|tells|added|adds|adding|warned|warns|insisted|stated|claimed|claims|"
+                     r"explained|wrote|writes|tweeted|according to|asked|announced|declared|argued|admitted|continued|"
+                     r"described|called|urged|suggested|revealed|confirmed|denied|noted|notes|noting|stressed|"
+                     r"stresses|emphasi[sz]ed|acknowledged|recalled|replied|responded|remarked|observed|conceded|"
+                     r"complained|cautioned|vowed|joked|predicted|reported)\b", re.IGNORECASE)
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|President|Prime Minister|Minister|Secretary)\.?\s+(?:[A-Z][\w'-]+\s?){1,3}")
 
 
@@ -288,7 +299,17 @@ def _numbers(text: str) -> list[Mention]:
         surface = m.group(0)
         start += len(surface) - len(surface.lstrip())
         out.append(_number(text, text[start:end].strip(), value * scale, unit, start, start + len(text[start:end].strip())))
+    fractions = []
+    for m in _FRACTION.finditer(text):
+        numerator = _NUMERATORS[(m.group("num") or m.group("num2")).lower()]
+        denominator = _DENOMINATORS[(m.group("den") or m.group("den2")).lower()]
+        if numerator >= denominator:
+            continue  # "two halves", "five quarters": no share of a whole
+        fractions.append((m.start(), m.end()))
+        out.append(_number(text, m.group(0), round(numerator / denominator, 4), None, m.start(), m.end()))
     for m in _SPELLED.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in fractions):
+            continue  # the "two" of "two-thirds"
         groups = m.groupdict()
         if groups["alone"] and not groups["scale2"] and _ANAPHORIC.search(text, 0, m.start()) \
                 and not text.startswith("-", m.end()):
@@ -347,28 +368,30 @@ def _title_of_a_work(quoted: str) -> bool:
 
 
 def _quotes(doc, text: str) -> list[Mention]:
-    out = []
-    context = None
+    found = []
     for m in _QUOTE.finditer(text):
         name = next(k for k, v in m.groupdict().items() if v is not None)
         inner = m.group(name).strip().rstrip(",;:")
         if len(inner.split()) < 3 or _title_of_a_work(m.group(name)):
             continue
         start = m.start(name) + (len(m.group(name)) - len(m.group(name).lstrip()))
-        context = context or _QuoteContext(doc, text)
-        speaker = _speaker(context, start, start + len(inner))
-        out.append(Mention(inner, "quote", normalise(inner), start, start + len(inner), speaker=speaker))
-    return out
+        found.append((inner, start))
+    if not found:
+        return []
+    context = _QuoteContext(doc, text, [(start, start + len(inner)) for inner, start in found])
+    return [Mention(inner, "quote", normalise(inner), start, start + len(inner),
+                    speaker=_speaker(context, start, start + len(inner))) for inner, start in found]
 
 
 _SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _PRONOUNS = {"he", "she"}
+_RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 
 
 class _QuoteContext:
     """A parsed text's sentences and speaker-like entities, listed once and searched by offset."""
 
-    def __init__(self, doc, text: str):
+    def __init__(self, doc, text: str, quoted: list[tuple[int, int]]):
         self.doc = doc
         self.text = text
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
@@ -377,8 +400,14 @@ class _QuoteContext:
         self.speakers = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in _SPEAKER_LABELS]
         self.speaker_starts = [start for start, _, _, _ in self.speakers]
         titled = [(m.start(), m.end(), m.group(0).strip()) for m in _TITLED.finditer(text)]
-        # People: PERSON entities and titled names ("Mr Zelenskyy"), in text order.
-        self.people = sorted([(a, b, t) for a, b, t, label in self.speakers if label == "PERSON"] + titled)
+        # People: PERSON entities and titled names ("Mr Zelenskyy"), in text order; not those named inside
+        # a quote ("as promised by Prime Minister Saad Hariri"), who are spoken of, not speaking.
+        quote_starts = [a for a, _ in quoted]
+        def inside_a_quote(offset: int) -> bool:
+            i = bisect.bisect_right(quote_starts, offset) - 1
+            return i >= 0 and offset < quoted[i][1]
+        self.people = sorted(p for p in [(a, b, t) for a, b, t, label in self.speakers if label == "PERSON"] + titled
+                             if not inside_a_quote(p[0]))
 
     def sentence_around(self, offset: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -413,9 +442,12 @@ def _speaker(context: _QuoteContext, start: int, end: int) -> str | None:
     wide_lo, wide_hi = min(lo, max(0, start - 160)), max(hi, min(len(text), end + 160))
     if not _SPEECH.search(text[wide_lo:start] + " " + text[end:wide_hi]):
         return None
-    subject = _subject_of_saying(context, wide_lo, wide_hi, start, end)
+    # The verb of saying must stand in a sentence the quote touches: "He noted that ..." after the quote's
+    # sentence introduces the next quote, not this one.
+    last = context.sentence_around(max(start, end - 1))
+    subject = _subject_of_saying(context, lo, last[1] if last is not None else hi, start, end)
     if subject is not None:
-        return subject
+        return subject or None  # "" : the verb's subject names no one ("officials said"), so no one
     # ... but take a speaker only from the quote's own sentence(s), people first.
     lo, hi = min(lo, start), max(hi, end)
     near = lambda c: min(abs(c[0] - end), abs(start - c[1]))  # noqa: E731
@@ -427,7 +459,8 @@ def _speaker(context: _QuoteContext, start: int, end: int) -> str | None:
 
 
 def _subject_of_saying(context: _QuoteContext, lo: int, hi: int, start: int, end: int) -> str | None:
-    """The subject of the verb of saying nearest the quote, outside it, as a person or named body."""
+    """The subject of the verb of saying nearest the quote, outside it, as a person or named body; ""
+    when that subject names no one ("officials said"); None when no verb of saying has a subject."""
     doc = context.doc
     span = doc.char_span(lo, hi, alignment_mode="contract")
     if span is None:
@@ -440,8 +473,11 @@ def _subject_of_saying(context: _QuoteContext, lo: int, hi: int, start: int, end
         if not subjects:
             continue
         subject = subjects[0]
+        if subject.lower_ in _RELATIVE_PRONOUNS:
+            continue  # "the statement that said ...": the parse says nothing of who speaks; try the next verb
         if subject.lower_ in _PRONOUNS:
-            return context.person_before(subject.idx)
+            # "he told the host, Agya Owusu Ansah": with no one named before "he", no speaker, not the host
+            return context.person_before(subject.idx) or ""
         head = doc[subject.left_edge.i:subject.i + 1]
         person = context.person_at(head.start_char, head.end_char)
         if person is not None:
@@ -449,5 +485,12 @@ def _subject_of_saying(context: _QuoteContext, lo: int, hi: int, start: int, end
         ents = [e for e in doc.ents if e.start <= subject.i < e.end and e.label_ in ("ORG", "NORP", "PERSON")]
         if ents:
             return ents[0].text
-        return None  # said by someone unnamed ("officials said"): no speaker rather than a wrong one
+        if subject.pos_ == "PROPN":
+            # A name the tagger gave no person label ('" Jean Dupont' as a work of art, next to the
+            # quote mark): the subject's run of proper nouns.
+            first = subject.i
+            while first > head.start and doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            return doc[first:subject.i + 1].text
+        return ""  # said by someone unnamed ("officials said"): no speaker rather than a wrong one
     return None

@@ -125,6 +125,10 @@ class Glossary:
                 if folded.startswith("لل", start) and any(fold(a).startswith("ال") for a in entry.arabic):
                     start += 1
                 adjective = entry.kind == "place" and m.group("suffix") in _AR_NISBA
+                if adjective and _after_preposition(folded, m.start()) and not _definite(folded[m.start():end]):
+                    # An adjective follows its noun, never a preposition: "على قدسية" is sanctity. A definite
+                    # one there is a people ("من الفلسطينيين", of the Palestinians), and stays.
+                    continue
                 # Marks that fold to nothing after the name's last letter are part of it (إسطنبولَ).
                 found.append(Match(origin[start], max(origin[end], origin[end - 1] + 1), entry, origin[m.start()], adjective))
         return found
@@ -237,3 +241,17 @@ def load_glossary(user_file: Path | None = None) -> Glossary:
     glossary = Glossary(entries)
     with _LOCK:
         return _CACHE.setdefault(key, glossary)
+
+
+# Folded Arabic prepositions: no adjective stands right after one (the word there is a noun).
+_AR_PREPOSITIONS = frozenset({"في", "من", "علي", "عن", "الي", "مع", "حول", "بين", "عبر", "ضد", "حتي", "منذ", "لدي", "نحو"})
+_LAST_WORD = re.compile(r"([\u0621-\u064a]+)\s*$")
+
+
+def _after_preposition(folded: str, start: int) -> bool:
+    before = _LAST_WORD.search(folded, max(0, start - 12), start)
+    return before is not None and before.group(1) in _AR_PREPOSITIONS
+
+
+def _definite(word: str) -> bool:
+    return word.startswith(("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل"))

@@ -81,7 +81,9 @@ def stem(word: str) -> str:
 
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
-    "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "b": 1e9, "trillion": 1e12, "tn": 1e12, "bln": 1e9, "trln": 1e12,
+    # South Asian: "Rs 500 crore" is five billion rupees
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
     "الف": 1e3, "االف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9,
     "بليون": 1e9, "تريليون": 1e12,
 }
@@ -97,7 +99,7 @@ CURRENCIES = {
     "ين": "JPY", "روبل": "RUB", "ريالات": "SAR", "دراهم": "AED", "دولارات": "USD", "franc": "franc", "francs": "franc",
     "فرنك": "franc", "فرنكات": "franc", "lira": "lira", "liras": "lira", "lire": "lira", "ليره": "lira", "ليرات": "lira",
     "dinar": "dinar", "dinars": "dinar", "دينار": "dinar", "دينارا": "dinar", "دنانير": "dinar", "rupee": "rupee",
-    "rupees": "rupee", "روبيه": "rupee", "peso": "peso", "pesos": "peso", "بيزو": "peso",
+    "rupees": "rupee", "rs": "rupee", "rs.": "rupee", "₹": "rupee", "روبيه": "rupee", "peso": "peso", "pesos": "peso", "بيزو": "peso",
 }
 PERCENT = {"%", "percent", "per cent", "pc", "percentage points", "percentage point", "بالمئه", "بالمايه", "في المئه", "في المايه", "٪",
            # as the folded text writes them (ئ folds to ي): "60 في المئة" is 60 %

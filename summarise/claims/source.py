@@ -107,6 +107,9 @@ class SourceIndex:
     text: str
     spans: list[tuple[int, int]]
     mentions: list[Mention]
+    # The article's headline, standfirst and dateline ("MADRID (Reuters)"): not sentences of the body, but
+    # part of the article, so a name found only there is in the source (support.judge).
+    header: str = ""
     sentence_tokens: list[list[Token]] = field(init=False)
     sentence_stems: list[set[str]] = field(init=False)
     sentence_pairs: list[set[tuple[str, str]]] = field(init=False)
@@ -163,6 +166,20 @@ class SourceIndex:
         for stem_ in stems:
             counts.update(self.stem_sentences.get(stem_, ()))
         return counts
+
+    def in_header(self, mention: Mention) -> bool:
+        """Whether the headline, standfirst or dateline names ``mention`` (its words in a row, case and
+        Arabic particles aside: "Madrid" in "MADRID (Reuters)", لندن in "... في لندن")."""
+        if not self.header:
+            return False
+        wanted = [t.text for t in tokenise(mention.text)]
+        if not wanted:
+            return False
+        from .arabic_words import without_particles
+
+        words = [t.text for t in tokenise(self.header)]
+        forms = [{word, *without_particles(word)} for word in words]
+        return any(all(wanted[k] in forms[i + k] for k in range(len(wanted))) for i in range(len(words) - len(wanted) + 1))
 
     def words_like(self, word: str, *, short: bool = False) -> list[str]:
         """The source's words that ``same_word`` accepts for ``word``; for an Arabic word of three letters

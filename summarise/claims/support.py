@@ -78,6 +78,11 @@ class Verdict:
     absent: bool = False  # unsupported because it occurs nowhere in the source (not merely said of another thing)
 
 
+# Claims a headline or dateline supports when the body does not name them: who and where ("MADRID
+# (Reuters)"); numbers, dates and quotes must stand in the body, where what is said of them can be read.
+HEADER_KINDS = frozenset({"person", "place", "organisation", "nationality"})
+
+
 def judge(mention: Mention, sentence: list[Token], source: SourceIndex, glossary, knobs: Settings,
           occurrences: list[tuple[int, int, int]] | None = None) -> Verdict:
     """Decide one summary claim; ``sentence`` is the tokenised summary sentence that holds it;
@@ -85,6 +90,8 @@ def judge(mention: Mention, sentence: list[Token], source: SourceIndex, glossary
     if occurrences is None:
         occurrences = find(mention, source, glossary, knobs)
     if not occurrences:
+        if mention.kind in HEADER_KINDS and source.in_header(mention):
+            return Verdict(mention, True, note=f"{mention.kind} {mention.text!r} is in the headline or dateline")
         return _absent(mention, sentence, source, knobs)
     if mention.kind == "quote":
         return _judge_speaker(mention, occurrences, source)

@@ -22,13 +22,15 @@ _AGENCY = alternation(
     + ("WireImage", "Sipa", "Sputnik", "Corbis", "Camera Press", "Rex", "Rex Features", "Universal Images Group")
 )
 _AR_AGENCY = alternation(NEWS_AGENCIES_AR + ("غيتي", "جيتي", "وكالة الأنباء"))
+_AGENCY_PICTURE = r"(?:Photo|Images?|Pictures?)"  # "AP Photo", "Reuters Pictures"
 _CREDIT_WORD = r"photo(?:graph)?|picture|pic|image|credit|illustration|graphic|video|footage|foto|pictured"
 _AR_CREDIT_WORD = r"صورة|الصورة|مصدر الصورة|حقوق الصورة|تصوير|صور"
 
 _CREDIT_ONLY = [
     re.compile(rf"^\(?(?:{_CREDIT_WORD})s?\s*(?::|by|،|-)\s*\S.{{0,70}}\)?$", re.IGNORECASE),
     re.compile(rf"^\(?(?:{_AR_CREDIT_WORD})\s*[:،,-]\s*\S.{{0,70}}\)?$"),
-    re.compile(rf"^\(?(?:{_AGENCY}|{_AR_AGENCY})(?:\s*/\s*[\w .'-]{{1,40}})?\)?\.?$"),
+    # "Reuters/Philippe Wojazer", "REUTERS/...", "(AP Photo/Evan Vucci)": agencies credit in capitals too
+    re.compile(rf"^\(?(?:{_AGENCY}|{_AR_AGENCY})(?:\s+{_AGENCY_PICTURE})?(?:\s*/\s*[\w .'-]{{1,40}})?\)?\.?$", re.IGNORECASE),
     re.compile(r"^image copyright\b.{0,60}$", re.IGNORECASE),
     re.compile(rf"^[A-Z][\w.' -]{{1,40}}/(?:{_AGENCY})\.?$"),
 ]
@@ -38,7 +40,7 @@ _CREDIT_SUFFIX = [
     # "... any peace settlement. EPA", "... on Thursday. John Smith/Getty Images"
     re.compile(rf"[.!?\"”]\s+(?:(?:{_AGENCY})|[A-Z][\w.' -]{{1,40}}/(?:{_AGENCY}))\.?$"),
     # "... (Reuters)", "... (رويترز)", "... [AFP]"
-    re.compile(rf"[\(\[](?:{_AGENCY}|{_AR_AGENCY})(?:\s*/\s*[\w .'-]{{1,40}})?[\)\]]\.?$"),
+    re.compile(rf"[\(\[](?:{_AGENCY}|{_AR_AGENCY})(?:\s+{_AGENCY_PICTURE})?(?:\s*/\s*[\w .'-]{{1,40}})?[\)\]]\.?$"),
 ]
 _CAPTION_LABEL = re.compile(
     r"^(?:image caption|caption|photo caption|pictured|التعليق على الصورة|تعليق الصورة|الصورة)\s*[:،,-]?\s*(?P<caption>\S.*)$",

@@ -119,11 +119,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         # A comma between day and month only after an ordinal: "Section 4, May 2021 edition" is no date.
         re.compile(rf"(?i)\b(?P<d>{_DAY})(?:(?:st|nd|rd|th),?)?\s+(?:of\s+)?(?P<mon>{_EN_MONTH}),?\s+(?P<y>{_YEAR})(?!\d)"),
     ),
-    # "١٢ يونيو/حزيران ٢٠٢٤", "28 أيار (مايو) 2025", "5 كانون الثاني 2020"
+    # "١٢ يونيو/حزيران ٢٠٢٤", "28 أيار (مايو) 2025", "5 كانون الثاني 2020", "15 نوفمبر - 2024"
     (
         "ar",
         re.compile(
-            rf"(?<!\d)(?P<d>{_DAY})\s*[,،]?\s*(?P<mon>{_AR_MONTH})(?:\s*[/\-(]\s*{_AR_MONTH}\s*\)?)?\s*[,،]?\s*(?:عام\s*|سنة\s*)?(?P<y>{_YEAR})(?!\d)"
+            rf"(?<!\d)(?P<d>{_DAY})\s*[,،]?\s*(?P<mon>{_AR_MONTH})(?:\s*[/\-(]\s*{_AR_MONTH}\s*\)?)?\s*[,،\-–]?\s*(?:عام\s*|سنة\s*)?(?P<y>{_YEAR})(?!\d)"
         ),
     ),
     ("numeric", re.compile(rf"(?<![\d/.-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>{_YEAR})(?![\d/.-])")),
@@ -143,7 +143,7 @@ _AR_STAMP_WORDS = re.compile(
     r"(?:نشر|نُشر|نشرت|تاريخ|النشر|آخر|اخر|تحديث|التحديث|تم|محدث|في|الساعة|بتوقيت|غرينتش|جرينتش|مكة|المكرمة|"
     r"القدس|منذ|ساعة|ساعتين|ساعات|دقيقة|دقيقتين|دقائق|يوم|يومين|أيام|ايام|أسبوع|أسابيع|شهر|أشهر|سنة|عام|قبل|"
     r"الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|اليوم|أمس|امس|صباحا|مساء|مساءً|"
-    r"صباحاً|صباحًا|ظهرا|ظهرًا|مساءا|ص|م|هـ|ه|ميلادي|الموافق|"
+    r"صباحاً|صباحًا|ظهرا|ظهرًا|مساءا|ص|م|هـ|ه|ميلادي|الموافق|لـ|ل|الأثنين|"
     # Hijri months: a date line gives the Hijri date beside the Gregorian one, which is the one read.
     r"محرم|صفر|ربيع|جمادى|جمادي|الأول|الاول|الأولى|الاولى|الآخر|الاخر|الآخرة|الاخرة|الثاني|الثانية|رجب|شعبان|"
     r"رمضان|شوال|ذو|ذي|القعدة|الحجة)(?=[\s,،:/\-|().]|$)"
@@ -204,6 +204,17 @@ def is_timestamp_line(text: str) -> bool:
     residue = re.sub(r"\b\d{1,4}\b", " ", residue) if (spans or relative) else residue
     residue = re.sub(r"[\W_]+", "", residue)
     return residue == ""
+
+
+def words_beside_date(text: str) -> int | None:
+    """The words a line holds besides its first full date and a timestamp's own words (weekdays,
+    "published", الموافق ...): 3 for "General News of Saturday, 23 September 2017"; None with no date."""
+    plain = normalise_digits(text)
+    found = find_date(plain)
+    if found is None:
+        return None
+    rest = _AR_STAMP_WORDS.sub(" ", _STAMP_WORDS.sub(" ", plain[: found[1]] + " " + plain[found[2] :]))
+    return len(re.findall(r"[^\W\d_]+", rest))
 
 
 _LEADING_LABEL = r"(?:(?:first\s+)?(?:published|updated|last\s+updated|posted|date[d]?|modified)\s*:?\s*)"

@@ -48,6 +48,7 @@ EMAIL_HEADER = "e-mail header"
 SOURCE_CREDIT = "source credit"
 PAGE_NOTICE = "page notice"
 TEASER = "teaser"
+MARKUP = "markup"
 
 REASONS = (
     TITLE,
@@ -82,6 +83,7 @@ REASONS = (
     SOURCE_CREDIT,
     PAGE_NOTICE,
     TEASER,
+    MARKUP,
 )
 
 
@@ -157,6 +159,7 @@ _COMMENTS = _rx(
 _COMMENT_FORM = _rx(
     r"(?:enter your (?:comment|name|email)|log in (?:or register )?to (?:add|post|leave|comment)|register to (?:add|post) "
     r"(?:a |your )?comment|no comments (?:on this|yet)|be the first to comment|your email address will not be published|"
+    r"uses akismet to reduce spam|learn how your comment data is processed|"
     r"required fields are marked|لن يتم نشر (?:عنوان )?بريدك|الحقول (?:الإلزامية|المطلوبة)|كن أول من يعلق|لا توجد تعليقات|"
     r"أضف تعليقك|اكتب تعليقك|التعليقات المنشورة|تعليقات القراء|آراء القراء)"
 )
@@ -270,6 +273,10 @@ _NAVIGATION = [
 ]
 _BREADCRUMB_SEP = re.compile(r"\s+(?:›|»|>|\||/|→|‹|«)\s+")
 _SEPARATOR = re.compile(r"^[\W_]{3,}$")
+# What a copy of a page leaves of its code: tags pasted as text (<a href=...> <img ...>), and the page's
+# layout class names on lines of their own ("medium-browser-and-portrait-tablet").
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_CLASS_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")
 _READING_TIME = _rx(
     r"^(?:\d+|[٠-٩]+)\s*(?:-|–)?\s*(?:min(?:ute)?s?|دقائق|دقيقة|دقيقتان)(?:\s*(?:read|reading|للقراءة|قراءة))?$|"
     r"^(?:reading time|وقت القراءة|قراءة)\s*:?\s*(?:\d+|[٠-٩]+)\s*(?:min|دقائق|دقيقة)"
@@ -316,6 +323,8 @@ def line_reason(text: str) -> str | None:
     words = word_count(text)
     if _SEPARATOR.match(text):
         return SEPARATOR
+    if _CLASS_NAME.match(text) or (_TAG.search(text) and word_count(_TAG.sub(" ", text)) <= 3):
+        return MARKUP
     if words <= 6 and _TOGGLE.match(text):
         return LANGUAGE_TOGGLE
     if words <= 20 and _EMAIL_HEADER.match(text):

@@ -17,7 +17,7 @@ from .lines import (
     starts_as_continuation,
     word_count,
 )
-from .dates import find_date
+from .dates import find_date, words_beside_date
 from .metadata import bare_byline
 from .verdict import Known, Layout
 
@@ -255,7 +255,7 @@ def _find_title(layout: Layout, known: Known, header: list[int]) -> int | None:
             if same_text(layout.texts[i], known.title):
                 return i
     for i in header:
-        if layout.lines[i].hint == "h1":
+        if layout.lines[i].hint == "h1" and not _is_date_label(layout.texts[i]):
             return i
     scored = _title_by_evidence(layout, header)
     if scored is not None:
@@ -269,9 +269,17 @@ def _find_title(layout: Layout, known: Known, header: list[int]) -> int | None:
         for minimum in (4, 2):
             for i in candidates:
                 text = layout.texts[i]
-                if word_count(text) >= minimum and not _is_bare_byline(layout, i) and text.casefold() not in _SECTIONS:
+                if (word_count(text) >= minimum and not _is_bare_byline(layout, i) and text.casefold() not in _SECTIONS
+                        and not _is_date_label(text)):
                     return i
     return None
+
+
+def _is_date_label(text: str) -> bool:
+    """A header line that is a date with a label ("General News of Saturday, 23 September 2017"): a full
+    date, at most three words besides it and no sentence end. No headline, though it comes first."""
+    beside = words_beside_date(text)
+    return beside is not None and beside <= 3 and not text.rstrip().endswith((".", "!", "?", "؟"))
 
 
 def _is_tab_title_of(other: str, text: str) -> bool:

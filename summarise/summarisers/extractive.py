@@ -87,7 +87,9 @@ def summarise_extractive(
     if local.card.embedded_package:
         texts = texts[:MAX_EMBEDDED_SENTENCES]
     vectors = sentence_vectors(texts, local, settings, article.language)
-    chosen = choose_sentences(vectors, [word_count(t) for t in texts], settings.sentences, config)
+    # Subheadings stay in the body, but they are labels, not statements: taken last, as fragments are.
+    headings = {i for i, sentence in enumerate(article.sentences[:len(texts)]) if sentence.paragraph in article.headings}
+    chosen = choose_sentences(vectors, [word_count(t) for t in texts], settings.sentences, config, last=headings)
     return Summary(
         language=article.language,
         sentences=tuple(SummarySentence(texts[i], (article.sentences[i].index,)) for i in chosen),
@@ -142,12 +144,17 @@ def sentence_scores(vectors: Vectors, word_counts: Sequence[int], config: Extrac
 
 
 def choose_sentences(
-    vectors: Vectors, word_counts: Sequence[int], k: int, config: ExtractiveConfig = DEFAULT_CONFIG
+    vectors: Vectors, word_counts: Sequence[int], k: int, config: ExtractiveConfig = DEFAULT_CONFIG,
+    *, last: set[int] = frozenset(),
 ) -> list[int]:
-    """Indices of ``min(k, n)`` sentences, in article order, picked by score with MMR."""
+    """Indices of ``min(k, n)`` sentences, in article order, picked by score with MMR; those in ``last``
+    (subheadings) only when nothing else is left."""
     if vectors.shape[0] <= k:
         return list(range(vectors.shape[0]))
-    return select_mmr(sentence_scores(vectors, word_counts, config), vectors, k, config)
+    score = sentence_scores(vectors, word_counts, config)
+    if last:
+        score[sorted(last)] = -np.inf
+    return select_mmr(score, vectors, k, config)
 
 
 def select_mmr(score: np.ndarray, vectors: Vectors, k: int, config: ExtractiveConfig = DEFAULT_CONFIG) -> list[int]:
