@@ -269,6 +269,9 @@ def test_skeletons_match_spellings_of_one_name_only():
     ("عاد الجنود بعد مهمة بمالي.", ["مالي"]),
     ("زار الوزير السنغال ومالي الأسبوع الماضي.", ["السنغال", "مالي"]),
     ("وأعلنت مالي الحداد.", ["مالي"]),
+    ("طردت مالي السفير.", ["مالي"]),  # the subject of a verb
+    ("انسحبت بوركينا فاسو ومالي من الاتفاق.", ["بوركينا فاسو", "مالي"]),  # after a place of two words
+    ("زار السنغال، ومالي.", ["السنغال", "مالي"]),  # a list across a comma
 ])
 def test_a_country_name_that_is_a_common_word_is_a_place_only_where_one_is_expected(glossary, text, places):
     assert names(text, glossary, "place") == places
@@ -276,8 +279,21 @@ def test_a_country_name_that_is_a_common_word_is_a_place_only_where_one_is_expec
 
 @pytest.mark.parametrize(("text", "nationalities"), [
     ("ولكن قائم على قدسية هذا التاريخ.", []),  # sanctity, not "of Jerusalem": no adjective after a preposition
+    ("اندلعت مواجهات بين يمنيين ومستوطنين.", ["يمنيين"]),  # a plural one there names people
     ("قتل عدد من الفلسطينيين أمس.", ["الفلسطينيين"]),  # a definite one there names a people
     ("قال الجيش الأردني إن القوات الأمريكية انسحبت.", ["الأردني", "الأمريكية"]),
 ])
 def test_a_nation_adjective_follows_a_noun_not_a_preposition(glossary, text, nationalities):
     assert names(text, glossary, "nationality") == nationalities
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("قتل ما بين خمسين وستين شخصا.", ["50", "60"]),  # two numbers, not 110
+    ("دفع مئة وخمسين دولارا.", ["150 USD"]),  # one number: a smaller order after the و
+    ("وصل ثلاثة آلاف وخمسمئة لاجئ.", ["3500"]),
+    ("خرج آلاف المتظاهرين إلى الشوارع.", []),  # thousands of protesters: no count
+    ("خسرت الشركة ملايين الدولارات.", []),
+    ("في عام 2023 زار ثلاثة ملايين سائح البلاد.", ["3000000"]),  # a number in words after a year
+])
+def test_numbers_in_words_are_told_apart(glossary, text, values):
+    assert [m.value for m in arabic_mentions(text, glossary) if m.kind == "number"] == values

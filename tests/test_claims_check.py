@@ -394,9 +394,30 @@ def test_a_name_in_the_headline_or_dateline_is_in_the_source(source, summary):
     assert not any(v.mention.kind in ("place", "person", "organisation") for _, v in result.unsupported)
 
 
+def test_a_word_of_the_headline_in_lower_case_is_no_name():
+    source = ("What the new pension law means for us\n\nThe government's pension reform raises the retirement "
+              "age from 62 to 64. Unions have called a national strike for Thursday.")
+    result = check_texts([("t", source, "The US government's reform raises the retirement age to 64.")], language="en")[0].result
+    assert "US" in {v.mention.text for _, v in result.unsupported}
+
+
 def test_a_number_only_in_the_headline_still_needs_the_body():
     source = ("Storm kills 12 in the north\n\nA storm swept across the north of the country on Sunday, "
               "destroying homes and cutting power lines, the civil defence agency said.\n\n"
               "Rescue teams were still searching the rubble on Monday.")
     result = check_texts([("t", source, "A storm killed 15 people in the north on Sunday.")], language="en")[0].result
     assert "15" in {v.mention.text for _, v in result.unsupported}
+
+
+@pytest.mark.parametrize(("source", "summary", "supported"), [
+    ("A poll published on Sunday found that 25 percent of voters remain undecided ahead of the election.",
+     "A quarter of voters remain undecided ahead of the election.", True),
+    ("The bill passed with a two thirds majority in the senate on Monday.",
+     "The bill passed with a two-thirds majority in the senate.", True),
+    ("About two-thirds of voters backed the plan in a referendum on Sunday, officials said.",
+     "Two voters backed the plan in a referendum on Sunday.", False),
+])
+def test_a_fraction_is_a_share(source, summary, supported):
+    result = check_texts([("t", source, summary)], language="en")[0].result
+    numbers = [v for s in result.sentences for v in s.verdicts if v.mention.kind == "number"]
+    assert numbers and all(v.supported == supported for v in numbers)

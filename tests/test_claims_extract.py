@@ -110,9 +110,11 @@ def test_same_date_written_two_ways_has_one_value(glossary):
         ("the state spent Rs 500 crore", "5000000000 rupee"),
         ("a grant of ₹2 lakh", "200000 rupee"),
         # fractions, not the numbers in them
-        ("two-thirds of voters", "0.6667"),
-        ("three quarters of the seats", "0.75"),
-        ("a third of the budget", "0.3333"),
+        ("two-thirds of voters", "66.67 %"),  # a share is a percentage ("two-thirds" is about 67 percent)
+        ("a two thirds majority", "66.67 %"),
+        ("three quarters of the seats", "75 %"),
+        ("a third of the budget", "33.33 %"),
+        ("a quarter of a million people", "250000"),
     ],
 )
 def test_english_numbers_with_units(glossary, text, value):
@@ -121,7 +123,7 @@ def test_english_numbers_with_units(glossary, text, value):
 
 def test_the_numbers_inside_a_fraction_are_no_claims(glossary):
     assert [m.value for m in by_kind(english("Two-thirds of voters and one-fifth of donors backed it.", glossary), "number")] \
-        == ["0.6667", "0.2"]
+        == ["66.67 %", "20 %"]
     assert [m.value for m in by_kind(english("She won a third term.", glossary), "number")] == ["3 ordinal"]
 
 

@@ -100,6 +100,13 @@ def test_code_a_copied_page_leaves_is_furniture(line):
     "The well-known long-term care-home was closed.",
     "He wrote that x < y and y > z in the paper.",
     "The <b>bold</b> plan was approved by the council on Monday evening.",
+    "well-to-do",
+    "covid-19-related",
 ])
 def test_prose_with_hyphens_or_angle_brackets_stays(line):
     assert line_reason(line) is None
+
+
+@pytest.mark.parametrize("line", ["2021-05-12", "12-05-2021"])
+def test_a_date_with_hyphens_is_a_date_not_markup(line):
+    assert line_reason(line) == "date"

@@ -84,7 +84,9 @@ _HUNDREDS.update({f"{word}{hundred}": value * 100 for word, value in
 _SPELLED_SCALES = {w: v for w, v in SCALES.items() if not w.isascii()} | {"الفان": 2000.0, "الفين": 2000.0}
 _NUMBER_WORDS = {w: float(v) for w, v in WORDS_AR.items() if w not in _SPELLED_SCALES} | {
     w: float(v) for w, v in _HUNDREDS.items()}
-_SPELLED_WORD = "|".join(sorted(list(_NUMBER_WORDS) + list(_SPELLED_SCALES), key=len, reverse=True))
+_ANY_NUMBER_WORD = frozenset(_NUMBER_WORDS) | frozenset(_SPELLED_SCALES)
+_TENS = frozenset({20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0})
+_SPELLED_WORD = "|".join(sorted(_ANY_NUMBER_WORD, key=len, reverse=True))
 _SPELLED = re.compile(
     rf"(?<!\w){_P}(?P<words>(?:{_SPELLED_WORD})(?:\s+و?(?:{_SPELLED_WORD}))*)(?!\w)"
     rf"(?:\s(?P<pct>{_PERCENT_WORDS})(?!\w))?(?:\s(?P<curword>{_CURRENCY_WORDS})(?!\w))?"
@@ -192,21 +194,58 @@ def _numbers(folded: str) -> list[Mention]:
         out.append(Mention(m.group(0), "number", canonical, m.start(), m.end(), value=canonical, number=value, unit=unit))
     taken = [(m.start, m.end) for m in out]
     for m in _SPELLED.finditer(folded):
-        start = m.start("words")
-        if any(a <= start < b for a, b in taken) or re.search(r"\d\s?$", folded[max(0, start - 3):start]):
+        if any(a <= m.start("words") < b for a, b in taken):
             continue  # "12 مليار" is read above, scale and all
-        value = _spelled_value(m.group("words"))
-        unit = "%" if m.group("pct") else CURRENCIES.get(m.group("curword") or "") or MEASURES.get(m.group("measure") or "")
-        canonical = format_number(value, unit)
-        out.append(Mention(folded[start:m.end()], "number", canonical, start, m.end(), value=canonical, number=value, unit=unit))
+        numbers = _separate_numbers(folded, m.start("words"), m.end("words"))
+        for k, (start, end) in enumerate(numbers):
+            words = folded[start:end]
+            if words.split()[0] in _VAGUE_PLURALS:
+                continue  # "آلاف المتظاهرين": thousands of protesters, no count
+            last = k == len(numbers) - 1  # the percent, currency or measure after the run is the last number's
+            unit = None
+            if last:
+                unit = "%" if m.group("pct") else CURRENCIES.get(m.group("curword") or "") or MEASURES.get(m.group("measure") or "")
+                end = m.end()
+            value = _spelled_value(words)
+            canonical = format_number(value, unit)
+            out.append(Mention(folded[start:end], "number", canonical, start, end, value=canonical, number=value, unit=unit))
     return out
 
 
+# Plural scales with no number before them say "many": آلاف (thousands of), ملايين, مليارات.
+_VAGUE_PLURALS = frozenset({"الاف", "االف", "ملايين", "مليارات"})
+
+
+def _separate_numbers(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the numbers in a run of number words: one number while each word joined by و is of a
+    smaller order than the one before it (مئه وخمسون 150، الف وخمسميه 1500) or is the tens after a unit
+    (خمسه وعشرون 25); a new one otherwise ("بين خمسين وستين": 50 and 60, not 110)."""
+    spans = []
+    previous = None
+    for word in re.finditer(r"\S+", folded[start:end]):
+        text = word.group()
+        joined = text.startswith("و") and text[1:] in _ANY_NUMBER_WORD
+        value = _word_value(text[1:] if joined else text)
+        if joined and previous is not None and not (
+                (previous < 10 and value in _TENS) or (previous >= 100 and value < previous)):
+            spans.append([start + word.start() + 1, start + word.end()])  # the number, not the و before it
+        elif spans:
+            spans[-1][1] = start + word.end()
+        else:
+            spans.append([start + word.start(), start + word.end()])
+        previous = value
+    return [(a, b) for a, b in spans]
+
+
+def _word_value(word: str) -> float:
+    return _SPELLED_SCALES[word] if word in _SPELLED_SCALES else _NUMBER_WORDS[word]
+
+
 def _spelled_value(words: str) -> float:
-    """The value of a run of number words: ``خمسه وعشرون`` 25, ``ميه مليار`` 1e11, ``ثلاثه الاف`` 3000."""
+    """The value of one number in words: ``خمسه وعشرون`` 25, ``ميه مليار`` 1e11, ``ثلاثه الاف`` 3000."""
     total = current = 0.0
     for word in words.split():
-        word = word[1:] if word.startswith("و") and word[1:] in (_NUMBER_WORDS.keys() | _SPELLED_SCALES.keys()) else word
+        word = word[1:] if word.startswith("و") and word[1:] in _ANY_NUMBER_WORD else word
         if word in _SPELLED_SCALES:
             scale = _SPELLED_SCALES[word]
             if scale == 2000.0:  # الفان: two thousand, a number of its own

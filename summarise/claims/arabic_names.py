@@ -143,18 +143,23 @@ def _places(folded: str, words) -> list[tuple[int, int, str]]:
 
 def _expected_place(folded: str, words, i: int, gazetteer) -> bool:
     """False for a country name that is a common word too (مالي) where no place is expected: no
-    preposition, place word, state noun or place before it ("تقرير مالي", a financial report). True for
-    every other place name, and for مالي in "في مالي"، "بمالي"، "رئيس مالي"، "السنغال ومالي"."""
+    preposition, place word, state noun, verb or place before it ("تقرير مالي", a financial report).
+    True for every other place name, and for مالي in "في مالي"، "بمالي"، "رئيس مالي"، "طردت مالي"،
+    "بوركينا فاسو ومالي"، "السنغال، ومالي"."""
     word = words[i][2]
-    if word[:1] in "وف" and word[1:] in COMMON_WORD_PLACES | {p + w for p in "بل" for w in COMMON_WORD_PLACES}:
+    joined = word[:1] in "وف" and word[1:] in COMMON_WORD_PLACES | {p + w for p in "بل" for w in COMMON_WORD_PLACES}
+    if joined:
         word = word[1:]
     if word not in COMMON_WORD_PLACES:
         return True  # another place, or one behind an attached preposition (بمالي، لمالي)
-    if i == 0 or broken(folded, words, i - 1, i + 1):
+    if i == 0 or (broken(folded, words, i - 1, i + 1) and not joined):
         return False
     before = words[i - 1][2]
-    return (bare(before) in PLACE_CONTEXT or any(form in PLACE_CONTEXT for form in stripped(before))
-            or place_name(words, i - 1, 1, gazetteer))
+    if bare(before) in PLACE_CONTEXT or any(form in PLACE_CONTEXT for form in stripped(before)):
+        return True
+    if len(bare(before)) >= 4 and bare(before).endswith("ت"):
+        return True  # a verb whose subject she is (a country is feminine): طردت مالي، شهدت مالي
+    return any(place_name(words, i - n, n, gazetteer) for n in (1, 2, 3) if i - n >= 0)
 
 
 def _after_place_word(folded: str, words, i: int) -> int | None:

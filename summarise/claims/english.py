@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..errors import ModelLoadError
 from ..models.loading import load_spacy_ner
@@ -74,13 +75,18 @@ _NUMBER = re.compile(
     rf"(?:\s?(?P<measure>{_MEASURE_WORDS})(?![\w/]))?",
     re.IGNORECASE,
 )
-# Fractions: "two-thirds", "three quarters of", "a third of" (not "a third term": an ordinal).
+# Fractions: "two-thirds", "two thirds", "three quarters of", "a third of" (not "a third term": an
+# ordinal). A share is a percentage, rounded ("a quarter" is "25 percent", "two-thirds" about 67 percent),
+# unless it is a share of a scale ("a quarter of a million": 250,000).
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "nine": 9}
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                  "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+_PLURAL_DENOMINATORS = "|".join(d for d in _DENOMINATORS if d.endswith("s"))
 _FRACTION = re.compile(
     rf"\b(?:(?P<num>one|two|three|four|five|seven|nine)-(?P<den>{'|'.join(_DENOMINATORS)})\b"
-    rf"|(?P<num2>an?|one|two|three|four|five|seven|nine)\s(?P<den2>{'|'.join(_DENOMINATORS)})(?=\s+of\b))",
+    rf"|(?P<num2>two|three|four|five|seven|nine)\s(?P<den2>{_PLURAL_DENOMINATORS})\b"
+    rf"|(?P<num3>an?|one)\s(?P<den3>{'|'.join(_DENOMINATORS)})(?=\s+of\b))"
+    r"(?:\s+of\s+an?\s+(?P<scale>thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
 )
 _UNIT_WORDS = "|".join(sorted(UNITS_EN, key=len, reverse=True))
@@ -301,12 +307,17 @@ def _numbers(text: str) -> list[Mention]:
         out.append(_number(text, text[start:end].strip(), value * scale, unit, start, start + len(text[start:end].strip())))
     fractions = []
     for m in _FRACTION.finditer(text):
-        numerator = _NUMERATORS[(m.group("num") or m.group("num2")).lower()]
-        denominator = _DENOMINATORS[(m.group("den") or m.group("den2")).lower()]
+        numerator = _NUMERATORS[(m.group("num") or m.group("num2") or m.group("num3")).lower()]
+        denominator = _DENOMINATORS[(m.group("den") or m.group("den2") or m.group("den3")).lower()]
         if numerator >= denominator:
             continue  # "two halves", "five quarters": no share of a whole
         fractions.append((m.start(), m.end()))
-        out.append(_number(text, m.group(0), round(numerator / denominator, 4), None, m.start(), m.end()))
+        if m.group("scale"):
+            value = numerator / denominator * SCALES[m.group("scale").lower()]
+            out.append(_number(text, m.group(0), round(value), None, m.start(), m.end()))
+        else:
+            share = _number(text, m.group(0), round(100 * numerator / denominator, 2), "%", m.start(), m.end())
+            out.append(replace(share, hedged=True))  # two-thirds: 66.67 %, "67 percent" within rounding
     for m in _SPELLED.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in fractions):
             continue  # the "two" of "two-thirds"

@@ -125,9 +125,11 @@ class Glossary:
                 if folded.startswith("لل", start) and any(fold(a).startswith("ال") for a in entry.arabic):
                     start += 1
                 adjective = entry.kind == "place" and m.group("suffix") in _AR_NISBA
-                if adjective and _after_preposition(folded, m.start()) and not _definite(folded[m.start():end]):
-                    # An adjective follows its noun, never a preposition: "على قدسية" is sanctity. A definite
-                    # one there is a people ("من الفلسطينيين", of the Palestinians), and stays.
+                if (adjective and m.group("suffix") == "يه" and _after_preposition(folded, m.start())
+                        and not _definite(folded[m.start():end])):
+                    # An adjective follows its noun, never a preposition: "على قدسية" is sanctity (abstract
+                    # nouns end in -ية). Plurals there are people ("بين يمنيين"), definite ones a people
+                    # ("من الفلسطينيين"): both stay.
                     continue
                 # Marks that fold to nothing after the name's last letter are part of it (إسطنبولَ).
                 found.append(Match(origin[start], max(origin[end], origin[end - 1] + 1), entry, origin[m.start()], adjective))

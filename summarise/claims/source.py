@@ -168,8 +168,9 @@ class SourceIndex:
         return counts
 
     def in_header(self, mention: Mention) -> bool:
-        """Whether the headline, standfirst or dateline names ``mention`` (its words in a row, case and
-        Arabic particles aside: "Madrid" in "MADRID (Reuters)", لندن in "... في لندن")."""
+        """Whether the headline, standfirst or dateline names ``mention``: its words in a row, the first
+        capitalised there, Arabic particles aside ("Madrid" in "MADRID (Reuters)", لندن in "... في لندن";
+        not "US" in "... means for us")."""
         if not self.header:
             return False
         wanted = [t.text for t in tokenise(mention.text)]
@@ -177,9 +178,12 @@ class SourceIndex:
             return False
         from .arabic_words import without_particles
 
-        words = [t.text for t in tokenise(self.header)]
-        forms = [{word, *without_particles(word)} for word in words]
-        return any(all(wanted[k] in forms[i + k] for k in range(len(wanted))) for i in range(len(words) - len(wanted) + 1))
+        tokens = tokenise(self.header)
+        forms = [{t.text, *without_particles(t.text)} for t in tokens]
+        # Written as a name there: a capital ("MADRID", "Turkey"), not "us" or "turkey"; Arabic has no case.
+        named = [not self.header[t.start].isascii() or self.header[t.start].isupper() for t in tokens]
+        return any(named[i] and all(wanted[k] in forms[i + k] for k in range(len(wanted)))
+                   for i in range(len(tokens) - len(wanted) + 1))
 
     def words_like(self, word: str, *, short: bool = False) -> list[str]:
         """The source's words that ``same_word`` accepts for ``word``; for an Arabic word of three letters

@@ -276,7 +276,7 @@ _SEPARATOR = re.compile(r"^[\W_]{3,}$")
 # What a copy of a page leaves of its code: tags pasted as text (<a href=...> <img ...>), and the page's
 # layout class names on lines of their own ("medium-browser-and-portrait-tablet").
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
-_CLASS_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")
+_CLASS_NAME = re.compile(r"^[a-z]+(?:-[a-z0-9]+){3,}$")  # four parts at least: not "well-to-do", nor a date
 _READING_TIME = _rx(
     r"^(?:\d+|[٠-٩]+)\s*(?:-|–)?\s*(?:min(?:ute)?s?|دقائق|دقيقة|دقيقتان)(?:\s*(?:read|reading|للقراءة|قراءة))?$|"
     r"^(?:reading time|وقت القراءة|قراءة)\s*:?\s*(?:\d+|[٠-٩]+)\s*(?:min|دقائق|دقيقة)"
