@@ -70,6 +70,9 @@ def test_a_quote_said_by_someone_unnamed_has_no_speaker(glossary):
     ('Transport Minister Layla Haddad announced after the cabinet meeting that said committee "has finished '
      'the draft, as promised by President Omar Saleh, and will publish it on Monday."\n\nShe noted that "the '
      'budget for the railway has been approved in full by the committee."', "Minister Layla Haddad"),
+    # the name before the subject's head: "the Trump campaign said"
+    ('In a statement, the Trump campaign said: \u201cThis election is not over.\u201d Officials are still counting '
+     'ballots in several states.', "Trump"),
     # "he" with no one named before: no speaker, not the person he spoke to
     ('Residents gathered outside the town hall on Friday. "I am responsible for every school in this district '
      'and nobody told me," he told the radio host, Kofi Mensah.', None),

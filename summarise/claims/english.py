@@ -493,7 +493,10 @@ def _subject_of_saying(context: _QuoteContext, lo: int, hi: int, start: int, end
         person = context.person_at(head.start_char, head.end_char)
         if person is not None:
             return person
-        ents = [e for e in doc.ents if e.start <= subject.i < e.end and e.label_ in ("ORG", "NORP", "PERSON")]
+        # The name in the subject, or in the words before its head ("the Trump campaign said", "the
+        # Kremlin's spokesman said"), as a named body or person.
+        ents = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "PERSON")
+                and (e.start <= subject.i < e.end or head.start <= e.start and e.end <= subject.i + 1)]
         if ents:
             return ents[0].text
         if subject.pos_ == "PROPN":
