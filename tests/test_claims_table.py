@@ -73,6 +73,10 @@ def test_a_quote_said_by_someone_unnamed_has_no_speaker(glossary):
     # the name before the subject's head: "the Trump campaign said"
     ('In a statement, the Trump campaign said: \u201cThis election is not over.\u201d Officials are still counting '
      'ballots in several states.', "Trump"),
+    # a scare quote, and a verb of saying only in the next sentence: no one's words
+    ('Anna Berg faced "a very difficult week in parliament" after the vote. She said she would stay in the job.', None),
+    # no verb with a subject: the person named in the quote's sentence
+    ('The report was welcomed, according to Anna Berg, who called it "a very good day for the workers".', "Anna Berg"),
     # "he" with no one named before: no speaker, not the person he spoke to
     ('Residents gathered outside the town hall on Friday. "I am responsible for every school in this district '
      'and nobody told me," he told the radio host, Kofi Mensah.', None),

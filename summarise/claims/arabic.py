@@ -81,7 +81,7 @@ _HUNDREDS = {"ميه": 100, "مايه": 100, "مييه": 100, "ميتان": 200,
 _HUNDREDS.update({f"{word}{hundred}": value * 100 for word, value in
                   (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("تسع", 9))
                   for hundred in ("ميه", "مايه")})
-_SPELLED_SCALES = {w: v for w, v in SCALES.items() if not w.isascii()} | {"الفان": 2000.0, "الفين": 2000.0}
+_SPELLED_SCALES = {w: v for w, v in SCALES.items() if not w.isascii()}
 _NUMBER_WORDS = {w: float(v) for w, v in WORDS_AR.items() if w not in _SPELLED_SCALES} | {
     w: float(v) for w, v in _HUNDREDS.items()}
 _ANY_NUMBER_WORD = frozenset(_NUMBER_WORDS) | frozenset(_SPELLED_SCALES)
@@ -220,40 +220,35 @@ def _separate_numbers(folded: str, start: int, end: int) -> list[tuple[int, int]
     """The spans of the numbers in a run of number words: one number while each word joined by و is of a
     smaller order than the one before it (مئه وخمسون 150، الف وخمسميه 1500) or is the tens after a unit
     (خمسه وعشرون 25); a new one otherwise ("بين خمسين وستين": 50 and 60, not 110)."""
-    spans = []
+    spans: list[list[int]] = []
     previous = None
-    for word in re.finditer(r"\S+", folded[start:end]):
-        text = word.group()
-        joined = text.startswith("و") and text[1:] in _ANY_NUMBER_WORD
-        value = _word_value(text[1:] if joined else text)
-        if joined and previous is not None and not (
-                (previous < 10 and value in _TENS) or (previous >= 100 and value < previous)):
-            spans.append([start + word.start() + 1, start + word.end()])  # the number, not the و before it
-        elif spans:
-            spans[-1][1] = start + word.end()
+    for token in re.finditer(r"\S+", folded[start:end]):
+        word, joined = _number_word(token.group())
+        value = _SPELLED_SCALES.get(word) or _NUMBER_WORDS[word]
+        if not spans or joined and not ((previous < 10 and value in _TENS) or (previous >= 100 and value < previous)):
+            spans.append([start + token.end() - len(word), start + token.end()])  # the number, not the و before it
         else:
-            spans.append([start + word.start(), start + word.end()])
+            spans[-1][1] = start + token.end()
         previous = value
     return [(a, b) for a, b in spans]
 
 
-def _word_value(word: str) -> float:
-    return _SPELLED_SCALES[word] if word in _SPELLED_SCALES else _NUMBER_WORDS[word]
+def _number_word(token: str) -> tuple[str, bool]:
+    """A number word of a run without the و that joins it to the one before (وعشرون), and whether it had one."""
+    if token.startswith("و") and token[1:] in _ANY_NUMBER_WORD:
+        return token[1:], True
+    return token, False
 
 
 def _spelled_value(words: str) -> float:
     """The value of one number in words: ``خمسه وعشرون`` 25, ``ميه مليار`` 1e11, ``ثلاثه الاف`` 3000."""
     total = current = 0.0
-    for word in words.split():
-        word = word[1:] if word.startswith("و") and word[1:] in _ANY_NUMBER_WORD else word
+    for token in words.split():
+        word, _ = _number_word(token)
         if word in _SPELLED_SCALES:
-            scale = _SPELLED_SCALES[word]
-            if scale == 2000.0:  # الفان: two thousand, a number of its own
-                current += scale
-                continue
-            total += (current or 1.0) * scale
+            total += (current or 1.0) * _SPELLED_SCALES[word]
             current = 0.0
-        elif word in ("ميه", "مايه", "مييه") and 0 < current < 10:
+        elif _NUMBER_WORDS[word] == 100 and 0 < current < 10:
             current *= 100  # ثلاث ميه: three hundred
         else:
             current += _NUMBER_WORDS[word]

@@ -47,10 +47,11 @@ PLACE_WORDS = {fold(w) for w in (
 # place only where a place is expected: behind a preposition (في مالي، بمالي), a place word (شمال مالي), a
 # noun of a state (رئيس مالي، حكومة مالي) or another place (السنغال ومالي). "تقرير مالي" is a financial report.
 COMMON_WORD_PLACES = frozenset(fold(w) for w in ("مالي", "بنين"))
-PLACE_PREPOSITIONS = frozenset(fold(w) for w in (
-    "في", "من", "إلى", "الى", "على", "عن", "مع", "داخل", "خارج", "نحو", "حول", "بين", "لدى", "أنحاء", "شمالي",
-    "جنوبي", "شرقي", "غربي", "وسط",
+# Prepositions (folded): the word after one is a noun, never an adjective (see glossary: "على قدسية").
+PREPOSITIONS = frozenset(fold(w) for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "مع", "داخل", "خارج", "نحو", "حول", "بين", "لدى", "عبر", "ضد", "حتى", "منذ",
 ))
+PLACE_PREPOSITIONS = PREPOSITIONS | {fold(w) for w in ("أنحاء", "شمالي", "جنوبي", "شرقي", "غربي", "وسط")}
 STATE_NOUNS = frozenset(fold(w) for w in (
     "رئيس", "رئيسة", "حكومة", "جيش", "دولة", "سلطات", "شعب", "حدود", "سفير", "سفيرة", "سفارة", "عاصمة", "جمهورية",
     "برلمان", "رئاسة", "وزير", "وزيرة", "وزارة", "أراضي", "مواطني", "منتخب", "لاجئي", "انقلاب", "زعيم", "شرطة",

@@ -141,13 +141,16 @@ def _places(folded: str, words) -> list[tuple[int, int, str]]:
 
 
 
+_COMMON_WORD_PLACE_FORMS = COMMON_WORD_PLACES | {p + w for p in "بل" for w in COMMON_WORD_PLACES}  # مالي، بمالي، لمالي
+
+
 def _expected_place(folded: str, words, i: int, gazetteer) -> bool:
     """False for a country name that is a common word too (مالي) where no place is expected: no
     preposition, place word, state noun, verb or place before it ("تقرير مالي", a financial report).
     True for every other place name, and for مالي in "في مالي"، "بمالي"، "رئيس مالي"، "طردت مالي"،
     "بوركينا فاسو ومالي"، "السنغال، ومالي"."""
     word = words[i][2]
-    joined = word[:1] in "وف" and word[1:] in COMMON_WORD_PLACES | {p + w for p in "بل" for w in COMMON_WORD_PLACES}
+    joined = word[:1] in "وف" and word[1:] in _COMMON_WORD_PLACE_FORMS
     if joined:
         word = word[1:]
     if word not in COMMON_WORD_PLACES:

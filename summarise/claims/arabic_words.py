@@ -53,6 +53,11 @@ def bare(word: str) -> str:
 
 
 _DEFINITE = ("ال", "لل", "بال", "وال", "فال", "كال", "وبال", "ولل")
+
+
+def is_definite(word: str) -> bool:
+    """Whether a (folded) word carries the article, particles before it or not (الفلسطينيين، وللأردن)."""
+    return word.startswith(_DEFINITE)
 PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
 
 

@@ -442,25 +442,21 @@ class _QuoteContext:
 
 
 def _speaker(context: _QuoteContext, start: int, end: int) -> str | None:
-    """The person (or body) a quote is attributed to, when a verb of saying outside the quote says so:
-    the subject of that verb ("Mr Lavrov said", "He said" -> the person last named before), else the
-    person named nearest the quote in its sentence, else the nearest named body there ("according to the
-    Kremlin"). A place is never taken for a speaker because it stands nearer ("Moscow's delegation")."""
+    """The person (or body) a quote is attributed to, when a verb of saying in a sentence the quote
+    touches says so: the subject of that verb ("Mr Lavrov said", "He said" -> the person last named
+    before), else (no verb with a subject: "according to the Kremlin") the person named nearest the quote
+    in those sentences, else the nearest named body there. A place is never taken for a speaker because it
+    stands nearer ("Moscow's delegation"); a verb in another sentence speaks of something else ("Anna
+    Berg faced \"a difficult week\". She said ...") or introduces the next quote ("He noted that ...")."""
     text = context.text
-    sentence = context.sentence_around(start)
-    lo, hi = sentence if sentence is not None else (max(0, start - 200), end + 200)
-    # A quote often spans sentences; look a little beyond it on both sides for the verb of saying ...
-    wide_lo, wide_hi = min(lo, max(0, start - 160)), max(hi, min(len(text), end + 160))
-    if not _SPEECH.search(text[wide_lo:start] + " " + text[end:wide_hi]):
+    first, last = context.sentence_around(start), context.sentence_around(max(start, end - 1))
+    lo = first[0] if first is not None else max(0, start - 200)
+    hi = last[1] if last is not None else min(len(text), end + 200)
+    if not _SPEECH.search(text[lo:start] + " " + text[end:hi]):
         return None
-    # The verb of saying must stand in a sentence the quote touches: "He noted that ..." after the quote's
-    # sentence introduces the next quote, not this one.
-    last = context.sentence_around(max(start, end - 1))
-    subject = _subject_of_saying(context, lo, last[1] if last is not None else hi, start, end)
+    subject = _subject_of_saying(context, lo, hi, start, end)
     if subject is not None:
         return subject or None  # "" : the verb's subject names no one ("officials said"), so no one
-    # ... but take a speaker only from the quote's own sentence(s), people first.
-    lo, hi = min(lo, start), max(hi, end)
     near = lambda c: min(abs(c[0] - end), abs(start - c[1]))  # noqa: E731
     people = [p for p in context.people if lo <= p[0] < hi and not start <= p[0] < end]
     if people:

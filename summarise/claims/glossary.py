@@ -15,6 +15,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
+from .arabic_lexicon import PREPOSITIONS
+from .arabic_words import is_definite
 from .normalise import fold, normalise
 
 KINDS = ("person", "organisation", "place", "nationality")
@@ -126,7 +128,7 @@ class Glossary:
                     start += 1
                 adjective = entry.kind == "place" and m.group("suffix") in _AR_NISBA
                 if (adjective and m.group("suffix") == "يه" and _after_preposition(folded, m.start())
-                        and not _definite(folded[m.start():end])):
+                        and not is_definite(folded[m.start():end])):
                     # An adjective follows its noun, never a preposition: "على قدسية" is sanctity (abstract
                     # nouns end in -ية). Plurals there are people ("بين يمنيين"), definite ones a people
                     # ("من الفلسطينيين"): both stay.
@@ -245,15 +247,9 @@ def load_glossary(user_file: Path | None = None) -> Glossary:
         return _CACHE.setdefault(key, glossary)
 
 
-# Folded Arabic prepositions: no adjective stands right after one (the word there is a noun).
-_AR_PREPOSITIONS = frozenset({"في", "من", "علي", "عن", "الي", "مع", "حول", "بين", "عبر", "ضد", "حتي", "منذ", "لدي", "نحو"})
 _LAST_WORD = re.compile(r"([\u0621-\u064a]+)\s*$")
 
 
 def _after_preposition(folded: str, start: int) -> bool:
     before = _LAST_WORD.search(folded, max(0, start - 12), start)
-    return before is not None and before.group(1) in _AR_PREPOSITIONS
-
-
-def _definite(word: str) -> bool:
-    return word.startswith(("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل"))
+    return before is not None and before.group(1) in PREPOSITIONS

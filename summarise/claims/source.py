@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .arabic_words import without_particles
 from .mention import Mention, family
 from .normalise import fold, stem
 
@@ -171,19 +172,17 @@ class SourceIndex:
         """Whether the headline, standfirst or dateline names ``mention``: its words in a row, the first
         capitalised there, Arabic particles aside ("Madrid" in "MADRID (Reuters)", لندن in "... في لندن";
         not "US" in "... means for us")."""
-        if not self.header:
-            return False
         wanted = [t.text for t in tokenise(mention.text)]
-        if not wanted:
-            return False
-        from .arabic_words import without_particles
+        words = self._header_words
+        return bool(wanted) and any(named and all(wanted[k] in words[i + k][1] for k in range(len(wanted)))
+                                    for i, (named, _) in enumerate(words[:len(words) - len(wanted) + 1]))
 
-        tokens = tokenise(self.header)
-        forms = [{t.text, *without_particles(t.text)} for t in tokens]
-        # Written as a name there: a capital ("MADRID", "Turkey"), not "us" or "turkey"; Arabic has no case.
-        named = [not self.header[t.start].isascii() or self.header[t.start].isupper() for t in tokens]
-        return any(named[i] and all(wanted[k] in forms[i + k] for k in range(len(wanted)))
-                   for i in range(len(tokens) - len(wanted) + 1))
+    @functools.cached_property
+    def _header_words(self) -> list[tuple[bool, set[str]]]:
+        """Each word of the header: whether it is written as a name there (a capital: "MADRID", "Turkey",
+        not "us" or "turkey"; Arabic has no case), and its forms, Arabic particles aside."""
+        return [(not self.header[t.start].isascii() or self.header[t.start].isupper(), {t.text, *without_particles(t.text)})
+                for t in tokenise(self.header)]
 
     def words_like(self, word: str, *, short: bool = False) -> list[str]:
         """The source's words that ``same_word`` accepts for ``word``; for an Arabic word of three letters
@@ -205,8 +204,6 @@ class SourceIndex:
     def _with_particles(self) -> dict[str, list[str]]:
         """An Arabic word -> the source's words that are it with particles attached."""
         if self._particles is None:
-            from .arabic_words import without_particles
-
             particles: dict[str, list[str]] = {}
             for other in self.word_positions:
                 if not other.isascii():
