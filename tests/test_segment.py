@@ -297,3 +297,25 @@ def test_cli_errors_name_the_file(tmp_path):
     assert result.exit_code == 2 and "story.pdf: looks like a binary file (a PDF document)" in result.output
     result = CliRunner().invoke(app, ["segment", str(SEED), "--format", "yaml"])
     assert result.exit_code == 2 and "unknown format 'yaml'" in result.output
+
+
+def test_a_paragraph_broken_by_a_stray_line_break_is_joined_though_the_text_is_not_wrapped():
+    # No fixed wrap column, so the wrap test said "not wrapped": the first half was dropped as a promo
+    # line and "the impact ..." stood alone.
+    text = ("Moyes hails Van Persie after Swansea win\n\n"
+            "David Moyes praised Robin van Persie after the striker scored twice in the 4-1 win on Saturday.\n\n"
+            "Danny Welbeck also scored twice in United's victory and Moyes also recognised\n"
+            "the impact the England forward had on the game.\n\n"
+            '"They tell me Danny only got one\n(league goal) last year so he\'s got two now," Moyes said.\n')
+    paragraphs = [p.text for p in segment(from_text(text)).paragraphs]
+    assert paragraphs[1] == ("Danny Welbeck also scored twice in United's victory and Moyes also recognised the impact "
+                             "the England forward had on the game.")
+    assert paragraphs[2] == '"They tell me Danny only got one (league goal) last year so he\'s got two now," Moyes said.'
+
+
+def test_lines_of_a_list_or_menu_are_not_joined_by_the_stray_break_rule():
+    text = ("Council approves the new budget for schools\n\n"
+            "The council approved the budget on Tuesday after a long debate, officials said.\n\n"
+            "Home | News | Sport | Weather\nmore from the site\n\n"
+            "The vote was 30 to 12, and the plan takes effect in April.\n")
+    assert "more from the site" not in segment(from_text(text)).paragraphs[0].text

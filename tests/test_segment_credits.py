@@ -110,3 +110,29 @@ def test_prose_with_hyphens_or_angle_brackets_stays(line):
 @pytest.mark.parametrize("line", ["2021-05-12", "12-05-2021"])
 def test_a_date_with_hyphens_is_a_date_not_markup(line):
     assert line_reason(line) == "date"
+
+
+@pytest.mark.parametrize(("caption", "headline", "paragraph"), [
+    ("مرسي قدم للمحاكمة في أكثر من قضية وصدر عليه من قبل حكمان نهائيان بالسجن 45 عاما (رويترز-أرشيف)",
+     'السجن ثلاث سنوات لمرسي في قضية "إهانة القضاة"',
+     'قضت محكمة مصرية اليوم السبت بسجن الرئيس المصري المعزول محمد مرسي و19 آخرين لمدة ثلاث سنوات في القضية.'),
+    ("The former president has been tried in several cases and already has two final sentences (Reuters-file)",
+     "Court jails former president for three years",
+     "A court on Saturday sentenced the former president and 19 others to three years in prison."),
+    ("متظاهرون يرفعون الأعلام أمام مقر البرلمان في العاصمة (الفرنسية)",
+     "آلاف المتظاهرين أمام البرلمان", "تظاهر آلاف الأشخاص اليوم أمام مقر البرلمان للمطالبة بإصلاحات سياسية واسعة."),
+])
+def test_a_caption_credited_to_an_agency_file_photo_is_no_headline(caption, headline, paragraph):
+    # The caption, printed twice, was taken for the headline and the headline dropped as page header.
+    text = f"{headline}\n\n{caption}\n{caption}\n\n{paragraph}\n\n{paragraph}\n"
+    article = segment(from_text(text))
+    assert article.title == headline
+    assert caption in article.captions
+
+
+def test_a_kind_label_with_two_dots_heads_the_page():
+    text = ('فيديو .. بروس يشيد بهدف "المحمدي-أونوها-جيان"\n\nكتب : ضياء الدين محمد\n\n'
+            "أشاد ستيف بروس المدير الفني لسندرلاند بالهدف الأول للقطط السوداء في مرمى ستوك سيتي.\n\n"
+            'وقال بروس للموقع الرسمي عقب نهاية المباراة بفوز فريقه 2-0: "الهدف الأول رائع".\n')
+    assert segment(from_text(text)).title == 'فيديو .. بروس يشيد بهدف "المحمدي-أونوها-جيان"'
+

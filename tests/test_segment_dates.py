@@ -28,6 +28,7 @@ from summarise.segment.dates import find_date, is_timestamp_line, split_leading_
         ("١٢ حزيران/يونيو ٢٠٢٤", "2024-06-12"),
         ("28 أيار (مايو) 2025", "2025-05-28"),
         ("5 كانون الثاني 2020", "2020-01-05"),
+        ("الأربعاء 11/نوفمبر/2020 - 01:15 م", "2020-11-11"),  # slashes around an Arabic month name
         ("5 كانون الأول 2020", "2020-12-05"),
         ("في ١٢ نوفمبر/تشرين الثاني ٢٠١١", "2011-11-12"),
         ("3 آب/أغسطس 2023", "2023-08-03"),
@@ -131,3 +132,17 @@ def test_a_sentence_naming_a_hijri_month_is_no_date_line():
 def test_a_live_blogs_relative_stamp_is_a_timestamp_line(line):
     assert is_timestamp_line(line)
     assert not is_timestamp_line("The ferry left 5m ago, the harbour master said.")
+
+
+@pytest.mark.parametrize("banner", ["Thursday, 16 May 2024", "الخميس 16 مايو 2024 الموافق 08 ذو القعدة 1445"])
+def test_the_date_under_the_headline_beats_a_banner_of_todays_date_above_it(banner):
+    # The first date on the page was taken: a masthead's "today" above the headline.
+    from summarise.segment import from_text, segment
+
+    text = (f"{banner}\n\nGovernment approves three key decisions\n\nWednesday 11 November 2020 - 01:15 pm\n\n"
+            "Prime Minister Mostafa Madbouly chaired a cabinet meeting by video conference on Wednesday to discuss "
+            "a number of issues.\n\nThe government agreed to vacate its offices in Cairo after the move to the new "
+            "capital.\n")
+    assert segment(from_text(text)).published == "2020-11-11"
+    updated = text.replace("Wednesday 11 November", "Updated: Wednesday 11 November")
+    assert segment(from_text(updated)).published == "2024-05-16"

@@ -379,3 +379,74 @@ def test_a_byline_ending_in_its_date_gives_both_author_and_date(byline):
     assert article.authors == ("Jane Okafor",)
     assert article.published == "2025-03-12"
     assert byline not in article.body
+
+
+@pytest.mark.parametrize("mark", ["•", "▪", "-"])
+def test_an_announced_list_of_headline_shaped_items_ends_the_article_whole(mark):
+    # "•" is stripped from a line's text, so a list of such items was never seen as a list: headline-shaped
+    # items were dropped as related links or promos, or kept as subheadings.
+    tail = ["Foreign Minister Ayman Safadi told reporters on Monday:",
+            f"{mark} There is no sign that things are heading towards calm",
+            f"{mark} Our priority is to stop the war immediately because it will bring neither security nor peace",
+            f"{mark} Denying innocent people food and water is a war crime"]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], tail=tail)))
+    items = [line.lstrip("•▪- ") for line in tail[1:]]
+    assert [p.text.lstrip("- ") for p in article.paragraphs[-3:]] == items
+    assert not set(article.headings) & set(range(len(article.paragraphs) - 3, len(article.paragraphs)))
+
+
+def test_an_announced_arabic_list_ending_the_article_stays():
+    text = ("الصفدي: لا يبدو أن الأمور ذاهبة باتجاه التهدئة\n\n"
+            "أخبار البلد - قال وزير الخارجية أيمن الصفدي في مؤتمر صحفي عقده اليوم في عمان:\n\n"
+            "  • لا يبدو أن الأمور ذاهبة باتجاه التهدئة\n"
+            "  • أولوياتنا هي وقف الحرب فورا لأنها لن تحقق الأمن أو السلام\n"
+            "  • حرمان الأبرياء من الغذاء والماء وحرمان المرضى من الدواء جريمة حرب\n")
+    assert "حرمان الأبرياء من الغذاء والماء وحرمان المرضى من الدواء جريمة حرب" in segment(from_text(text)).body
+
+
+def test_a_bulleted_list_of_story_links_under_the_article_goes_with_round_bullets_too():
+    tail = ["• Council approves new cycle lanes along the seafront promenade",
+            "• Fishing fleet returns early as storm warnings spread along the coast"]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], tail=tail)))
+    assert article.paragraphs[-1].text == _EN_PARAGRAPHS[-1]
+
+
+@pytest.mark.parametrize(("line", "reason"), [(".", F.SEPARATOR), ("- BLOOMBERG", F.SOURCE_CREDIT),
+                                            ("(Reuters)", F.SOURCE_CREDIT), ("— أ ف ب", F.SOURCE_CREDIT)])
+def test_a_stray_stop_and_an_agency_sign_off_are_furniture_by_their_own_words(line, reason):
+    # Above a repeated headline, neither was at the page's very end, where any short line goes: both stayed.
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"],
+                                      tail=[line, "Harbour bridge to close to lorries"])))
+    assert article.paragraphs[-1].text == _EN_PARAGRAPHS[-1]
+    assert {d.text: d.reason for d in article.dropped}[line] == reason
+
+
+def test_an_agency_named_inside_a_sentence_stays():
+    line = "Bloomberg reported the sale first."
+    assert line in segment(from_text(_page(["Harbour bridge to close to lorries"], tail=[line]))).body
+
+
+def test_story_openings_cut_short_in_a_row_under_the_article_go_and_one_alone_stays():
+    teasers = ["Al Ahly prepare to face Tala'ea El Gaish next Monday in the second round of the…",
+               "England manager Thomas Tuchel announced that Chelsea's top scorer Cole Palmer will miss both…"]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], tail=teasers)))
+    assert article.paragraphs[-1].text == _EN_PARAGRAPHS[-1]
+    assert {d.reason for d in article.dropped if d.text in teasers} == {F.TEASER}
+    trailing = "The traders said they would wait and see what the spring brings…"
+    assert trailing in segment(from_text(_page(["Harbour bridge to close to lorries"], tail=[trailing]))).body
+
+
+def test_a_bulleted_list_of_highlights_under_the_headline_is_the_standfirst_whole():
+    # The first bullet was taken for the standfirst and the others dropped as page header.
+    highlights = ["• Three senior ministers meet the President to express concern over the summons",
+                  "• Senior civil society activist attacks Government for delaying probes"]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries", *highlights])))
+    assert article.title == "Harbour bridge to close to lorries"
+    assert article.standfirst == " • ".join(h.lstrip("• ") for h in highlights)
+    assert article.paragraphs[0].text == _EN_PARAGRAPHS[0]
+
+
+def test_a_menu_of_bulleted_words_under_the_headline_is_still_header():
+    menu = ["• News", "• Sport"]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries", *menu])))
+    assert article.paragraphs[0].text == _EN_PARAGRAPHS[0]

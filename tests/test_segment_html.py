@@ -8,6 +8,7 @@ a sentence repeated on purpose ("Open the roads!" chanted twice) is the author's
 from __future__ import annotations
 
 from summarise.segment import from_text, segment
+from summarise.segment.html import _collapse_line_breaks
 from summarise.segment.markdown import markdown_lines
 
 PAGE = """<html lang="en"><head><title>Storm closes schools across the region | Daily Example</title></head><body>
@@ -153,3 +154,15 @@ def test_an_arabic_page_keeps_its_lists_table_and_repeated_chant():
     for item in ("خطوط حافلات جديدة", "مسارات للدراجات", "الأحياء الشرقية", "المناطق الصناعية", "الحافلات | ٣٠٠ مليون"):
         assert item in article.body, _dropped(article)
     assert "الرئيسية" not in article.body
+
+
+def test_a_line_break_in_the_pages_source_is_a_space_but_not_inside_pre():
+    # trafilatura kept the source's line break inside a link: two half-links, a newsletter prompt no rule
+    # recognised, kept as two headings.
+    prompt = ('<p><strong><a href="/newsletters">KEEP UPDATED on the latest news by\n'
+              "subscribing to our FREE newsletter.</a></strong></p>")
+    page = PAGE.replace("</article>", prompt + "</article>")
+    article = segment(from_text(page, name="page.html"))
+    assert _dropped(article)["KEEP UPDATED on the latest news by subscribing to our FREE newsletter."] == "subscribe/newsletter"
+    assert "subscribing" not in article.body
+    assert _collapse_line_breaks("<p>a\n  b</p><PRE class=x>c\nd</PRE>\n<p>e</p>") == "<p>a b</p><PRE class=x>c\nd</PRE> <p>e</p>"

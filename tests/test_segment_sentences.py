@@ -138,3 +138,19 @@ def test_the_long_span_split_keeps_company_and_name_abbreviations():
             "would remain a holiday for its staff. It closed.")
     assert [text[s:e] for s, e in split_sentences(text, "en")][-1] == "It closed."
     assert len(split_sentences(text, "en")) == 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A quote left open because it runs on into the next paragraph (the English convention)
+    ('The lawyer spoke after the hearing. "We will appeal. The ruling is wrong.',
+     ["The lawyer spoke after the hearing.", '"We will appeal.', "The ruling is wrong."]),
+    ('"It was high," Moyes told MUTV. "It was great athleticism by Giggs that got us in.',
+     ['"It was high," Moyes told MUTV.', '"It was great athleticism by Giggs that got us in.']),
+    # CNN/DM copy closes quotes with ''
+    ("\"The numbers look fine,'' said Duncan Stewart. \"Every other metric is better.''",
+     ["\"The numbers look fine,'' said Duncan Stewart.", "\"Every other metric is better.''"]),
+])
+def test_a_sentence_opening_with_a_quote_left_open_is_split_before_the_mark(text, expected):
+    # sentencex put the opening mark at the end of the sentence before it, and the split "inside a token"
+    # was joined back: 'The lawyer spoke after the hearing. "We will appeal.' was one sentence.
+    assert sentences(text, "en") == expected

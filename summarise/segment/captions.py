@@ -22,6 +22,10 @@ _AGENCY = alternation(
     + ("WireImage", "Sipa", "Sputnik", "Corbis", "Camera Press", "Rex", "Rex Features", "Universal Images Group")
 )
 _AR_AGENCY = alternation(NEWS_AGENCIES_AR + ("غيتي", "جيتي", "وكالة الأنباء"))
+# Credited in brackets only (elsewhere they are ordinary words): AFP and EPA as Arabic pages name them, the
+# network's own photographers, social media.
+_AR_BRACKET_AGENCY = alternation(("الفرنسية", "الأوروبية", "الجزيرة", "مواقع التواصل", "مواقع التواصل الاجتماعي"))
+_FILE_PHOTO = r"(?:\s*[-–/]\s*(?i:file|archive|أرشيف|ارشيف))?"  # "(Reuters-file)", "(رويترز-أرشيف)"
 _AGENCY_PICTURE = r"(?:Photo|Images?|Pictures?)"  # "AP Photo", "Reuters Pictures"
 _CREDIT_WORD = r"photo(?:graph)?|picture|pic|image|credit|illustration|graphic|video|footage|foto|pictured"
 _AR_CREDIT_WORD = r"صورة|الصورة|مصدر الصورة|حقوق الصورة|تصوير|صور"
@@ -39,8 +43,9 @@ _CREDIT_SUFFIX = [
     re.compile(rf"(?:^|[\s(])\(?(?:{_CREDIT_WORD})\s*(?::|by)\s*[^()]{{2,60}}\)?\.?$", re.IGNORECASE),
     # "... any peace settlement. EPA", "... on Thursday. John Smith/Getty Images"
     re.compile(rf"[.!?\"”]\s+(?:(?:{_AGENCY})|[A-Z][\w.' -]{{1,40}}/(?:{_AGENCY}))\.?$"),
-    # "... (Reuters)", "... (رويترز)", "... [AFP]"
-    re.compile(rf"[\(\[](?:{_AGENCY}|{_AR_AGENCY})(?:\s+{_AGENCY_PICTURE})?(?:\s*/\s*[\w .'-]{{1,40}})?[\)\]]\.?$"),
+    # "... (Reuters)", "... (رويترز)", "... [AFP]", "... (Reuters-file)", "... (الفرنسية)"
+    re.compile(rf"[\(\[](?:{_AGENCY}|{_AR_AGENCY}|{_AR_BRACKET_AGENCY})(?:\s+{_AGENCY_PICTURE})?{_FILE_PHOTO}"
+               rf"(?:\s*/\s*[\w .'-]{{1,40}})?[\)\]]\.?$"),
 ]
 _CAPTION_LABEL = re.compile(
     r"^(?:image caption|caption|photo caption|pictured|التعليق على الصورة|تعليق الصورة|الصورة)\s*[:،,-]?\s*(?P<caption>\S.*)$",

@@ -119,11 +119,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         # A comma between day and month only after an ordinal: "Section 4, May 2021 edition" is no date.
         re.compile(rf"(?i)\b(?P<d>{_DAY})(?:(?:st|nd|rd|th),?)?\s+(?:of\s+)?(?P<mon>{_EN_MONTH}),?\s+(?P<y>{_YEAR})(?!\d)"),
     ),
-    # "١٢ يونيو/حزيران ٢٠٢٤", "28 أيار (مايو) 2025", "5 كانون الثاني 2020", "15 نوفمبر - 2024"
+    # "١٢ يونيو/حزيران ٢٠٢٤", "28 أيار (مايو) 2025", "5 كانون الثاني 2020", "15 نوفمبر - 2024", "11/نوفمبر/2020"
     (
         "ar",
         re.compile(
-            rf"(?<!\d)(?P<d>{_DAY})\s*[,،]?\s*(?P<mon>{_AR_MONTH})(?:\s*[/\-(]\s*{_AR_MONTH}\s*\)?)?\s*[,،\-–]?\s*(?:عام\s*|سنة\s*)?(?P<y>{_YEAR})(?!\d)"
+            rf"(?<!\d)(?P<d>{_DAY})\s*[,،/]?\s*(?P<mon>{_AR_MONTH})(?:\s*[/\-(]\s*{_AR_MONTH}\s*\)?)?\s*[,،\-–/]?\s*(?:عام\s*|سنة\s*)?(?P<y>{_YEAR})(?!\d)"
         ),
     ),
     ("numeric", re.compile(rf"(?<![\d/.-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>{_YEAR})(?![\d/.-])")),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .agencies import NEWS_AGENCIES, NEWS_AGENCIES_AR, alternation
 from .dates import find_date, is_timestamp_line, normalise_digits
 from .lines import ends_with_terminal, word_count
 from .widgets import is_page_notice
@@ -123,6 +124,8 @@ _SUBSCRIBE = [
         r"register (?:now|for free)|click here to (?:subscribe|sign up|register|download)|join our (?:mailing list|newsletter))"
     ),
     _rx(r"^(?:the |our |free |daily |weekly )?(?:\w+ )?newsletters?$"),
+    # "KEEP UPDATED on the latest news by subscribing to our FREE newsletter." ("our": the site's own)
+    _rx(r"\b(?:subscribe|subscribing|sign(?:ing)? up) (?:to|for) our\b.{0,40}\b(?:newsletters?|alerts|updates)\b"),
     _rx(r"^(?:اشترك|اشتركوا|للاشتراك|سجّل|سجل للحصول|حمّل|حمل تطبيق|نزّل تطبيق|قم بتحميل|اشترك في النشرة)"),
     _rx(
         r"(?:إشعارات|الإشعارات|النشرة البريدية|القائمة البريدية|النشرة الإخبارية).{0,80}(?:تطبيق|بريدك|البريد الإلكتروني|اشترك)"
@@ -168,7 +171,8 @@ _COMMENT_FORM = _rx(
 # as the page's own headline.
 _KINDS = r"live|analysis|explainer|in pictures|in depth|video|watch"
 KIND_LABEL = re.compile(
-    rf"(?i)^(?:{_KINDS}|live updates|opinion|exclusive|breaking|مباشر|تحليل|فيديو|بالفيديو|بالصور|رأي|حصري|عاجل)\s*[:|–—-]\s*\S"
+    rf"(?i)^(?:{_KINDS}|live updates|opinion|exclusive|breaking|مباشر|تحليل|فيديو|بالفيديو|بالصور|رأي|حصري|عاجل)"
+    r"\s*(?:[:|–—-]|\.{2,3}|…)\s*\S"  # "Video: ...", "فيديو .. ..."
 )
 _PROMO = [
     _rx(
@@ -272,7 +276,7 @@ _NAVIGATION = [
     ),
 ]
 _BREADCRUMB_SEP = re.compile(r"\s+(?:›|»|>|\||/|→|‹|«)\s+")
-_SEPARATOR = re.compile(r"^[\W_]{3,}$")
+_SEPARATOR = re.compile(r"^[\W_]+$")  # no letter or digit at all: "***", "---", a stray "."
 # What a copy of a page leaves of its code: tags pasted as text (<a href=...> <img ...>), and the page's
 # layout class names on lines of their own ("medium-browser-and-portrait-tablet").
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -299,6 +303,9 @@ _SOURCE_CREDIT = _rx(
     r"^(?:source|sources|المصدر|المصادر)\s*[:،]\s*\S.{0,60}$|^(?:edited )?translat(?:ed|ion) (?:from|by)\b.{0,40}$|"
     r"^(?:ترجمة|نقلا عن|نقلاً عن)\s*[:،-]?\s*\S.{0,40}$"
 )
+# A wire story signed off with its agency on a line of its own: "- BLOOMBERG", "(Reuters)", "— أ ف ب".
+_AGENCY_SIGN_OFF = re.compile(
+    rf"^[-–—(\[]*\s*(?:{alternation(NEWS_AGENCIES)}|{alternation(NEWS_AGENCIES_AR)})\s*[)\]]?\s*[.-]?$", re.IGNORECASE)
 # A site name signing off with a dash, as pasted above an article: " السعودية اليوم -", "Reuters -".
 _SITE_DASH = re.compile(r"^(?!\s*(?:by|بقلم|كتب|بواسطة)\b)[^\d.!?؟:]{2,40}?\s*[-–—]$", re.IGNORECASE)
 _AS_TOLD_TO = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3} (?:was|were) (?:speaking|talking) to .{3,60}\.$")
@@ -373,7 +380,7 @@ def line_reason(text: str) -> str | None:
         return TAGS
     if words <= 12 and (_AS_TOLD_TO.match(text) or _REPORTS.match(text)) or words <= 30 and _WIRE_CREDIT.match(text):
         return BYLINE
-    if words <= 12 and _SOURCE_CREDIT.match(text) or words <= 4 and _SITE_DASH.match(text) \
+    if words <= 12 and _SOURCE_CREDIT.match(text) or words <= 4 and (_SITE_DASH.match(text) or _AGENCY_SIGN_OFF.match(text)) \
             or words <= _CREDIT_WORDS and _CONTRIBUTED.search(text):
         return SOURCE_CREDIT
     if words <= 14 and (is_timestamp_line(text) or _is_labelled_timestamp(text) or _is_glued_date(text)):

@@ -7,6 +7,8 @@ from collections import Counter
 
 from . import furniture as F
 from .lines import (
+    LIST_MARKS,
+    bullet_mark,
     is_arabic,
     is_headline_like,
     is_prose,
@@ -177,6 +179,7 @@ def read_header(layout: Layout, known: Known, start: int) -> None:
         else None
     )
     lead_list = _list_above(layout, start)
+    highlights = _highlights_above(layout, start)
     for i in header:
         text = layout.texts[i]
         if title_at is None or i < title_at:
@@ -190,6 +193,10 @@ def read_header(layout: Layout, known: Known, start: int) -> None:
         if i == title_at:
             layout.reasons[i] = F.TITLE
             layout.title = text
+        elif i > title_at and i in highlights and layout.standfirst is None:
+            layout.reasons[i] = F.STANDFIRST
+            if i == highlights[-1]:
+                layout.standfirst = " • ".join(layout.texts[j].lstrip(LIST_MARKS + " ") for j in highlights)
         elif same_text(text, layout.title or ""):
             layout.reasons[i] = F.REPEATED_HEADLINE
         elif any(same_text(text, author) for author in layout.authors):
@@ -232,7 +239,7 @@ def _list_above(layout: Layout, start: int) -> set[int]:
     """The lines of a list or table in the page's own words that runs down to the body's first paragraph
     ("Five candidates are standing" / "Polls open at 7am" above the story, a results table under the
     headline): the article's, not header furniture. A menu there is a list of links; plain text has no
-    list or table markup, so this never applies to it."""
+    list or table markup (``_highlights_above`` reads its bullets)."""
     above = [i for i in layout.content() if i < start]
     run: set[int] = set()
     for i in reversed(above):
@@ -241,6 +248,20 @@ def _list_above(layout: Layout, start: int) -> set[int]:
             break
         run.add(i)
     return run if len(run) >= 2 else set()
+
+
+def _highlights_above(layout: Layout, start: int) -> list[int]:
+    """In plain text, two or more lines on the same bullet, each a sentence's worth of words, that run down
+    to the body's first paragraph: the story's highlights, its standfirst in points (a menu's items are a
+    word or two)."""
+    run: list[int] = []
+    for i in reversed([i for i in layout.content() if i < start]):
+        line = layout.lines[i]
+        if (line.links is not None or layout.reasons[i] is not None or word_count(line.text) < 4
+                or not bullet_mark(line) or (run and bullet_mark(line) != bullet_mark(layout.lines[run[0]]))):
+            break
+        run.insert(0, i)
+    return run if len(run) >= 2 else []
 
 
 _SALUTATION = re.compile(r"^(?:dear|hi|hello)\s+[^,]{1,40},$|^(?:عزيزي|عزيزتي|أعزائي|اعزائي)\s+\S", re.IGNORECASE)

@@ -60,7 +60,7 @@ def extract_page(html: str, name: str) -> PageText:
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
 
-    document = extract(html)
+    document = extract(_collapse_line_breaks(html))
     text = getattr(document, "text", None) if document is not None else None
     if (not text or not text.strip()) and _deeper_than(tree, 255):
         # trafilatura parses the page itself, within libxml2's depth limit: give it the deep tree (a
@@ -94,6 +94,21 @@ def extract_page(html: str, name: str) -> PageText:
         language=language,
         captions=captions,
     )
+
+
+# Where line breaks in HTML source are the text's own: preformatted blocks.
+_PREFORMATTED = re.compile(r"(<(pre|textarea)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[\s]*")
+
+
+def _collapse_line_breaks(html: str) -> str:
+    """The page with each line break in its source (outside <pre>) made a space, as a browser shows it:
+    trafilatura keeps them inside a paragraph, so "<a>KEEP UPDATED on the latest news by⏎subscribing to
+    our newsletter</a>" became two lines, each half a link that no rule recognised."""
+    parts = _PREFORMATTED.split(html)
+    # split() with two groups gives: text, whole block, tag name, text, ...
+    return "".join(_LINE_BREAK.sub(" ", part) if k % 3 == 0 else part if k % 3 == 1 else ""
+                   for k, part in enumerate(parts))
 
 
 def _deeper_than(tree, limit: int) -> bool:

@@ -238,9 +238,23 @@ def _fill_metadata(layout: Layout, known: Known, dates: list[tuple[int, str]]) -
         # the site's banner of today's date.
         labelled = [(i, iso) for i, iso in dates if _PUBLISHED_CUE.search(_date_text(layout, i))]
         first = min(dates)
-        layout.published = (
-            min(labelled) if labelled and not _UPDATED_CUE.search(_date_text(layout, first[0])) else first
-        )[1]
+        if labelled and not _UPDATED_CUE.search(_date_text(layout, first[0])):
+            layout.published = min(labelled)[1]
+        else:
+            layout.published = (_under_headline(layout, dates, first) or first)[1]
+
+
+def _under_headline(layout: Layout, dates: list[tuple[int, str]], first: tuple[int, str]) -> tuple[int, str] | None:
+    """A page whose first date stands above the headline and another between the headline and the body
+    ("Thursday, 16 May 2024" / headline / "Wednesday 11 November 2020 - 01:15 pm"): the one above is the
+    site's banner of today's date, the one under the headline the article's. None when there is no such pair."""
+    title = next((i for i, reason in enumerate(layout.reasons) if reason == F.TITLE), None)
+    body = layout.body_indices()
+    if title is None or first[0] > title or not body:
+        return None
+    under = [(i, iso) for i, iso in dates
+             if title < i < body[0] and not _UPDATED_CUE.search(_date_text(layout, i))]
+    return min(under) if under else None
 
 
 _POSTED_LINE = re.compile(r"(?i)^(?:posted|published)(?: on)?\s+\S")

@@ -23,6 +23,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # or a footnote, so only a caller that sees the item's neighbours (``sweep``) takes those as bullets.
 BULLET_MARKS = "•·▪●◦‣∙■□►▶➤✓✔"
 _BULLET = re.compile(rf"^(?:[{BULLET_MARKS}]|\*(?=\s))\s*")
+LIST_MARKS = BULLET_MARKS + "*-–"  # beside a neighbour with the same mark, a dash or star is a bullet too
 _TERMINAL = re.compile(r"[.!?؟…:;]+[\"”’'»)\]]*\s*$")
 _FULL_STOP = re.compile(r"[.!?؟…]+[\"”’'»)\]]*\s*$")
 # The conjunctions و and ف are written joined to the next word, so "وقال" (and he said) must be told from
@@ -153,6 +154,13 @@ class Line:
     @property
     def span(self) -> tuple[int, ...]:
         return (self.index, *self.merged)
+
+
+def bullet_mark(line: Line) -> str:
+    """The list mark ``line`` opens on, or "": its text has lost a "•" (``clean_line``), its raw line has
+    not; a dash or a star stays in the text."""
+    first = (line.raw.lstrip()[:1] if not line.merged else "") or line.text[:1]
+    return first if first and first in LIST_MARKS else ""
 
 
 def normalise_text(text: str) -> str:
@@ -341,11 +349,12 @@ def unwrap(lines: list[Line]) -> list[Line]:
 
     A text is wrapped when most of its longer lines end near one column without finishing a sentence.
     A line then continues onto the next unless it ends a sentence or stops well short of the column.
+    Whatever the text, a line of prose that stops mid-sentence continues onto a next line that starts in
+    lower case ("... and Moyes also recognised" / "the impact the England forward had"): a paragraph
+    broken by a stray line break, as pasted pages often are.
     Joined lines are blank-free runs; headings, images, rules and list items are never joined.
     """
     width = wrap_width([line.text for line in lines if word_count(line.text) >= 5])
-    if width is None:
-        return lines
     out: list[Line] = []
     for line in lines:
         previous = out[-1] if out else None
@@ -356,8 +365,7 @@ def unwrap(lines: list[Line]) -> list[Line]:
             and previous.hint in (None, "quote")
             and line.hint in (None, "quote")
             and not _LIST_START.match(line.raw)
-            and len(previous.raw.rsplit("\n", 1)[-1].strip()) >= 0.7 * width
-            and not (ends_with_full_stop(previous.text) and not line.text[:1].islower())
+            and (_cut_at_width(previous, line, width) or _broken_mid_sentence(previous.text, line.text))
         ):
             joined = previous.text
             if joined.endswith("-") and len(joined) > 1 and joined[-2].isalpha() and line.text[:1].islower():
@@ -370,6 +378,23 @@ def unwrap(lines: list[Line]) -> list[Line]:
         else:
             out.append(line)
     return out
+
+
+def _cut_at_width(previous: Line, line: Line, width: int | None) -> bool:
+    """In a text hard-wrapped at ``width``: ``previous`` ran up to the column and did not end a sentence
+    there (or ``line`` carries on in lower case)."""
+    return (width is not None and len(previous.raw.rsplit("\n", 1)[-1].strip()) >= 0.7 * width
+            and not (ends_with_full_stop(previous.text) and not line.text[:1].islower()))
+
+
+# A next line that carries on a sentence: a lower-case word, perhaps behind an opening bracket.
+_LOWER_START = re.compile(r"^\(?[a-z]")
+BROKEN_LINE_MIN_WORDS = 5  # a shorter line without a stop may be a label or a menu entry
+
+
+def _broken_mid_sentence(previous: str, text: str) -> bool:
+    return (word_count(previous) >= BROKEN_LINE_MIN_WORDS and not ends_with_terminal(previous)
+            and not previous.rstrip().endswith("|") and bool(_LOWER_START.match(text)))
 
 
 def wrap_width(texts: list[str]) -> int | None:

@@ -115,8 +115,24 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
         position = start + len(piece)
     if position < len(text) and text[position:].strip():
         spans.append([position, len(text)])
+    spans = _move_opening_quotes(text, spans)
     merged = _repair(text, _split_long_quotes(text, spans, language), language)
     return [trimmed for trimmed in (_trim(text, s, e) for s, e in merged) if trimmed[0] < trimmed[1]]
+
+
+# sentencex pairs quote marks; one left open (an English quote that runs on into the next paragraph,
+# or closed with '' in CNN/DM copy) it puts at the end of the sentence before it: 'hearing. "|We will
+# appeal.' The mark opens the next sentence, so it moves there (and the split is no longer "inside a
+# token", which _repair would have joined back).
+_OPENING_QUOTE_AT_END = re.compile(r"\s([\"“‘'«]|``)\s*$")
+
+
+def _move_opening_quotes(text: str, spans: list[list[int]]) -> list[list[int]]:
+    for previous, current in zip(spans, spans[1:]):
+        m = _OPENING_QUOTE_AT_END.search(text, previous[0], previous[1])
+        if m and previous[1] == current[0] and m.start(1) > previous[0]:
+            previous[1] = current[0] = m.start(1)
+    return spans
 
 
 # sentencex never breaks inside quote marks: right for a quoted sentence, wrong for a quote of several

@@ -10,8 +10,9 @@ from . import furniture as F
 from .blocks import block_of, link_dense
 from .dates import normalise_digits
 from .lines import (
-    BULLET_MARKS,
+    LIST_MARKS,
     announces,
+    bullet_mark,
     ends_with_function_word,
     ends_with_terminal,
     is_arabic,
@@ -24,6 +25,7 @@ from .lines import (
 from .metadata import bare_byline
 from .repeats import mark_repeats
 from .verdict import Layout
+from .widgets import teaser_cut
 
 
 def sweep_body(layout: Layout, start: int) -> list[int]:
@@ -122,24 +124,29 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
             layout.headings.add(i)
 
 
-_BULLETS = BULLET_MARKS + "*-–"  # beside a neighbour with the same mark, a dash or star is a bullet too
 
 
 def _in_bullet_run(layout: Layout, live: list[int], i: int) -> bool:
     """A line opening on the same bullet as a live neighbour, in a list the article's prose follows: an item
     of a plain-text list ("*Vermont ..." under "*Exit polls say ..."), which a headline-shaped item does not
     turn into a story link."""
-    mark = layout.texts[i][:1]
-    if not mark or mark not in _BULLETS:
+    mark = bullet_mark(layout.lines[i])
+    if not mark:
         return False
     neighbours = (_previous(live, i), _next(live, i))
-    if not any(j is not None and layout.texts[j][:1] == mark for j in neighbours):
+    if not any(j is not None and bullet_mark(layout.lines[j]) == mark for j in neighbours):
         return False
-    # Only a list the article goes on after: a bulleted list of story links under the article ends the page.
+    # Only a list the article goes on after, or one a body line announces ("... told reporters:"): a
+    # bulleted list of story links under the article ends the page, unannounced.
     after = _next(live, i)
-    while after is not None and layout.texts[after][:1] == mark:
+    while after is not None and bullet_mark(layout.lines[after]) == mark:
         after = _next(live, after)
-    return after is not None and is_prose(layout.texts[after]) and not is_headline_like(layout.texts[after])
+    if after is not None and is_prose(layout.texts[after]) and not is_headline_like(layout.texts[after]):
+        return True
+    before = _previous(live, i)
+    while before is not None and bullet_mark(layout.lines[before]) == mark:
+        before = _previous(live, before)
+    return before is not None and announces(layout.texts[before])
 
 
 def _echoes_title(layout: Layout, text: str) -> bool:
@@ -170,8 +177,8 @@ def _is_heading(layout: Layout, i: int) -> bool:
     line, text = layout.lines[i], layout.texts[i]
     if line.hint == "h2" or line.hint == "h1":
         return True
-    if line.hint in ("list", "quote", "code", "table") or not text or text[0].isdigit():
-        return False
+    if line.hint in ("list", "quote", "code", "table") or not text or text[0].isdigit() or bullet_mark(layout.lines[i]):
+        return False  # a list's item heads nothing
     if is_question(text):  # "What happens next?", "ما الحل؟" standing alone between paragraphs
         return word_count(text) <= 8
     return 1 <= word_count(text) <= 10 and not ends_with_terminal(text)
@@ -207,6 +214,11 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
             layout.headings.discard(i)
             signed.append(i)
             continue
+        if _trailing_teaser(layout, content, i, signed):
+            layout.reasons[i] = F.TEASER  # one of the stories the site lists under the article, cut short
+            layout.headings.discard(i)
+            signed.append(i)
+            continue
         if is_prose(text) or ":" in text or ends_with_terminal(text) or text[-1] in '"”»’':
             break  # ends a sentence, a label or a quotation: article text
         if _announced(layout, content, i):
@@ -216,7 +228,7 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
         if ends_with_function_word(text) or (word_count(text) >= 4 and starts_as_continuation(text)):
             break  # a sentence cut short ("... وجود أي", "وفي الجانب السوري ..."): footers do not start with "and"
         # A bullet does not make a story link less of one: "- Council backs new lanes" is judged without it.
-        bare = text.lstrip(_BULLETS + " ") or text
+        bare = text.lstrip(LIST_MARKS + " ") or text
         if is_headline_like(bare) and not is_question(bare):
             layout.reasons[i] = F.RELATED
         elif word_count(text) <= 6 and not is_question(text):
@@ -228,12 +240,25 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
     _signature(layout, sorted(signed))
 
 
+def _trailing_teaser(layout: Layout, content: list[int], i: int, signed: list[int]) -> bool:
+    """One of two or more lines cut short with an ellipsis in a row at the end of the page: the openings
+    of other stories ("Al Ahly prepare to face ... in the second round of the…"). One such line alone may
+    be the article's last paragraph trailing off, and stays."""
+    if not teaser_cut(layout.texts[i]) or word_count(layout.texts[i]) > 40:
+        return False
+    if signed and layout.reasons[signed[-1]] == F.TEASER:
+        return True
+    position = _position(content, i)
+    above = content[position - 1] if position > 0 else None
+    return above is not None and layout.reasons[above] is None and teaser_cut(layout.texts[above])
+
+
 def _announced(layout: Layout, content: list[int], i: int) -> bool:
     """Whether the content line right above ``i`` is body text ending in a colon."""
     position = _position(content, i)
-    mark = layout.texts[i][:1]
+    mark = bullet_mark(layout.lines[i])
     # Up through the items of the same list ("- a", "- b" under "The risks:"): the list is announced whole.
-    while position > 0 and mark and mark in _BULLETS and layout.texts[content[position - 1]][:1] == mark:
+    while position > 0 and mark and bullet_mark(layout.lines[content[position - 1]]) == mark:
         position -= 1
     above = content[position - 1] if position > 0 else None
     return above is not None and layout.reasons[above] is None and announces(layout.texts[above])
