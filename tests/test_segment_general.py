@@ -450,3 +450,21 @@ def test_a_menu_of_bulleted_words_under_the_headline_is_still_header():
     menu = ["• News", "• Sport"]
     article = segment(from_text(_page(["Harbour bridge to close to lorries", *menu])))
     assert article.paragraphs[0].text == _EN_PARAGRAPHS[0]
+
+
+def test_a_flattened_table_repeating_a_value_keeps_both_rows_and_a_caption_pasted_twice_still_goes():
+    # Plain text: the second "6950 pounds to sell" went as a duplicate line, leaving "21 carat" with nothing under it.
+    rows = ["The 21-carat grade, the most traded, stood at:", "6950 pounds to sell", "6900 pounds to buy",
+            "Prices by grade", "24 carat", "7943 pounds to sell", "21 carat", "6950 pounds to sell", "6900 pounds to buy"]
+    article = segment(from_text(_page(["Gold prices jump in Cairo"], middle=rows)))
+    assert article.body.count("6950 pounds to sell") == 2
+    caption = "Traders at a gold shop in Cairo"
+    article = segment(from_text(_page(["Gold prices jump in Cairo"], middle=[caption, caption])))
+    assert article.body.count(caption) <= 1
+
+
+def test_a_cut_short_opening_under_a_read_also_label_goes_with_it():
+    teaser = "يستعد الأهلي لمواجهة نظيره طلائع الجيش الاثنين المقبل في الجولة الثانية من مسابقة الدوري…"
+    article = segment(from_text(_ar_page(["إقرأ أيضاً:", teaser])))
+    assert teaser not in article.body
+    assert all(p in article.body for p in _AR_PARAGRAPHS)

@@ -22,6 +22,7 @@ and the labelled page corpus counts both copies as body. List items and table ro
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from . import furniture as F
 from .lines import ends_with_terminal, is_prose, same_text, squash, word_count
@@ -60,7 +61,7 @@ def mark_repeats(layout: Layout, start: int) -> list[int]:
             # Plain text: a label or caption pasted twice in the body; a sentence said twice is the
             # author's. A repeat of a header line is not enough here: what plain text puts above the
             # headline (a contents list, section labels) may well come back as the body's subheadings.
-            if text in seen and word_count(text) <= 40 and not is_prose(text):
+            if text in seen and word_count(text) <= 40 and not is_prose(text) and not _data_row(layout, content, i):
                 layout.reasons[i] = F.DUPLICATE
         elif text in seen or text in header_labels:
             if not line.own_text:
@@ -69,6 +70,20 @@ def mark_repeats(layout: Layout, start: int) -> list[int]:
                 pending.append(i)
         seen.add(text)
     return pending
+
+
+_DIGIT = re.compile(r"\d")
+DATA_ROW_WORDS = 8
+
+
+def _data_row(layout: Layout, content: list[int], i: int) -> bool:
+    """A short line with a figure beside another such line: a row of a table the plain text flattened
+    ("6950 pounds to sell" / "6900 pounds to buy" under each grade), which may well repeat a value."""
+    def row(j: int | None) -> bool:
+        return j is not None and word_count(layout.texts[j]) <= DATA_ROW_WORDS and bool(_DIGIT.search(layout.texts[j]))
+
+    at = bisect_left(content, i)  # ``content`` is sorted
+    return row(i) and (row(content[at - 1] if at else None) or row(content[at + 1] if at + 1 < len(content) else None))
 
 
 def settle_repeats(layout: Layout, pending: list[int]) -> None:

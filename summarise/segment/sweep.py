@@ -75,8 +75,9 @@ def _sweep_related_blocks(layout: Layout, content: list[int]) -> None:
             j = content[position]
             if layout.reasons[j] is None:
                 text = layout.texts[j]
-                # Story links are often questions ("What is a heat dome?"), so a question does not end the list.
-                if is_prose(text) and not is_question(text) and not text[:1].isdigit():
+                # Story links are often questions ("What is a heat dome?"), so a question does not end the
+                # list, nor does a story's opening cut short ("... in the second round of the…").
+                if is_prose(text) and not is_question(text) and not text[:1].isdigit() and not teaser_cut(text):
                     break
                 layout.reasons[j] = F.RELATED
             position += 1
