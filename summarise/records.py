@@ -88,8 +88,8 @@ class Article:
 class SummarySentence:
     text: str
     # Indices of the article sentences this sentence was taken or generated from. For extractive
-    # summaries this is the one sentence it copies; for abstractive ones, the sentences of the chunk(s)
-    # that produced it.
+    # summaries this is the one sentence it copies (two when the first announces the second: "He said:"
+    # and the quotation); for abstractive ones, the sentences of the chunk(s) that produced it.
     sources: tuple[int, ...] = ()
 
 

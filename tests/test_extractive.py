@@ -238,3 +238,19 @@ def test_lexical_path_on_an_arabic_article(lexical):
         assert len(summary.sentences) == n
         assert_verbatim_in_order(article, summary)
     assert summary.sentences[0].sources == (0,)
+
+
+@pytest.mark.parametrize("summariser", ["lexical", "minilm"])
+def test_a_sentence_announcing_the_next_comes_with_it(summariser, request):
+    # "Foreign Minister Ayman Safadi told reporters on Monday:" alone was a summary sentence that says nothing.
+    local = request.getfixturevalue(summariser)
+    text = ("Foreign Minister Ayman Safadi told reporters in Amman on Monday:\n\n"
+            "There is no sign that the fighting in the region is heading towards calm.\n\n"
+            "Our priority is to stop the war immediately because it brings neither security nor peace.\n\n"
+            "Denying innocent people food and water is a war crime, the minister added.\n")
+    article = segment(from_text(text), language="en")
+    summary = summarise_article(article, local, Settings(sentences=2))
+    first = summary.sentences[0]
+    assert first.sources == (0, 1)
+    assert first.text == f"{article.sentences[0].text} {article.sentences[1].text}"
+    assert all(1 not in s.sources for s in summary.sentences[1:])

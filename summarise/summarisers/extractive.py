@@ -43,6 +43,7 @@ from ..errors import ConfigError
 from ..models.loading import load_embedder
 from ..models.store import LocalModel
 from ..records import Article, Summary, SummarySentence
+from ..segment.lines import announces
 from ..settings import Settings
 from .lexical import tfidf_matrix, word_count
 
@@ -92,11 +93,28 @@ def summarise_extractive(
     chosen = choose_sentences(vectors, [word_count(t) for t in texts], settings.sentences, config, last=headings)
     return Summary(
         language=article.language,
-        sentences=tuple(SummarySentence(texts[i], (article.sentences[i].index,)) for i in chosen),
+        sentences=tuple(SummarySentence(" ".join(texts[j] for j in unit), tuple(article.sentences[j].index for j in unit))
+                        for unit in with_what_they_announce(chosen, texts, headings)),
         model=local.card.name,
         method="extractive",
         coverage=len(texts) / len(article.sentences) if article.sentences else 1.0,
     )
+
+
+def with_what_they_announce(chosen: Sequence[int], texts: Sequence[str], headings: set[int]) -> list[tuple[int, ...]]:
+    """The chosen sentences as summary units: one that announces the next ("Foreign Minister Ayman Safadi
+    told reporters:", "وقال الوزير في بيان:") says nothing alone, so it comes with the sentence it
+    announces (a quotation, a list's first item), and that sentence is not repeated."""
+    units: list[tuple[int, ...]] = []
+    for i in chosen:
+        if units and i in units[-1]:
+            continue
+        following = i + 1
+        if announces(texts[i]) and following < len(texts) and following not in headings:
+            units.append((i, following))
+        else:
+            units.append((i,))
+    return units
 
 
 def sentence_vectors(texts: Sequence[str], local: LocalModel, settings: Settings, language: str) -> Vectors:
