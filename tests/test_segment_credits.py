@@ -136,3 +136,28 @@ def test_a_kind_label_with_two_dots_heads_the_page():
             'وقال بروس للموقع الرسمي عقب نهاية المباراة بفوز فريقه 2-0: "الهدف الأول رائع".\n')
     assert segment(from_text(text)).title == 'فيديو .. بروس يشيد بهدف "المحمدي-أونوها-جيان"'
 
+
+
+def test_the_bbcs_image_source_credits_and_a_bare_label_are_credits_and_the_paragraph_above_stays():
+    text = ("Liverpool go top of the league\n\n"
+            "Liverpool's late goal puts them top of the table after a tense afternoon at Anfield.\n\n"
+            "Image source, Getty Images\n\nImage caption, Fans celebrate the winner\n\n"
+            "United staged a comeback in the second half but could not find an equaliser.\n\n"
+            "A header in stoppage time settled it.Image source, Getty Images\n\n"
+            "The ferry docked at midday.[Photo/Agencies] |\n\n"
+            "مصدر الصورة\n\n"
+            "The manager said his side had deserved the win after a difficult month.\n")
+    article = segment(from_text(text))
+    dropped = {d.text: d.reason for d in article.dropped}
+    assert dropped["Image source, Getty Images"] == "photo credit" and dropped["مصدر الصورة"] == "photo credit"
+    assert dropped["A header in stoppage time settled it.Image source, Getty Images"] == "caption"
+    assert dropped["The ferry docked at midday.[Photo/Agencies] |"] == "caption"
+    for kept in ("Liverpool's late goal", "United staged a comeback", "The manager said his side"):
+        assert kept in article.body
+
+
+@pytest.mark.parametrize("line", ["Picture, if you will, a city without cars.", "Image sources differ on the cause."])
+def test_a_sentence_opening_on_a_credit_word_stays(line):
+    assert line_reason(line) is None
+    text = f"Cities without cars\n\nPlanners met on Monday to discuss the new plan for the centre.\n\n{line}\n\nThe plan goes to a vote in May.\n"
+    assert line in segment(from_text(text)).body

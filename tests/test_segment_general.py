@@ -468,3 +468,36 @@ def test_a_cut_short_opening_under_a_read_also_label_goes_with_it():
     article = segment(from_text(_ar_page(["إقرأ أيضاً:", teaser])))
     assert teaser not in article.body
     assert all(p in article.body for p in _AR_PARAGRAPHS)
+
+
+def test_rows_a_sentence_announces_with_a_colon_stay_without_bullets_and_are_no_subheadings():
+    # The rows, each headline-shaped, went as a block of related links.
+    rows = ["جهة الدار البيضاء سطات 167 حالة", "جهة مراكش أسفي 104 حالات", "جهة الرباط سلا القنيطرة 98 حالة"]
+    text = ("كورونا في المغرب\n\nسجلت وزارة الصحة 500 إصابة جديدة بفيروس كورونا خلال الأربع والعشرين ساعة الماضية.\n\n"
+            "أعلنت الوزارة عن توزيع الإصابات حسب الجهات التالية:\n" + "\n".join(rows) + "\nويذكر أنه تم شفاء 15 حالة.\n")
+    article = segment(from_text(text))
+    assert all(row in article.body for row in rows)
+    assert not article.headings
+    label = _page(["Harbour bridge to close to lorries"],
+                  middle=["Recommended:", "Council approves new cycle lanes along the seafront promenade",
+                          "Fishing fleet returns early as storm warnings spread along the coast"])
+    assert "Council approves new cycle lanes" not in segment(from_text(label)).body
+
+
+@pytest.mark.parametrize(("last", "kept", "mark"), [
+    ("Williams testified in exchange for immunity. Endit", "Williams testified in exchange for immunity.", "Endit"),
+    ("ودعا الوزير إلى وقف التصعيد في المنطقة. (النهاية)", "ودعا الوزير إلى وقف التصعيد في المنطقة.", "(النهاية)"),
+])
+def test_the_wires_end_of_copy_mark_comes_off_the_last_sentence(last, kept, mark):
+    if mark == "Endit":
+        page = _page(["Harbour bridge to close to lorries"], tail=[last])
+    else:
+        page = "\n\n".join(_AR_HEADER + _AR_PARAGRAPHS + [last]) + "\n"
+    article = segment(from_text(page))
+    assert article.paragraphs[-1].text == kept
+    assert (mark, F.PAGE_FOOTER) in {(d.text, d.reason) for d in article.dropped}
+
+
+def test_a_last_sentence_about_an_end_keeps_its_words():
+    last = 'The coach said: "This is the end."'
+    assert segment(from_text(_page(["Harbour bridge to close to lorries"], tail=[last]))).paragraphs[-1].text == last

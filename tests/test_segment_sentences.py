@@ -154,3 +154,19 @@ def test_a_sentence_opening_with_a_quote_left_open_is_split_before_the_mark(text
     # sentencex put the opening mark at the end of the sentence before it, and the split "inside a token"
     # was joined back: 'The lawyer spoke after the hearing. "We will appeal.' was one sentence.
     assert sentences(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # A numbered item was split into "1." and its text
+    ("1. Manchester United 3-1 PSG - Champions League, 2019", "en", ["1. Manchester United 3-1 PSG - Champions League, 2019"]),
+    ("١. مانشستر يونايتد يفوز على باريس", "ar", ["١. مانشستر يونايتد يفوز على باريس"]),
+    ("He scored in minute 1. Then it rained.", "en", ["He scored in minute 1.", "Then it rained."]),
+    # A stray straight quote made sentencex keep two sentences whole
+    ('تراجع مؤشر "EGX 30 "بنسبة 0.05% ليغلق عند 41940 نقطة، وارتفع مؤشر EGX 70 متساوي الأوزان" بنسبة 0.95%. '
+     'وصعد مؤشر "EGX 100" بنسبة 0.89%.', "ar",
+     ['تراجع مؤشر "EGX 30 "بنسبة 0.05% ليغلق عند 41940 نقطة، وارتفع مؤشر EGX 70 متساوي الأوزان" بنسبة 0.95%.',
+      'وصعد مؤشر "EGX 100" بنسبة 0.89%.']),
+    ('قال د. محمد إن الوضع "صعب". وسنعمل على حله.', "ar", ['قال د. محمد إن الوضع "صعب".', "وسنعمل على حله."]),
+])
+def test_numbered_items_stay_whole_and_a_stray_quote_does_not_hide_a_sentence_end(text, language, expected):
+    assert sentences(text, language) == expected

@@ -27,11 +27,17 @@ _AR_AGENCY = alternation(NEWS_AGENCIES_AR + ("غيتي", "جيتي", "وكالة
 _AR_BRACKET_AGENCY = alternation(("الفرنسية", "الأوروبية", "الجزيرة", "مواقع التواصل", "مواقع التواصل الاجتماعي"))
 _FILE_PHOTO = r"(?:\s*[-–/]\s*(?i:file|archive|أرشيف|ارشيف))?"  # "(Reuters-file)", "(رويترز-أرشيف)"
 _AGENCY_PICTURE = r"(?:Photo|Images?|Pictures?)"  # "AP Photo", "Reuters Pictures"
-_CREDIT_WORD = r"photo(?:graph)?|picture|pic|image|credit|illustration|graphic|video|footage|foto|pictured"
+_CREDIT_WORD = (r"(?:photo(?:graph)?|picture|image) source|photo(?:graph)?|picture|pic|image|credit|illustration|graphic|"
+                r"video|footage|foto|pictured")
 _AR_CREDIT_WORD = r"صورة|الصورة|مصدر الصورة|حقوق الصورة|تصوير|صور"
 
 _CREDIT_ONLY = [
     re.compile(rf"^\(?(?:{_CREDIT_WORD})s?\s*(?::|by|،|-)\s*\S.{{0,70}}\)?$", re.IGNORECASE),
+    # "Image source, Getty Images" (the BBC's; a comma after a bare "Picture" opens a sentence)
+    re.compile(r"^(?:photo(?:graph)?|picture|image) source\s*,\s*\S.{0,60}$", re.IGNORECASE),
+    # The label alone, its source on the next line or lost in the paste: "Image source", "مصدر الصورة"
+    _BARE_LABEL := re.compile(r"^(?:(?:photo(?:graph)?|picture|image) (?:source|credit)|مصدر الصورة|حقوق الصورة)\s*[:،,]?$",
+                              re.IGNORECASE),
     re.compile(rf"^\(?(?:{_AR_CREDIT_WORD})\s*[:،,-]\s*\S.{{0,70}}\)?$"),
     # "Reuters/Philippe Wojazer", "REUTERS/...", "(AP Photo/Evan Vucci)": agencies credit in capitals too
     re.compile(rf"^\(?(?:{_AGENCY}|{_AR_AGENCY})(?:\s+{_AGENCY_PICTURE})?(?:\s*/\s*[\w .'-]{{1,40}})?\)?\.?$", re.IGNORECASE),
@@ -43,6 +49,10 @@ _CREDIT_SUFFIX = [
     re.compile(rf"(?:^|[\s(])\(?(?:{_CREDIT_WORD})\s*(?::|by)\s*[^()]{{2,60}}\)?\.?$", re.IGNORECASE),
     # "... any peace settlement. EPA", "... on Thursday. John Smith/Getty Images"
     re.compile(rf"[.!?\"”]\s+(?:(?:{_AGENCY})|[A-Z][\w.' -]{{1,40}}/(?:{_AGENCY}))\.?$"),
+    # "... midday.[Photo/Agencies] |", "... (Image: X)": a credit word and its source in brackets
+    re.compile(rf"[\(\[](?:{_CREDIT_WORD})\s*[/:]\s*[^()\[\]]{{2,40}}[\)\]]\s*\|?$", re.IGNORECASE),
+    # "... an own goal.Image source, Getty Images": the BBC's credit glued to its caption
+    re.compile(r"[.!?\"”]\s*(?:photo(?:graph)?|picture|image) source\s*,\s*[^,.]{2,40}$", re.IGNORECASE),
     # "... (Reuters)", "... (رويترز)", "... [AFP]", "... (Reuters-file)", "... (الفرنسية)"
     re.compile(rf"[\(\[](?:{_AGENCY}|{_AR_AGENCY}|{_AR_BRACKET_AGENCY})(?:\s+{_AGENCY_PICTURE})?{_FILE_PHOTO}"
                rf"(?:\s*/\s*[\w .'-]{{1,40}})?[\)\]]\.?$"),
@@ -67,6 +77,11 @@ CAPTION_MAX_WORDS = 45
 
 def is_credit_only(text: str) -> bool:
     return word_count(text) <= 12 and any(p.match(text) for p in _CREDIT_ONLY)
+
+
+def is_bare_credit_label(text: str) -> bool:
+    """A credit's label with no source after it ("Image source"): it says nothing of the line above."""
+    return bool(_BARE_LABEL.match(text))
 
 
 def caption_from_label(text: str) -> str | None:

@@ -321,8 +321,15 @@ RELATED_HEADING = _rx(
     r"اقرأ ايضا|اقرأ ايضاً|إقرأ أيضا|إقرأ أيضاً|قصص مقترحة|مقترحات|قد يهمك(?: أيضا| أيضاً)?|قد يعجبك(?: أيضا| أيضاً)?|"
     r"الأكثر قراءة|الأكثر مشاهدة|الأكثر تداولا|الأكثر تداولاً|الأكثر شعبية|الأكثر مشاركة|أخبار متعلقة|المزيد من الأخبار|"
     r"آخر الأخبار|أخر الأخبار|اخر الأخبار|المصادر|مصادر|شاهد أيضا|شاهد أيضاً|(?:فيديو|مقالات|أخبار) قد (?:يعجبك|يهمك)|"
-    r"مقالات ذات صلة|الكلمات المتعلقة|كلمات متعلقة|more videos)\s*:?$"
+    r"مقالات ذات صلة|الكلمات المتعلقة|كلمات متعلقة|ترشيحات|ترشيحاتنا|more videos)\s*:?$"
 )
+
+
+# The wire's end-of-copy mark: "ENDS", "Endit", "-30-", "(النهاية)", "انتهى". Alone on a line, or glued to the
+# story's last sentence ("... for immunity. Endit"), ``sweep`` takes it off.
+_END_MARK = r"(?:[-(\[]\s*)?(?:ends?|endit|النهاية|انتهى|-30-)(?:\s*[-)\]])?\.?"
+END_OF_COPY = re.compile(rf"^{_END_MARK}$", re.IGNORECASE)
+END_OF_COPY_GLUED = re.compile(rf"(?<=[.!?؟\"”»])\s+(?P<mark>{_END_MARK})$", re.IGNORECASE)
 
 
 def line_reason(text: str) -> str | None:
@@ -330,6 +337,8 @@ def line_reason(text: str) -> str | None:
     words = word_count(text)
     if _SEPARATOR.match(text):
         return SEPARATOR
+    if END_OF_COPY.match(text):
+        return PAGE_FOOTER
     if _CLASS_NAME.match(text) or (_TAG.search(text) and word_count(_TAG.sub(" ", text)) <= 3):
         return MARKUP
     if words <= 6 and _TOGGLE.match(text):

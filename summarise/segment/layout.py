@@ -18,7 +18,7 @@ import re
 
 from . import furniture as F
 from .blocks import settle_blocks
-from .captions import caption_from_label, has_credit_suffix, is_alt_text, is_credit_only
+from .captions import caption_from_label, has_credit_suffix, is_alt_text, is_bare_credit_label, is_credit_only
 from .dates import find_date, split_leading_timestamp
 from .header import body_start, read_header
 from .lines import Line, is_headline_like, page_is_arabic, word_count
@@ -145,7 +145,8 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
             continue
         text = layout.texts[i]
         following = content[position + 1] if position + 1 < len(content) else None
-        before_credit = following is not None and layout.reasons[following] == F.PHOTO_CREDIT
+        before_credit = (following is not None and layout.reasons[following] == F.PHOTO_CREDIT
+                         and not is_bare_credit_label(layout.texts[following]))
         if before_credit and _labelled_caption_after(layout, content, position + 1):
             # "Image copyright X" then "Image caption ...": the credit's caption is the labelled line
             # under it, so the line above the credit is the article's text.

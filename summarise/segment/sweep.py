@@ -34,6 +34,7 @@ def sweep_body(layout: Layout, start: int) -> list[int]:
     Returns the short repeats whose verdict waits for their neighbours' (``repeats.settle_repeats``).
     """
     content = layout.content(start)
+    _strip_end_of_copy(layout, content)
     pending = mark_repeats(layout, start)
     _sweep_related_blocks(layout, content)
     _sweep_headlines(layout, content)
@@ -101,8 +102,12 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
                 runs[-1].append(i)
             else:
                 runs.append([i])
+    items: set[int] = set()
     for run in runs:
         texts = [layout.texts[i] for i in run]
+        if _announced_by_prose(layout, live, run[0]):
+            items.update(run)  # "... حسب الجهات التالية:" then its rows, each headline-shaped: a list, not links
+            continue
         if len(run) >= 2 and any(not is_question(t) and word_count(t) >= 4 for t in texts):
             last, next_line = run[-1], _next(live, run[-1])
             short_last = word_count(texts[-1]) <= 4 or (is_question(texts[-1]) and word_count(texts[-1]) <= 6)
@@ -121,7 +126,7 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
             else:
                 layout.reasons[i] = F.PROMO
     for i in live:
-        if layout.reasons[i] is None and _is_heading(layout, i):
+        if layout.reasons[i] is None and i not in items and _is_heading(layout, i):
             layout.headings.add(i)
 
 
@@ -148,6 +153,16 @@ def _in_bullet_run(layout: Layout, live: list[int], i: int) -> bool:
     while before is not None and bullet_mark(layout.lines[before]) == mark:
         before = _previous(live, before)
     return before is not None and announces(layout.texts[before])
+
+
+ANNOUNCER_MIN_WORDS = 4  # "The ministry listed the regions as follows:", not a label such as "Recommended:"
+
+
+def _announced_by_prose(layout: Layout, live: list[int], i: int) -> bool:
+    """The live line above ``i`` is a sentence of the body that ends in a colon."""
+    before = _previous(live, i)
+    return (before is not None and announces(layout.texts[before])
+            and word_count(layout.texts[before]) >= ANNOUNCER_MIN_WORDS)
 
 
 def _echoes_title(layout: Layout, text: str) -> bool:
@@ -239,6 +254,18 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
         layout.headings.discard(i)
         signed.append(i)
     _signature(layout, sorted(signed))
+
+
+def _strip_end_of_copy(layout: Layout, content: list[int]) -> None:
+    """The wire's end-of-copy mark glued to the story's last sentence ("... for immunity. Endit", "...
+    التصعيد. (النهاية)") comes off it, recorded as dropped."""
+    last = next((i for i in reversed(content) if layout.reasons[i] is None), None)
+    if last is None or last in layout.split_off:
+        return
+    match = F.END_OF_COPY_GLUED.search(layout.texts[last])
+    if match:
+        layout.split_off[last] = (match.group("mark"), F.PAGE_FOOTER)
+        layout.texts[last] = layout.texts[last][:match.start()].rstrip()
 
 
 def _trailing_teaser(layout: Layout, content: list[int], i: int, signed: list[int]) -> bool:
