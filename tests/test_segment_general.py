@@ -501,3 +501,12 @@ def test_the_wires_end_of_copy_mark_comes_off_the_last_sentence(last, kept, mark
 def test_a_last_sentence_about_an_end_keeps_its_words():
     last = 'The coach said: "This is the end."'
     assert segment(from_text(_page(["Harbour bridge to close to lorries"], tail=[last]))).paragraphs[-1].text == last
+
+
+def test_a_logos_name_printed_twice_over_is_never_the_headline():
+    logo = "أخبار الإمارات اليومأخبار الإمارات اليوم"
+    headline = "«دبي المالي» ينجز المراجعة الدورية لمؤشريه العام والإسلامي"
+    text = "\n".join([logo, "الرئيسية", "رياضة", logo, "مال واعمال", "", headline, "",
+                      "أعلن سوق دبي المالي اليوم نتائج المراجعة الدورية لمؤشريه العام والإسلامي للربع الحالي.", "",
+                      "وقال السوق في بيان إن التغييرات تسري اعتبارا من بداية الشهر المقبل على جميع الشركات المدرجة."])
+    assert segment(from_text(text)).title == headline

@@ -270,6 +270,14 @@ _SALUTATION = re.compile(r"^(?:dear|hi|hello)\s+[^,]{1,40},$|^(?:عزيزي|عز
 _NOT_A_HEADLINE = re.compile(r"\s[>›»]\s|^\w+:\S|^\s*(?:\d{1,2}[.)]|[•·▪*-])\s")
 
 
+def _doubled(text: str) -> bool:
+    """The same words twice over, glued ("أخبار الإمارات اليومأخبار الإمارات اليوم"): a logo's image text and
+    its caption, the site's name, never a headline."""
+    letters = "".join(text.split())
+    half = len(letters) // 2
+    return len(letters) >= 6 and len(letters) % 2 == 0 and letters[:half] == letters[half:]
+
+
 def _find_title(layout: Layout, known: Known, header: list[int]) -> int | None:
     if known.title:
         for i in header:
@@ -291,7 +299,7 @@ def _find_title(layout: Layout, known: Known, header: list[int]) -> int | None:
             for i in candidates:
                 text = layout.texts[i]
                 if (word_count(text) >= minimum and not _is_bare_byline(layout, i) and text.casefold() not in _SECTIONS
-                        and not _is_date_label(text)):
+                        and not _is_date_label(text) and not _doubled(text)):
                     return i
     return None
 
@@ -351,7 +359,7 @@ def _title_by_evidence(layout: Layout, header: list[int]) -> int | None:
             score += 3  # the story's opening, cut short with "...", sits under its headline
         if is_arabic(text) != page_arabic:
             score -= 3
-        if _NOT_A_HEADLINE.search(text):
+        if _NOT_A_HEADLINE.search(text) or _doubled(text):
             score -= 3
         if text.rstrip().endswith((".", "!")) and word_count(text) >= 6:
             score -= 1
