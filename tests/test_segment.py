@@ -319,3 +319,24 @@ def test_lines_of_a_list_or_menu_are_not_joined_by_the_stray_break_rule():
             "Home | News | Sport | Weather\nmore from the site\n\n"
             "The vote was 30 to 12, and the plan takes effect in April.\n")
     assert "more from the site" not in segment(from_text(text)).paragraphs[0].text
+
+
+@pytest.mark.parametrize("under", ["by Jane Smith, Transport Correspondent\n12 March 2025", "updated 2 hours ago"])
+def test_a_headline_keeps_a_lower_case_byline_or_stamp_under_it_apart(under):
+    # Review: a headline (no stop, five words or more) took the line under it as its continuation.
+    text = (f"Harbour bridge to close to lorries for six weeks\n{under}\n\n"
+            "The harbour bridge will close to lorries from Monday while engineers repair its deck.\n\n"
+            "Cars and buses can still use the bridge, but lorries must take the ring road.\n")
+    assert segment(from_text(text)).title == "Harbour bridge to close to lorries for six weeks"
+
+
+def test_a_brand_in_lower_case_and_list_items_are_not_taken_for_a_sentence_carried_on():
+    text = ("eBay to cut 1,000 jobs in restructuring plan\neBay said on Tuesday it would cut about 1,000 jobs.\n\n"
+            "Under the order, the buyer of the company's plant must:\n"
+            "■ keep all 2,000 staff at the plant for two years\n(b) pay the pension fund's deficit in full\n"
+            "c) sell the northern depot to a third party\n\nThe buyer said it would respond within a week.\n")
+    article = segment(from_text(text))
+    assert article.title == "eBay to cut 1,000 jobs in restructuring plan"
+    paragraphs = [p.text for p in article.paragraphs]
+    assert "keep all 2,000 staff at the plant for two years" in paragraphs
+    assert "(b) pay the pension fund's deficit in full" in paragraphs

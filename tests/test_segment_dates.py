@@ -146,3 +146,13 @@ def test_the_date_under_the_headline_beats_a_banner_of_todays_date_above_it(bann
     assert segment(from_text(text)).published == "2020-11-11"
     updated = text.replace("Wednesday 11 November", "Updated: Wednesday 11 November")
     assert segment(from_text(updated)).published == "2024-05-16"
+
+
+@pytest.mark.parametrize("label", ["Last edited:", "Revised", "Corrected:", "آخر تعديل:"])
+def test_an_edit_date_under_the_headline_does_not_beat_the_date_above_it(label):
+    from summarise.segment import from_text, segment
+
+    text = (f"12 March 2025\n\nHarbour bridge to close to lorries\n\n{label} 14 March 2025 10:32\n\n"
+            "The harbour bridge will close to lorries from Monday while engineers repair its deck.\n\n"
+            "Cars and buses can still use the bridge, but lorries must take the ring road.\n")
+    assert segment(from_text(text)).published == "2025-03-12"

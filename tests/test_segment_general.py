@@ -429,7 +429,7 @@ def test_an_agency_named_inside_a_sentence_stays():
 def test_story_openings_cut_short_in_a_row_under_the_article_go_and_one_alone_stays():
     teasers = ["Al Ahly prepare to face Tala'ea El Gaish next Monday in the second round of the…",
                "England manager Thomas Tuchel announced that Chelsea's top scorer Cole Palmer will miss both…"]
-    article = segment(from_text(_page(["Harbour bridge to close to lorries"], tail=teasers)))
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], tail=["\n".join(teasers)])))
     assert article.paragraphs[-1].text == _EN_PARAGRAPHS[-1]
     assert {d.reason for d in article.dropped if d.text in teasers} == {F.TEASER}
     trailing = "The traders said they would wait and see what the spring brings…"
@@ -510,3 +510,60 @@ def test_a_logos_name_printed_twice_over_is_never_the_headline():
                       "أعلن سوق دبي المالي اليوم نتائج المراجعة الدورية لمؤشريه العام والإسلامي للربع الحالي.", "",
                       "وقال السوق في بيان إن التغييرات تسري اعتبارا من بداية الشهر المقبل على جميع الشركات المدرجة."])
     assert segment(from_text(text)).title == headline
+
+
+def test_arabic_paragraphs_trailing_off_stay_and_end_no_read_also_list():
+    # Review of this session's change: "..." ends many an Arabic paragraph; two such last paragraphs went
+    # as teasers, and one under a "read also" link as a related link.
+    trailing = ["ويطالب النازحون المنظمات الدولية بتقديم المساعدات العاجلة قبل أن تزداد الأوضاع سوءا...",
+                "ويبقى السؤال: إلى متى سيستمر هذا الصمت الدولي تجاه معاناة هؤلاء الناس..."]
+    article = segment(from_text("\n\n".join(_AR_HEADER + _AR_PARAGRAPHS + trailing) + "\n"))
+    assert all(line in article.body for line in trailing)
+    carried_on = "وقال أحد النازحين إن الخيام لا تقي من البرد ولا من الأمطار، وإن الأطفال يمرضون باستمرار..."
+    article = segment(from_text(_ar_page(["اقرأ أيضا:", "الأمم المتحدة تحذر من كارثة إنسانية في المخيمات", carried_on])))
+    assert carried_on in article.body
+    assert "الأمم المتحدة تحذر من كارثة إنسانية في المخيمات" not in article.body
+
+
+@pytest.mark.parametrize("line", [
+    '"We urge customers to sign up for our text alerts so they know when power will be back," a spokesman said.',
+    "Residents were asked to sign up for our county's free flood alerts, the council said on Monday.",
+])
+def test_news_about_signing_up_for_alerts_is_no_newsletter_prompt(line):
+    assert F.line_reason(line) is None
+    assert F.line_reason("KEEP UPDATED on the latest news by subscribing to our FREE newsletter.") == F.SUBSCRIBE
+
+
+@pytest.mark.parametrize("label", ["Popular now:", "Editor's picks:", "مواضيع قد تهمك:"])
+def test_round_bullet_links_under_a_label_that_is_no_sentence_still_go(label):
+    # Review: the "announced" test took any line ending in a colon, labels of link lists too.
+    tail = [label, "• Council approves new cycle lanes along the seafront promenade",
+            "• Fishing fleet returns early as storm warnings spread along the coast"]
+    article = segment(from_text(_page(["Harbour bridge to close to lorries"], tail=tail)))
+    assert article.paragraphs[-1].text == _EN_PARAGRAPHS[-1]
+
+
+def test_an_announced_bullet_item_wrapped_over_two_lines_is_one_item():
+    text = ("Harbour bridge to close to lorries\n\n" + "\n\n".join(_EN_PARAGRAPHS[:2]) +
+            "\n\nForeign Minister Ayman Safadi told reporters on Monday:\n"
+            "• There is no sign that things are heading towards calm\n"
+            "• Our priority is to stop the war immediately because\nit will bring neither security nor peace\n"
+            "• Denying innocent people food and water is a war crime\n")
+    paragraphs = [p.text for p in segment(from_text(text)).paragraphs]
+    assert paragraphs[-2:] == ["Our priority is to stop the war immediately because it will bring neither security nor peace",
+                               "Denying innocent people food and water is a war crime"]
+
+
+@pytest.mark.parametrize("line", ["وقال المتحدث إن الحكومة ستدرس المطالب، وذلك في تصريح خاص لـ(الجزيرة).",
+                                  "وأعلنت الحكومة في وقت لاحق أنها ستدرس مطالب المحتجين خلال الأسبوع المقبل (الفرنسية)"])
+def test_an_arabic_sentence_crediting_a_network_in_brackets_is_no_caption(line):
+    article = segment(from_text("\n\n".join(_AR_HEADER + _AR_PARAGRAPHS[:2] + [line] + _AR_PARAGRAPHS[2:]) + "\n"))
+    assert line in article.body
+
+
+def test_highlights_opening_the_page_give_the_title_and_a_standfirst_without_it():
+    highlights = ["• Three senior ministers meet the President to express concern over the summons",
+                  "• Senior civil society activist attacks Government for delaying probes"]
+    article = segment(from_text(_page(highlights)))
+    assert article.title == highlights[0].lstrip("• ")
+    assert article.standfirst == highlights[1].lstrip("• ")

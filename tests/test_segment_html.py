@@ -166,3 +166,11 @@ def test_a_line_break_in_the_pages_source_is_a_space_but_not_inside_pre():
     assert _dropped(article)["KEEP UPDATED on the latest news by subscribing to our FREE newsletter."] == "subscribe/newsletter"
     assert "subscribing" not in article.body
     assert _collapse_line_breaks("<p>a\n  b</p><PRE class=x>c\nd</PRE>\n<p>e</p>") == "<p>a b</p><PRE class=x>c\nd</PRE> <p>e</p>"
+
+
+def test_blank_lines_in_the_source_still_part_paragraphs_and_long_white_space_runs_are_read_once():
+    page = PAGE.replace("</article>", '<div style="white-space: pre-line">First of two notes here.\n\nSecond note, '
+                        "after a blank line.</div></article>")
+    paragraphs = [p.text for p in segment(from_text(page, name="page.html")).paragraphs]
+    assert "First of two notes here." in paragraphs and "Second note, after a blank line." in paragraphs
+    assert _collapse_line_breaks("<p>a" + " " * 50 + "b\n\n\nc</p>") == "<p>a" + " " * 50 + "b\n\nc</p>"

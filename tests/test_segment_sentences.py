@@ -170,3 +170,13 @@ def test_a_sentence_opening_with_a_quote_left_open_is_split_before_the_mark(text
 ])
 def test_numbered_items_stay_whole_and_a_stray_quote_does_not_hide_a_sentence_end(text, language, expected):
     assert sentences(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ('He said "we will win. " Then he left.', "en", ['He said "we will win. "', "Then he left."]),
+    ('وقال الوزير: "سنواصل العمل مع شركائنا. " وأضاف أن الحكومة ستعمل.', "ar",
+     ['وقال الوزير: "سنواصل العمل مع شركائنا. "', "وأضاف أن الحكومة ستعمل."]),
+])
+def test_a_closing_mark_after_a_space_stays_with_its_quote(text, language, expected):
+    # Review: the move of an opening mark took closing marks written with a space before them too.
+    assert sentences(text, language) == expected

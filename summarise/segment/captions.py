@@ -53,9 +53,12 @@ _CREDIT_SUFFIX = [
     re.compile(rf"[\(\[](?:{_CREDIT_WORD})\s*[/:]\s*[^()\[\]]{{2,40}}[\)\]]\s*\|?$", re.IGNORECASE),
     # "... an own goal.Image source, Getty Images": the BBC's credit glued to its caption
     re.compile(r"[.!?\"”]\s*(?:photo(?:graph)?|picture|image) source\s*,\s*[^,.]{2,40}$", re.IGNORECASE),
-    # "... (Reuters)", "... (رويترز)", "... [AFP]", "... (Reuters-file)", "... (الفرنسية)"
-    re.compile(rf"[\(\[](?:{_AGENCY}|{_AR_AGENCY}|{_AR_BRACKET_AGENCY})(?:\s+{_AGENCY_PICTURE})?{_FILE_PHOTO}"
+    # "... (Reuters)", "... (رويترز)", "... [AFP]", "... (Reuters-file)"
+    re.compile(rf"[\(\[](?:{_AGENCY}|{_AR_AGENCY})(?:\s+{_AGENCY_PICTURE})?{_FILE_PHOTO}"
                rf"(?:\s*/\s*[\w .'-]{{1,40}})?[\)\]]\.?$"),
+    # "... (الفرنسية)", "... (الجزيرة)": names that are ordinary words elsewhere credit a photo only in
+    # brackets of their own at the very end of a line that is no sentence ("... لـ(الجزيرة)." is one)
+    re.compile(rf"[^\s.!?؟]\s+[\(\[](?:{_AR_BRACKET_AGENCY}){_FILE_PHOTO}[\)\]]$"),
 ]
 _CAPTION_LABEL = re.compile(
     r"^(?:image caption|caption|photo caption|pictured|التعليق على الصورة|تعليق الصورة|الصورة)\s*[:،,-]?\s*(?P<caption>\S.*)$",

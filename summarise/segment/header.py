@@ -196,7 +196,7 @@ def read_header(layout: Layout, known: Known, start: int) -> None:
         elif i > title_at and i in highlights and layout.standfirst is None:
             layout.reasons[i] = F.STANDFIRST
             if i == highlights[-1]:
-                layout.standfirst = " • ".join(layout.texts[j].lstrip(LIST_MARKS + " ") for j in highlights)
+                layout.standfirst = " • ".join(layout.texts[j].lstrip(LIST_MARKS + " ") for j in highlights if j > title_at)
         elif same_text(text, layout.title or ""):
             layout.reasons[i] = F.REPEATED_HEADLINE
         elif any(same_text(text, author) for author in layout.authors):

@@ -97,18 +97,37 @@ def extract_page(html: str, name: str) -> PageText:
 
 
 # Where line breaks in HTML source are the text's own: preformatted blocks.
-_PREFORMATTED = re.compile(r"(<(pre|textarea)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)
-_LINE_BREAK = re.compile(r"[ \t]*\r?\n[\s]*")
+_PREFORMATTED_OPEN = re.compile(r"<(pre|textarea)\b", re.IGNORECASE)
+# A run of white space holding line breaks, from its start (the look-behind keeps a long run of spaces
+# from being scanned again from each of its characters).
+_BREAKS = re.compile(r"(?<![ \t])[ \t]*(?:\r?\n[ \t]*)+")
 
 
 def _collapse_line_breaks(html: str) -> str:
-    """The page with each line break in its source (outside <pre>) made a space, as a browser shows it:
-    trafilatura keeps them inside a paragraph, so "<a>KEEP UPDATED on the latest news by⏎subscribing to
-    our newsletter</a>" became two lines, each half a link that no rule recognised."""
-    parts = _PREFORMATTED.split(html)
-    # split() with two groups gives: text, whole block, tag name, text, ...
-    return "".join(_LINE_BREAK.sub(" ", part) if k % 3 == 0 else part if k % 3 == 1 else ""
-                   for k, part in enumerate(parts))
+    """The page with each single line break in its source (outside <pre> and <textarea>) made a space, as
+    a browser shows it: trafilatura keeps them inside a paragraph, so "<a>KEEP UPDATED on the latest news
+    by⏎subscribing to our newsletter</a>" became two lines, each half a link that no rule recognised. A
+    blank line stays a blank line (text styled "white-space: pre-line" separates paragraphs so). Linear:
+    each preformatted block's end is searched for once, and an unclosed one keeps the rest as it is."""
+    out: list[str] = []
+    position = 0
+    while True:
+        opening = _PREFORMATTED_OPEN.search(html, position)
+        end = len(html) if opening is None else opening.start()
+        out.append(_BREAKS.sub(_space_or_blank_line, html[position:end]))
+        if opening is None:
+            break
+        closing = re.compile(rf"</{opening.group(1)}\s*>", re.IGNORECASE).search(html, opening.end())
+        stop = len(html) if closing is None else closing.end()
+        out.append(html[opening.start():stop])
+        if closing is None:
+            break
+        position = stop
+    return "".join(out)
+
+
+def _space_or_blank_line(match: re.Match) -> str:
+    return " " if match.group().count("\n") == 1 else "\n\n"
 
 
 def _deeper_than(tree, limit: int) -> bool:

@@ -159,7 +159,7 @@ class Line:
 def bullet_mark(line: Line) -> str:
     """The list mark ``line`` opens on, or "": its text has lost a "•" (``clean_line``), its raw line has
     not; a dash or a star stays in the text."""
-    first = (line.raw.lstrip()[:1] if not line.merged else "") or line.text[:1]
+    first = line.raw.lstrip()[:1] or line.text[:1]  # (a joined line's raw opens with its first input line)
     return first if first and first in LIST_MARKS else ""
 
 
@@ -281,6 +281,10 @@ _FUNCTION_WORDS = frozenset(
         "by",
         "that",
         "which",
+        "because",
+        "but",
+        "than",
+        "whose",
         "و",
         "في",
         "من",
@@ -341,7 +345,8 @@ def squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-_LIST_START = re.compile(r"^\s*(?:[-*+•·▪●]\s|\d{1,3}[.)]\s)")
+# Lines that open a list item: bullets (with or without a space after them), numbers, letters.
+_LIST_START = re.compile(rf"^\s*(?:[-*+–{BULLET_MARKS}]|\d{{1,3}}[.)]\s|\(?[a-z][.)]\s)")
 
 
 def unwrap(lines: list[Line]) -> list[Line]:
@@ -349,52 +354,67 @@ def unwrap(lines: list[Line]) -> list[Line]:
 
     A text is wrapped when most of its longer lines end near one column without finishing a sentence.
     A line then continues onto the next unless it ends a sentence or stops well short of the column.
-    Whatever the text, a line of prose that stops mid-sentence continues onto a next line that starts in
-    lower case ("... and Moyes also recognised" / "the impact the England forward had"): a paragraph
-    broken by a stray line break, as pasted pages often are.
-    Joined lines are blank-free runs; headings, images, rules and list items are never joined.
+    Whatever the text, a line of prose that stops mid-sentence continues onto a next line that carries
+    the sentence on in lower case ("... and Moyes also recognised" / "the impact the England forward had
+    on the game."): a paragraph broken by a stray line break, as pasted pages often are
+    (``_broken_mid_sentence``).
+    Joined lines are blank-free runs; headings, images, rules and list items are never joined. Every test
+    reads the last input line of a paragraph being joined, never the whole paragraph so far, and the
+    pieces are joined once at the end: a long run of joined lines costs linear time.
     """
     width = wrap_width([line.text for line in lines if word_count(line.text) >= 5])
-    out: list[Line] = []
+    runs: list[list[Line]] = []
     for line in lines:
-        previous = out[-1] if out else None
+        last = runs[-1][-1] if runs else None
         if (
-            previous is not None
-            and previous.text
+            last is not None
+            and last.text
             and line.text
-            and previous.hint in (None, "quote")
+            and runs[-1][0].hint in (None, "quote")
             and line.hint in (None, "quote")
             and not _LIST_START.match(line.raw)
-            and (_cut_at_width(previous, line, width) or _broken_mid_sentence(previous.text, line.text))
+            and (_cut_at_width(last, line, width) or _broken_mid_sentence(last.text, line.text))
         ):
-            joined = previous.text
-            if joined.endswith("-") and len(joined) > 1 and joined[-2].isalpha() and line.text[:1].islower():
-                joined += line.text  # a word broken at its hyphen
-            else:
-                joined = f"{joined} {line.text}"
-            out[-1] = Line(
-                previous.index, joined, f"{previous.raw}\n{line.raw}", previous.hint, (*previous.merged, line.index)
-            )
+            runs[-1].append(line)
         else:
-            out.append(line)
-    return out
+            runs.append([line])
+    return [run[0] if len(run) == 1 else _joined(run) for run in runs]
 
 
-def _cut_at_width(previous: Line, line: Line, width: int | None) -> bool:
-    """In a text hard-wrapped at ``width``: ``previous`` ran up to the column and did not end a sentence
-    there (or ``line`` carries on in lower case)."""
-    return (width is not None and len(previous.raw.rsplit("\n", 1)[-1].strip()) >= 0.7 * width
-            and not (ends_with_full_stop(previous.text) and not line.text[:1].islower()))
+def _joined(run: list[Line]) -> Line:
+    pieces = [run[0].text]
+    for line in run[1:]:
+        if pieces[-1].endswith("-") and len(pieces[-1]) > 1 and pieces[-1][-2].isalpha() and line.text[:1].islower():
+            pieces[-1] += line.text  # a word broken at its hyphen
+        else:
+            pieces.append(line.text)
+    first = run[0]
+    return Line(first.index, " ".join(pieces), "\n".join(line.raw for line in run), first.hint,
+                tuple(line.index for line in run[1:]))
 
 
-# A next line that carries on a sentence: a lower-case word, perhaps behind an opening bracket.
-_LOWER_START = re.compile(r"^\(?[a-z]")
+def _cut_at_width(last: Line, line: Line, width: int | None) -> bool:
+    """In a text hard-wrapped at ``width``: ``last`` (the paragraph's last input line) ran up to the
+    column and did not end a sentence there (or ``line`` carries on in lower case)."""
+    return (width is not None and len(last.raw.strip()) >= 0.7 * width
+            and not (ends_with_full_stop(last.text) and not line.text[:1].islower()))
+
+
+# A next line that carries on a sentence: a word all in lower case ("the", not "eBay" or "iPhone"), perhaps
+# behind an opening bracket, that is no byline or time stamp ("by Jane Smith", "updated 2 hours ago").
+_LOWER_START = re.compile(r"^\(?[a-z][a-z'’-]*(?![\w])")
+_HEADER_START = re.compile(r"^(?:by|posted|updated|published|written|edited|photo|image|source|via|from)\b")
 BROKEN_LINE_MIN_WORDS = 5  # a shorter line without a stop may be a label or a menu entry
+CARRIED_ON_WORDS = 8  # ... and a next line this long, or one that ends the sentence, carries it on
 
 
-def _broken_mid_sentence(previous: str, text: str) -> bool:
-    return (word_count(previous) >= BROKEN_LINE_MIN_WORDS and not ends_with_terminal(previous)
-            and not previous.rstrip().endswith("|") and bool(_LOWER_START.match(text)))
+def _broken_mid_sentence(last: str, text: str) -> bool:
+    """``last`` (at least a few words, no sentence end) stops mid-sentence and ``text`` carries it on: it
+    starts with a lower-case word and ends the sentence or runs on (a headline or a standfirst over "by
+    Jane Smith" or "updated 2 hours ago" stays apart; a line ending on "because" or "of the" runs on whatever follows)."""
+    return (word_count(last) >= BROKEN_LINE_MIN_WORDS and not ends_with_terminal(last)
+            and not last.rstrip().endswith("|") and bool(_LOWER_START.match(text)) and not _HEADER_START.match(text)
+            and (ends_with_terminal(text) or word_count(text) >= CARRIED_ON_WORDS or ends_with_function_word(last)))
 
 
 def wrap_width(texts: list[str]) -> int | None:

@@ -124,14 +124,20 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
 # or closed with '' in CNN/DM copy) it puts at the end of the sentence before it: 'hearing. "|We will
 # appeal.' The mark opens the next sentence, so it moves there (and the split is no longer "inside a
 # token", which _repair would have joined back).
-_OPENING_QUOTE_AT_END = re.compile(r"\s([\"“‘'«]|``)\s*$")
+_OPENING_QUOTE_AT_END = re.compile(r"\s([\"“‘«]|``)\s*$")
 
 
 def _move_opening_quotes(text: str, spans: list[list[int]]) -> list[list[int]]:
+    """A straight mark moves only when it opens: an even number of them stand before it in the sentence
+    ('He said "we will win. " Then ...' closes its quote with a space before the mark)."""
     for previous, current in zip(spans, spans[1:]):
         m = _OPENING_QUOTE_AT_END.search(text, previous[0], previous[1])
-        if m and previous[1] == current[0] and m.start(1) > previous[0]:
-            previous[1] = current[0] = m.start(1)
+        if not m or previous[1] != current[0] or m.start(1) <= previous[0]:
+            continue
+        # (CNN/DM copy closes with '': it counts as the closing mark.)
+        if m.group(1) == '"' and (text.count('"', previous[0], m.start(1)) + text.count("''", previous[0], m.start(1))) % 2:
+            continue
+        previous[1] = current[0] = m.start(1)
     return spans
 
 

@@ -78,7 +78,8 @@ def _sweep_related_blocks(layout: Layout, content: list[int]) -> None:
                 text = layout.texts[j]
                 # Story links are often questions ("What is a heat dome?"), so a question does not end the
                 # list, nor does a story's opening cut short ("... in the second round of the…").
-                if is_prose(text) and not is_question(text) and not text[:1].isdigit() and not teaser_cut(text):
+                if (is_prose(text) and not is_question(text) and not text[:1].isdigit()
+                        and not _story_opening_cut_short(text)):
                     break
                 layout.reasons[j] = F.RELATED
             position += 1
@@ -93,9 +94,10 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
     the bar is higher there.
     """
     live = [i for i in content if layout.reasons[i] is None]
+    bullet_items = _kept_bullet_items(layout, live)
     runs: list[list[int]] = []
     for i in live:
-        if _in_bullet_run(layout, live, i):
+        if i in bullet_items:
             continue  # one item of a bulleted list the article prints as text: the list is judged whole
         if is_headline_like(layout.texts[i]) and layout.lines[i].hint not in ("h2", "list", "quote", "code", "table"):
             if runs and runs[-1][-1] == _previous(live, i):
@@ -132,27 +134,32 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
 
 
 
-def _in_bullet_run(layout: Layout, live: list[int], i: int) -> bool:
-    """A line opening on the same bullet as a live neighbour, in a list the article's prose follows: an item
-    of a plain-text list ("*Vermont ..." under "*Exit polls say ..."), which a headline-shaped item does not
-    turn into a story link."""
-    mark = bullet_mark(layout.lines[i])
-    if not mark:
-        return False
-    neighbours = (_previous(live, i), _next(live, i))
-    if not any(j is not None and bullet_mark(layout.lines[j]) == mark for j in neighbours):
-        return False
-    # Only a list the article goes on after, or one a body line announces ("... told reporters:"): a
-    # bulleted list of story links under the article ends the page, unannounced.
-    after = _next(live, i)
-    while after is not None and bullet_mark(layout.lines[after]) == mark:
-        after = _next(live, after)
-    if after is not None and is_prose(layout.texts[after]) and not is_headline_like(layout.texts[after]):
-        return True
-    before = _previous(live, i)
-    while before is not None and bullet_mark(layout.lines[before]) == mark:
-        before = _previous(live, before)
-    return before is not None and announces(layout.texts[before])
+def _kept_bullet_items(layout: Layout, live: list[int]) -> set[int]:
+    """The items of plain-text lists the article's own: two or more lines in a row opening on the same
+    bullet ("*Vermont ..." under "*Exit polls say ..."), in a list the article's prose follows or a body
+    sentence announces ("... told reporters:"). A headline-shaped item does not turn such a list into story
+    links; a bulleted list of story links under the article ends the page, unannounced. Each list is
+    judged once, whole."""
+    kept: set[int] = set()
+    for run in _mark_runs(layout, live):
+        after = _next(live, run[-1])
+        before = _previous(live, run[0])
+        if (after is not None and is_prose(layout.texts[after]) and not is_headline_like(layout.texts[after])) or (
+                before is not None and _announces_as_prose(layout.texts[before])):
+            kept.update(run)
+    return kept
+
+
+def _mark_runs(layout: Layout, lines: list[int]) -> list[list[int]]:
+    """Runs of two or more of ``lines``, one after the other, that open on the same list mark."""
+    runs: list[list[int]] = []
+    for i in lines:
+        mark = bullet_mark(layout.lines[i])
+        if mark and runs and bullet_mark(layout.lines[runs[-1][-1]]) == mark and _previous(lines, i) == runs[-1][-1]:
+            runs[-1].append(i)
+        elif mark:
+            runs.append([i])
+    return [run for run in runs if len(run) >= 2]
 
 
 ANNOUNCER_MIN_WORDS = 4  # "The ministry listed the regions as follows:", not a label such as "Recommended:"
@@ -161,8 +168,13 @@ ANNOUNCER_MIN_WORDS = 4  # "The ministry listed the regions as follows:", not a 
 def _announced_by_prose(layout: Layout, live: list[int], i: int) -> bool:
     """The live line above ``i`` is a sentence of the body that ends in a colon."""
     before = _previous(live, i)
-    return (before is not None and announces(layout.texts[before])
-            and word_count(layout.texts[before]) >= ANNOUNCER_MIN_WORDS)
+    return before is not None and _announces_as_prose(layout.texts[before])
+
+
+def _announces_as_prose(text: str) -> bool:
+    """A sentence ending in a colon ("Foreign Minister Ayman Safadi told reporters:"), not a label
+    ("Popular now:", "مواضيع قد تهمك:") that heads a list of links."""
+    return announces(text) and word_count(text) >= ANNOUNCER_MIN_WORDS
 
 
 def _echoes_title(layout: Layout, text: str) -> bool:
@@ -207,6 +219,7 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
     """
     signed: list[int] = []
     arabic_page = _arabic_body(layout, content)
+    announced = _announced_items(layout, content)
     for i in reversed(content):
         if layout.reasons[i] is not None:
             signed.append(i)
@@ -230,6 +243,10 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
             layout.headings.discard(i)
             signed.append(i)
             continue
+        if announces(text) and not _announces_as_prose(text) and signed and layout.reasons[signed[-1]] == F.RELATED:
+            layout.reasons[i] = F.RELATED  # the label of the links under it ("Popular now:", "مواضيع قد تهمك:")
+            signed.append(i)
+            continue
         if _trailing_teaser(layout, content, i, signed):
             layout.reasons[i] = F.TEASER  # one of the stories the site lists under the article, cut short
             layout.headings.discard(i)
@@ -237,7 +254,7 @@ def _sweep_footer(layout: Layout, content: list[int]) -> None:
             continue
         if is_prose(text) or ":" in text or ends_with_terminal(text) or text[-1] in '"”»’':
             break  # ends a sentence, a label or a quotation: article text
-        if _announced(layout, content, i):
+        if i in announced:
             break  # under a body line ending in ":" ("... warns residents of:"): an item it announces
         if i == content[-1] and _cut_off_shape(text):
             break  # the last line, cut off mid-sentence by the paste: the article's, not a footer link
@@ -269,27 +286,37 @@ def _strip_end_of_copy(layout: Layout, content: list[int]) -> None:
 
 
 def _trailing_teaser(layout: Layout, content: list[int], i: int, signed: list[int]) -> bool:
-    """One of two or more lines cut short with an ellipsis in a row at the end of the page: the openings
-    of other stories ("Al Ahly prepare to face ... in the second round of the…"). One such line alone may
-    be the article's last paragraph trailing off, and stays."""
-    if not teaser_cut(layout.texts[i]) or word_count(layout.texts[i]) > 40:
+    """One of two or more lines cut short with an ellipsis, one straight under the other (no blank line
+    between: a list), at the end of the page: the openings of other stories ("Al Ahly prepare to face ...
+    in the second round of the…"). One such line alone may be the article's last paragraph trailing off,
+    and paragraphs that trail off ("..." ends many an Arabic paragraph) stand apart or carry the
+    argument on ("ويبقى السؤال ..."): both stay."""
+    if not _story_opening_cut_short(layout.texts[i]):
         return False
-    if signed and layout.reasons[signed[-1]] == F.TEASER:
+    if signed and signed[-1] == i + 1 and layout.reasons[signed[-1]] == F.TEASER:
         return True
     position = _position(content, i)
     above = content[position - 1] if position > 0 else None
-    return above is not None and layout.reasons[above] is None and teaser_cut(layout.texts[above])
+    return (above == i - 1 and layout.reasons[above] is None
+            and _story_opening_cut_short(layout.texts[above]))
 
 
-def _announced(layout: Layout, content: list[int], i: int) -> bool:
-    """Whether the content line right above ``i`` is body text ending in a colon."""
-    position = _position(content, i)
-    mark = bullet_mark(layout.lines[i])
-    # Up through the items of the same list ("- a", "- b" under "The risks:"): the list is announced whole.
-    while position > 0 and mark and bullet_mark(layout.lines[content[position - 1]]) == mark:
-        position -= 1
-    above = content[position - 1] if position > 0 else None
-    return above is not None and layout.reasons[above] is None and announces(layout.texts[above])
+def _story_opening_cut_short(text: str) -> bool:
+    """Cut short with an ellipsis, and no continuation of an argument (no "and ..." / "و...")."""
+    return teaser_cut(text) and word_count(text) <= 40 and not starts_as_continuation(text)
+
+
+def _announced_items(layout: Layout, content: list[int]) -> set[int]:
+    """Lines right under a body sentence ending in a colon (not a label such as "Popular now:" over a
+    list of links), with the rest of their list ("- a", "- b" under "The options it weighed:"): an
+    announced list is kept whole."""
+    announced: set[int] = set()
+    in_run = {i: run for run in _mark_runs(layout, content) for i in run}
+    for position, i in enumerate(content[1:], start=1):
+        above = content[position - 1]
+        if layout.reasons[above] is None and _announces_as_prose(layout.texts[above]):
+            announced.update(in_run.get(i, [i]))
+    return announced
 
 
 def _arabic_body(layout: Layout, content: list[int]) -> bool:
