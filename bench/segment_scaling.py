@@ -1,4 +1,4 @@
-"""How segmentation time grows with one long line: 1x, 2x and 4x of the same text, with the ratios.
+"""How segmentation time grows with one long line or many: 1x, 2x and 4x of the same text, with the ratios.
 
     python bench/segment_scaling.py [--base 30000]
 
@@ -33,9 +33,17 @@ def _cpu(fn) -> float:
 def _shapes(size: int) -> dict[str, str]:
     seed = " ".join(line.strip() for line in SEED.read_text(encoding="utf-8").splitlines() if len(line) > 80)
     lower = "the talks went on for hours. and then the delegates met again. "
+    # Many lines (session 9): each stops mid-sentence and the next carries it on in lower case (every
+    # line joins the one before: the shape that made the stray-break join quadratic), and a bulleted list
+    # a sentence announces (each item once walked the whole list).
+    broken = "and the people of the old town said that they would stay because\nthe river rose over the banks.\n"
+    bullets = "• Option number one for the old bridge over the river\n"
     return {
         "seed sentences on one line": (seed + " ") * (size // len(seed) + 1),
         "lower-case joined run": lower * (size // len(lower) + 1),
+        "lines broken mid-sentence": "Town votes\n\n" + broken * (size // len(broken) + 1),
+        "announced bulleted list": "Town votes\n\nThe council listed the options it had weighed:\n"
+                                   + bullets * (size // len(bullets) + 1),
     }
 
 

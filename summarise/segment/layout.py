@@ -188,7 +188,9 @@ def _is_teaser(layout: Layout, content: list[int], position: int) -> bool:
     text = layout.texts[i]
     if word_count(text) > 40:
         return False
-    if cut_copy_of(text, [layout.texts[j] for j in content]):
+    # (Only a line ending in an ellipsis can be a cut copy: the page's lines are gathered for it alone, not
+    # for every line, which made a long page quadratic.)
+    if text.rstrip().endswith(("...", "…")) and cut_copy_of(text, [layout.texts[j] for j in content]):
         return True
     if not teaser_cut(text):
         return False
