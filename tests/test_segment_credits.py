@@ -161,3 +161,15 @@ def test_a_sentence_opening_on_a_credit_word_stays(line):
     assert line_reason(line) is None
     text = f"Cities without cars\n\nPlanners met on Monday to discuss the new plan for the centre.\n\n{line}\n\nThe plan goes to a vote in May.\n"
     assert line in segment(from_text(text)).body
+
+
+@pytest.mark.parametrize("caption", [
+    "This aerial photo shows the damaged harbour bridge on Monday. (AP Photo/John Smith)",
+    "فتاة فلسطينية تجلس بين أنقاض منزلها في خان يونس (رويترز)",
+    "جانب من الدمار في خان يونس جنوبي قطاع غزة (الجزيرة).",
+])
+def test_captions_that_open_like_a_sentence_are_still_captions(caption):
+    # Second review: a gate on lines that "start as a continuation" kept these ("This", "فت") in the body.
+    text = (f"Harbour bridge damaged\n\nThe county council voted on Tuesday to close the old harbour bridge.\n\n{caption}\n\n"
+            "Drivers of heavy vehicles will be sent along the ring road, officials said.\n")
+    assert caption in segment(from_text(text)).captions

@@ -567,3 +567,9 @@ def test_highlights_opening_the_page_give_the_title_and_a_standfirst_without_it(
     article = segment(from_text(_page(highlights)))
     assert article.title == highlights[0].lstrip("• ")
     assert article.standfirst == highlights[1].lstrip("• ")
+
+
+def test_a_prompt_to_follow_the_sites_channel_is_furniture():
+    assert F.line_reason("Stay informed: subscribe to our WhatsApp channel for the latest news") == F.SUBSCRIBE
+    assert F.line_reason("Want to stay ahead of the news that matters in your community every day? "
+                         "Sign up for our newsletter today.") == F.SUBSCRIBE

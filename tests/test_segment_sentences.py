@@ -180,3 +180,8 @@ def test_numbered_items_stay_whole_and_a_stray_quote_does_not_hide_a_sentence_en
 def test_a_closing_mark_after_a_space_stays_with_its_quote(text, language, expected):
     # Review: the move of an opening mark took closing marks written with a space before them too.
     assert sentences(text, language) == expected
+
+
+def test_an_inch_mark_is_no_quote_mark():
+    assert sentences('He bought a 12" pizza for the team. "It was great," he said.', "en") == [
+        'He bought a 12" pizza for the team.', '"It was great," he said.']

@@ -58,7 +58,7 @@ _CREDIT_SUFFIX = [
                rf"(?:\s*/\s*[\w .'-]{{1,40}})?[\)\]]\.?$"),
     # "... (الفرنسية)", "... (الجزيرة)": names that are ordinary words elsewhere credit a photo only in
     # brackets of their own at the very end of a line that is no sentence ("... لـ(الجزيرة)." is one)
-    re.compile(rf"[^\s.!?؟]\s+[\(\[](?:{_AR_BRACKET_AGENCY}){_FILE_PHOTO}[\)\]]$"),
+    re.compile(rf"[^\s.!?؟]\s+[\(\[](?:{_AR_BRACKET_AGENCY}){_FILE_PHOTO}[\)\]]\.?$"),
 ]
 _CAPTION_LABEL = re.compile(
     r"^(?:image caption|caption|photo caption|pictured|التعليق على الصورة|تعليق الصورة|الصورة)\s*[:،,-]?\s*(?P<caption>\S.*)$",
@@ -95,8 +95,14 @@ def caption_from_label(text: str) -> str | None:
     return None
 
 
+# An Arabic line that opens on "and" with a verb ("وأعلنت الحكومة ...", "وقال ..."): the story's prose, credited
+# at its end, never a photo's caption ("والد الطفل ...", "ويتكوف يصل ..." are no such opening).
+_ARABIC_PROSE_START = re.compile(r"^و(?:قال|قالت|قد|كان|كانت|كما|لم|لا|لن|[أإتن])")
+
+
 def has_credit_suffix(text: str) -> bool:
-    return word_count(text) <= CAPTION_MAX_WORDS and any(p.search(text) for p in _CREDIT_SUFFIX)
+    return (word_count(text) <= CAPTION_MAX_WORDS and any(p.search(text) for p in _CREDIT_SUFFIX)
+            and not _ARABIC_PROSE_START.match(text))
 
 
 def is_alt_text(text: str) -> bool:

@@ -126,7 +126,7 @@ _SUBSCRIBE = [
     _rx(r"^(?:the |our |free |daily |weekly )?(?:\w+ )?newsletters?$"),
     # "KEEP UPDATED on the latest news by subscribing to our FREE newsletter." ("our": the site's own; not
     # inside a quotation: '"Sign up for our text alerts," a spokesman said' is news)
-    _rx(r"^(?!.*[\"“”«»]).{0,60}\b(?:subscribe|subscribing|sign(?:ing)? up) (?:to|for) our\b.{0,40}\bnewsletters?\b"),
+    _rx(r"^(?!.*[\"“”«»]).{0,120}\b(?:subscribe|subscribing|sign(?:ing)? up) (?:to|for) our\b.{0,40}\b(?:newsletters?|channel)\b"),
     _rx(r"^(?:اشترك|اشتركوا|للاشتراك|سجّل|سجل للحصول|حمّل|حمل تطبيق|نزّل تطبيق|قم بتحميل|اشترك في النشرة)"),
     _rx(
         r"(?:إشعارات|الإشعارات|النشرة البريدية|القائمة البريدية|النشرة الإخبارية).{0,80}(?:تطبيق|بريدك|البريد الإلكتروني|اشترك)"

@@ -21,7 +21,7 @@ from .blocks import settle_blocks
 from .captions import caption_from_label, has_credit_suffix, is_alt_text, is_bare_credit_label, is_credit_only
 from .dates import find_date, split_leading_timestamp
 from .header import body_start, read_header
-from .lines import Line, is_headline_like, page_is_arabic, starts_as_continuation, word_count
+from .lines import Line, is_headline_like, page_is_arabic, word_count
 from .widgets import cut_copy_of, tagline_of, teaser_cut
 from .metadata import parse_byline
 from .repeats import settle_repeats
@@ -124,8 +124,7 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
             layout.captions.append(label)
         elif reason is None and is_credit_only(text):
             reason = F.PHOTO_CREDIT
-        elif reason is None and has_credit_suffix(text) and hint not in ("h1", "h2") and not starts_as_continuation(text):
-            # (A line that carries an argument on, "وأعلنت الحكومة ... (الفرنسية)", is the story's, credited.)
+        elif reason is None and has_credit_suffix(text) and hint not in ("h1", "h2"):
             reason = F.CAPTION
             layout.captions.append(text)
         elif (

@@ -346,7 +346,7 @@ def squash(text: str) -> str:
 
 
 # Lines that open a list item: bullets (with or without a space after them), numbers, letters.
-_LIST_START = re.compile(rf"^\s*(?:[-*+–{BULLET_MARKS}]|\d{{1,3}}[.)]\s|\(?[a-z][.)]\s)")
+_LIST_START = re.compile(rf"^\s*(?:[{BULLET_MARKS}]\s?|[-*+]\s|\d{{1,3}}[.)]\s|\(?[a-z][.)]\s)")
 
 
 def unwrap(lines: list[Line]) -> list[Line]:
@@ -364,6 +364,7 @@ def unwrap(lines: list[Line]) -> list[Line]:
     """
     width = wrap_width([line.text for line in lines if word_count(line.text) >= 5])
     runs: list[list[Line]] = []
+    words = 0  # in the run so far
     for line in lines:
         last = runs[-1][-1] if runs else None
         if (
@@ -373,11 +374,13 @@ def unwrap(lines: list[Line]) -> list[Line]:
             and runs[-1][0].hint in (None, "quote")
             and line.hint in (None, "quote")
             and not _LIST_START.match(line.raw)
-            and (_cut_at_width(last, line, width) or _broken_mid_sentence(last.text, line.text))
+            and (_cut_at_width(last, line, width) or _broken_mid_sentence(last.text, line.text, words))
         ):
             runs[-1].append(line)
+            words += word_count(line.text)
         else:
             runs.append([line])
+            words = word_count(line.text)
     return [run[0] if len(run) == 1 else _joined(run) for run in runs]
 
 
@@ -402,19 +405,21 @@ def _cut_at_width(last: Line, line: Line, width: int | None) -> bool:
 
 # A next line that carries on a sentence: a word all in lower case ("the", not "eBay" or "iPhone"), perhaps
 # behind an opening bracket, that is no byline or time stamp ("by Jane Smith", "updated 2 hours ago").
-_LOWER_START = re.compile(r"^\(?[a-z][a-z'’-]*(?![\w])")
-_HEADER_START = re.compile(r"^(?:by|posted|updated|published|written|edited|photo|image|source|via|from)\b")
+_LOWER_START = re.compile(r"^(?:\(|[–—]\s?)?[a-z][a-z'’-]*(?![\w])")  # "the", "(league", "– the council said –"
+_HEADER_START = re.compile(r"^(?:by\s+(?:the\s+)?[A-Z]|(?:posted|updated|published|photo|image|source)\b|(?:written|edited) by\b)")
 BROKEN_LINE_MIN_WORDS = 5  # a shorter line without a stop may be a label or a menu entry
 CARRIED_ON_WORDS = 8  # ... and a next line this long, or one that ends the sentence, carries it on
 
 
-def _broken_mid_sentence(last: str, text: str) -> bool:
-    """``last`` (at least a few words, no sentence end) stops mid-sentence and ``text`` carries it on: it
-    starts with a lower-case word and ends the sentence or runs on (a headline or a standfirst over "by
-    Jane Smith" or "updated 2 hours ago" stays apart; a line ending on "because" or "of the" runs on whatever follows)."""
-    return (word_count(last) >= BROKEN_LINE_MIN_WORDS and not ends_with_terminal(last)
+def _broken_mid_sentence(last: str, text: str, words: int) -> bool:
+    """``last``, the last input line of a run of ``words`` words (at least a few, no sentence end), stops
+    mid-sentence and ``text`` carries it on: it starts with a lower-case word ("by a lorry", not "by Jane
+    Smith" or "updated 2 hours ago" under a headline) and ends the sentence, runs on, or stops mid-sentence
+    itself; a line ending on "because" or "of the" runs on whatever follows."""
+    return (words >= BROKEN_LINE_MIN_WORDS and not ends_with_terminal(last)
             and not last.rstrip().endswith("|") and bool(_LOWER_START.match(text)) and not _HEADER_START.match(text)
-            and (ends_with_terminal(text) or word_count(text) >= CARRIED_ON_WORDS or ends_with_function_word(last)))
+            and (ends_with_terminal(text) or word_count(text) >= CARRIED_ON_WORDS or ends_with_function_word(last)
+                 or ends_with_function_word(text)))
 
 
 def wrap_width(texts: list[str]) -> int | None:

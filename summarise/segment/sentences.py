@@ -127,6 +127,9 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
 _OPENING_QUOTE_AT_END = re.compile(r"\s([\"“‘«]|``)\s*$")
 
 
+_QUOTE_MARK = re.compile(r"(?<!\d)\"|''")
+
+
 def _move_opening_quotes(text: str, spans: list[list[int]]) -> list[list[int]]:
     """A straight mark moves only when it opens: an even number of them stand before it in the sentence
     ('He said "we will win. " Then ...' closes its quote with a space before the mark)."""
@@ -134,8 +137,8 @@ def _move_opening_quotes(text: str, spans: list[list[int]]) -> list[list[int]]:
         m = _OPENING_QUOTE_AT_END.search(text, previous[0], previous[1])
         if not m or previous[1] != current[0] or m.start(1) <= previous[0]:
             continue
-        # (CNN/DM copy closes with '': it counts as the closing mark.)
-        if m.group(1) == '"' and (text.count('"', previous[0], m.start(1)) + text.count("''", previous[0], m.start(1))) % 2:
+        # (CNN/DM copy closes with '': it counts as the closing mark; a mark after a figure is inches: 12".)
+        if m.group(1) == '"' and len(_QUOTE_MARK.findall(text, previous[0], m.start(1))) % 2:
             continue
         previous[1] = current[0] = m.start(1)
     return spans
