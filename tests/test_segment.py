@@ -344,12 +344,12 @@ def test_a_brand_in_lower_case_and_list_items_are_not_taken_for_a_sentence_carri
 
 @pytest.mark.parametrize("broken", [
     "The bridge was closed on Tuesday afternoon after it was badly damaged\nby a lorry that hit one of its supports.",
-    "Engineers found cracks in the bridge's supports, and the council said it\nwould close the bridge and\n"
-    "reroute all the buses along the ring road.",
-    "Local traders said they feared the diversion would keep customers away from the\nharbour shops, which\n"
-    "depend on passing trade.",
-    "The bridge, which was built in 1890 and carries 9,000 vehicles a day, will be shut\n– the council said – for at "
-    "least six weeks.",
+    ("Engineers found cracks in the bridge's supports, and the council said it\nwould close the bridge and\n"
+    "reroute all the buses along the ring road."),
+    ("Local traders said they feared the diversion would keep customers away from the\nharbour shops, which\n"
+    "depend on passing trade."),
+    ("The bridge, which was built in 1890 and carries 9,000 vehicles a day, will be shut\n– the council said – for at "
+    "least six weeks."),
 ])
 def test_a_sentence_broken_over_lines_is_one_paragraph(broken):
     # Second review: "by a lorry" was taken for a byline, a short middle line or a dash stopped the join.

@@ -19,6 +19,7 @@ Arabic is never split at the comma (،) or the semicolon (؛): both join clauses
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # Titles and abbreviations that are followed by a name or number, so never end an English sentence.
@@ -133,7 +134,7 @@ _QUOTE_MARK = re.compile(r"(?<!\d)\"|''")
 def _move_opening_quotes(text: str, spans: list[list[int]]) -> list[list[int]]:
     """A straight mark moves only when it opens: an even number of them stand before it in the sentence
     ('He said "we will win. " Then ...' closes its quote with a space before the mark)."""
-    for previous, current in zip(spans, spans[1:]):
+    for previous, current in itertools.pairwise(spans):
         m = _OPENING_QUOTE_AT_END.search(text, previous[0], previous[1])
         if not m or previous[1] != current[0] or m.start(1) <= previous[0]:
             continue
