@@ -132,8 +132,6 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
             layout.headings.add(i)
 
 
-
-
 def _kept_bullet_items(layout: Layout, live: list[int]) -> set[int]:
     """The items of plain-text lists the article's own: two or more lines in a row opening on the same
     bullet ("*Vermont ..." under "*Exit polls say ..."), in a list the article's prose follows or a body
