@@ -450,6 +450,7 @@ def test_a_menu_of_bulleted_words_under_the_headline_is_still_header():
     menu = ["• News", "• Sport"]
     article = segment(from_text(_page(["Harbour bridge to close to lorries", *menu])))
     assert article.paragraphs[0].text == _EN_PARAGRAPHS[0]
+    assert article.standfirst is None  # a word or two a line: no highlights
 
 
 def test_a_flattened_table_repeating_a_value_keeps_both_rows_and_a_caption_pasted_twice_still_goes():

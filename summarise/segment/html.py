@@ -98,6 +98,7 @@ def extract_page(html: str, name: str) -> PageText:
 
 # Where line breaks in HTML source are the text's own: preformatted blocks.
 _PREFORMATTED_OPEN = re.compile(r"<(pre|textarea)\b", re.IGNORECASE)
+_PREFORMATTED_CLOSE = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("pre", "textarea")}
 # A run of white space holding line breaks, from its start (the look-behind keeps a long run of spaces
 # from being scanned again from each of its characters).
 _BREAKS = re.compile(r"(?<![ \t])[ \t]*(?:\r?\n[ \t]*)+")
@@ -117,7 +118,7 @@ def _collapse_line_breaks(html: str) -> str:
         out.append(_BREAKS.sub(_space_or_blank_line, html[position:end]))
         if opening is None:
             break
-        closing = re.compile(rf"</{opening.group(1)}\s*>", re.IGNORECASE).search(html, opening.end())
+        closing = _PREFORMATTED_CLOSE[opening.group(1).lower()].search(html, opening.end())
         stop = len(html) if closing is None else closing.end()
         out.append(html[opening.start():stop])
         if closing is None:

@@ -140,6 +140,7 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
         layout.reasons[i] = reason
     # A short line just before a credit is the caption the credit belongs to ("Jean Charest in 2010" /
     # "Image: US Mission Canada."); alt text such as "Flag of Quebec" is a caption wherever it stands.
+    page = [layout.texts[j] for j in content]  # what a cut copy may copy (read once: every line asks)
     for position, i in enumerate(content):
         if layout.reasons[i] is not None:
             continue
@@ -154,7 +155,7 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
         if (before_credit and word_count(text) <= 30) or is_alt_text(text):
             layout.reasons[i] = F.CAPTION
             layout.captions.append(text)
-        elif _is_teaser(layout, content, position):
+        elif _is_teaser(layout, content, position, page):
             layout.reasons[i] = F.TEASER
         elif (
             position
@@ -179,17 +180,16 @@ def _labelled_caption_after(layout: Layout, content: list[int], position: int) -
 _HEADLINE_REASONS = {F.PROMO}
 
 
-def _is_teaser(layout: Layout, content: list[int], position: int) -> bool:
+def _is_teaser(layout: Layout, content: list[int], position: int, page: list[str]) -> bool:
     """A story's opening cut off by the site with an ellipsis, right under a headline (a list of stories,
     or the page's own headline and teaser), or a cut copy of another line on the page. A paragraph that
-    trails off in "..." elsewhere is the author's (or the paste's) and stays."""
+    trails off in "..." elsewhere is the author's (or the paste's) and stays. ``page``: the texts of
+    ``content``."""
     i = content[position]
     text = layout.texts[i]
     if word_count(text) > 40:
         return False
-    # (Only a line ending in an ellipsis can be a cut copy: the page's lines are gathered for it alone, not
-    # for every line, which made a long page quadratic.)
-    if text.rstrip().endswith(("...", "…")) and cut_copy_of(text, [layout.texts[j] for j in content]):
+    if cut_copy_of(text, page):
         return True
     if not teaser_cut(text):
         return False

@@ -226,6 +226,15 @@ def is_prose(text: str) -> bool:
     return words >= 6 and ends_with_terminal(text) or words >= 10 and ends_with_function_word(text)
 
 
+_CONJUNCTION_EN = re.compile(r"(?i)^(?:and|but|or|so|yet)\b")
+
+
+def opens_on_conjunction(text: str) -> bool:
+    """Opens on "and", "but" ... (Arabic: و/ف joined to a verb or particle, ثم، لكن ...): the argument goes on.
+    Narrower than ``starts_as_continuation``, which takes pronouns and lower case too ("This is why ...")."""
+    return bool(_CONTINUATION_AR.match(text) or _CONJUNCTION_EN.match(text))
+
+
 def starts_as_continuation(text: str) -> bool:
     """Starts with a conjunction or in lower case: the middle of an argument, never a headline."""
     if _CONTINUATION_AR.match(text) or _CONTINUATION_EN.match(text):

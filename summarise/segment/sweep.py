@@ -19,6 +19,7 @@ from .lines import (
     is_headline_like,
     is_prose,
     is_question,
+    opens_on_conjunction,
     starts_as_continuation,
     word_count,
 )
@@ -299,14 +300,9 @@ def _trailing_teaser(layout: Layout, content: list[int], i: int, signed: list[in
             and _story_opening_cut_short(layout.texts[above]))
 
 
-# A line that may carry the article's argument on: an Arabic one opening on و or ف (a conjunction, or a word
-# such as وزير: kept either way), an English one on a conjunction.
-_GOES_ON = re.compile(r"^[وف]|^(?:and|but|so|yet|or)\b", re.IGNORECASE)
-
-
 def _story_opening_cut_short(text: str) -> bool:
-    """Cut short with an ellipsis, and no continuation of an argument (no "and ..." / "و...")."""
-    return teaser_cut(text) and word_count(text) <= 40 and not _GOES_ON.match(text)
+    """Cut short with an ellipsis, and no continuation of an argument (no "and ..." / "ويبقى ...")."""
+    return teaser_cut(text) and word_count(text) <= 40 and not opens_on_conjunction(text)
 
 
 def _announced_items(layout: Layout, content: list[int]) -> set[int]:
