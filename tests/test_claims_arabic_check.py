@@ -101,3 +101,26 @@ def test_a_short_quote_does_not_pair_the_marks_after_it_wrongly(glossary):
 def test_the_speaker_is_the_subject_of_the_verb_of_saying(glossary, text, speaker):
     (said,) = quotes(text, glossary).values()
     assert said == speaker
+
+
+@pytest.mark.parametrize(
+    "text, second",
+    [
+        # "and he added": news goes on with the one who spoke last, whichever side of the quote he was named
+        ("قال الوزير سيرغي لافروف: «لن نتراجع عن موقفنا». وأضاف: «المفاوضات مستمرة مع الجانب الأمريكي».", "سيرغي لافروف"),
+        ("«لن نتراجع عن موقفنا»، قال الوزير سيرغي لافروف. ولكنه أضاف، «المفاوضات مستمرة مع الجانب الأمريكي».",
+         "سيرغي لافروف"),
+        # an unnamed other speaker ("another official"), or another verb of saying between: no speaker
+        ("قال الوزير سيرغي لافروف: «لن نتراجع عن موقفنا». وقال مسؤول آخر: «المفاوضات مستمرة مع الجانب الأمريكي».", None),
+        ("قال الوزير سيرغي لافروف: «لن نتراجع عن موقفنا». وقال إيمانويل ماكرون إن فرنسا مستعدة. وأضاف: "
+         "«المفاوضات مستمرة مع الجانب الأمريكي».", None),
+        # the verb agrees with someone else (a woman), or a clause between brings in another speaker
+        ("قال الوزير سيرغي لافروف: «لن نتراجع عن موقفنا». وأضافت: «المفاوضات مستمرة مع الجانب الأمريكي».", None),
+        ("قال الوزير سيرغي لافروف: «لن نتراجع عن موقفنا». ورد عليه نظيره الأمريكي في مؤتمر صحفي، وأضاف: "
+         "«المفاوضات مستمرة مع الجانب الأمريكي».", None),
+    ],
+)
+def test_a_verb_that_names_no_one_goes_on_with_the_last_speaker(glossary, text, second):
+    said = quotes(text, glossary)
+    assert said["لن نتراجع عن موقفنا"] == "سيرغي لافروف"
+    assert said["المفاوضات مستمرة مع الجانب الأمريكي"] == second

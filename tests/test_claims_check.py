@@ -53,6 +53,55 @@ def test_planted_wrong_claim_is_caught(summary, planted):
     assert planted in unsupported_texts(summary)
 
 
+@pytest.mark.parametrize(
+    ("summary", "holds"),
+    [
+        # a hedge that bounds the number from one side must hold of the source's 2,000
+        ("The two sides agreed to swap more than 2,100 prisoners.", False),
+        ("The two sides agreed to swap fewer than 1,900 prisoners.", False),
+        ("The two sides agreed to swap nearly 2,100 prisoners.", True),
+        ("The two sides agreed to swap more than 1,900 prisoners.", True),
+        ("The two sides agreed to swap about 2,100 prisoners.", True),
+        # negated, the hedge bounds nothing
+        ("The two sides agreed to swap no more than 2,100 prisoners.", True),
+    ],
+)
+def test_a_one_sided_hedge_must_hold_of_the_source_number(summary, holds):
+    number = next(w for w in summary.split() if w[0].isdigit())
+    assert (number not in unsupported_texts(summary)) == holds
+
+
+_RESCUE = ("Rescuers searched the rubble in Jishishan on Tuesday. Yang Hua, a villager, said her family was safe. "
+           "\"We cannot stop, we have to keep going,\" Wang Lyu, the head of the rescue team, said. "
+           "The 22-year-old Scot said: \"I will never forget the kindness of the people here.\"")
+
+
+@pytest.mark.parametrize(
+    ("summary", "misattributed"),
+    [
+        ('Yang Hua said: "We cannot stop, we have to keep going."', True),  # the source names Wang Lyu
+        ('Wang Lyu said: "We cannot stop, we have to keep going."', False),
+        # the source's speaker is no one it names ("the Scot"): no evidence against the summary's
+        ('Yang Hua said: "I will never forget the kindness of the people here."', False),
+    ],
+)
+def test_a_quote_given_to_someone_the_source_does_not_credit_is_flagged(summary, misattributed):
+    result = check_texts([("q", _RESCUE, summary)], language="en")[0].result
+    wrong = [v for s in result.sentences for v in s.verdicts if v.misattributed]
+    assert bool(wrong) == misattributed
+    if misattributed:
+        assert not result.consistent and "Wang Lyu" in wrong[0].note
+
+
+def test_a_duration_keeps_its_unit():
+    source = "A court in Lagos jailed the former governor for 10 years on Monday for fraud worth 5 million naira."
+    results = check_texts([("d", source, "The former governor was jailed for 10 months for fraud."),
+                           ("m", source, "The former governor was jailed for 10 years for fraud worth 5 million rand.")],
+                          language="en")
+    assert {v.mention.text for _, v in results[0].result.unsupported} == {"10 months"}
+    assert {v.mention.text for _, v in results[1].result.unsupported} == {"5 million rand"}
+
+
 def test_number_moved_from_elsewhere_in_the_article_is_caught():
     # 14 is in the source, but of lenders, far from the prisoners.
     assert "14" in unsupported_texts("The two sides agreed to swap 14 prisoners in a first exchange of the war.")
@@ -322,6 +371,22 @@ def test_an_arabic_place_row_is_named_by_the_place_not_its_adjective():
     claims, _, _ = trace_claims(article, summary, [])
     (jordan,) = [c for c in claims if c.key == "jordan"]
     assert jordan.kind == "place" and jordan.text == "الأردن" and jordan.salient and jordan.in_ar
+
+
+def test_an_arabic_name_row_is_shown_without_the_particles_written_onto_it():
+    source = "وصل الوزير إلى تركيا وسوريا والأردن، ثم التقى المسؤولين بالقاهرة.\n\nوقال إنه يدعم مصر."
+    article = segment(from_text(source), language="ar")
+    summary = Summary("ar", (SummarySentence("زار الوزير سوريا والأردن وبغداد."),), "test", "extractive")
+    claims, _, _ = trace_claims(article, summary, [])
+    shown = {c.key: c.text for c in claims}
+    assert shown["syria"] == "سوريا" and shown["jordan"] == "الأردن" and shown["cairo"] == "القاهرة"
+    assert shown["baghdad"] == "بغداد"  # a claim of the summary alone, not in the source
+    from summarise.claims.arabic import name_as_named
+    from summarise.claims.mention import Mention
+
+    glossary = load_glossary()
+    for written, name in (("للأردن", "الأردن"), ("للقاهرة", "القاهرة"), ("بالقاهرة", "القاهرة"), ("لمصر", "مصر")):
+        assert name_as_named(Mention(written, "place", "x", 0, len(written)), glossary) == name
 
 
 def test_the_summary_is_searched_with_the_claims_the_checker_found_in_each_sentence():

@@ -115,6 +115,12 @@ def test_same_date_written_two_ways_has_one_value(glossary):
         ("three quarters of the seats", "75 %"),
         ("a third of the budget", "33.33 %"),
         ("a quarter of a million people", "250000"),
+        # durations and more currencies keep their units
+        ("jailed for 10 years", "10 yr"),
+        ("a ban of 6 months", "6 mo"),
+        ("within 24 hours", "24 h"),
+        ("a fine of 2 million ringgit", "2000000 MYR"),
+        ("profit of 333,000 dlrs", "333000 USD"),
     ],
 )
 def test_english_numbers_with_units(glossary, text, value):
@@ -172,6 +178,27 @@ def test_pronoun_us_is_not_the_united_states(glossary):
     assert not [m for m in english("They told us nothing.", glossary) if m.key == "united states"]
 
 
+
+def test_a_hedge_is_a_whole_word(glossary):
+    (share,) = by_kind(english("The grant will cover 20 percent of the costs.", glossary), "number")
+    assert not share.hedged and share.bound is None
+
+
+def test_a_score_after_a_name_is_not_part_of_the_name(glossary):
+    mentions = english("Murray beat Federer 6-3 in the final on Windows 10.", glossary)
+    assert "Federer" in {m.text for m in mentions} and "Federer 6-3" not in {m.text for m in mentions}
+    assert {"6", "3"} <= {m.value for m in by_kind(mentions, "number")}
+
+
+def test_a_surname_after_the_full_name_is_that_person(glossary):
+    text = ('The mayor, Ruth Adeyemi, defended the budget. "We listened," Adeyemi told reporters. '
+            "Officials in Paris and Lagos were briefed.")
+    mentions = english(text, glossary)
+    surname = [m for m in mentions if m.text == "Adeyemi"]
+    assert surname and all(m.kind == "person" for m in surname)
+    # Places and organisations that are no one's surname keep their kinds.
+    assert {m.kind for m in mentions if m.text in ("Paris", "Lagos")} == {"place"}
+
 # -- Arabic --------------------------------------------------------------------------------------------
 
 
@@ -179,6 +206,12 @@ def test_arabic_numbers_in_both_digit_forms_and_words(glossary):
     text = "تبادل نحو ٢٬٠٠٠ أسير و4.5 مليار دولار و12% وثلاثة ملايين شخص"
     values = {m.value for m in arabic_mentions(text, glossary)}
     assert {"2000", "4500000000 USD", "12 %", "3000000"} <= values
+
+
+def test_arabic_durations_keep_their_units(glossary):
+    text = "وحكم عليه بالسجن 10 سنوات و6 أشهر بعد 25 عاما من الخدمة، وانتهت الجلسة خلال 3 ساعات."
+    values = {m.value for m in arabic_mentions(text, glossary)}
+    assert {"10 yr", "6 mo", "25 yr", "3 h"} <= values
 
 
 @pytest.mark.parametrize("month", ["يونيو", "حزيران", "يونيو/حزيران"])

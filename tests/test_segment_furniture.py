@@ -72,6 +72,10 @@ from summarise.segment.metadata import parse_byline, split_dateline
         ("* * *", "separator"),
         ("5 min read", "reading time"),
         ("Tags: Ukraine, Russia, peace talks", "tags"),
+        ("Category: Local News", "tags"),
+        ("Topic Area: Infection Control", "tags"),
+        ("التصنيف: أخبار محلية", "tags"),
+        ("Read the article.", "promo"),
         ("Chris Sutton was speaking to BBC Sport's Chris Bevan.", "byline"),
         ("Navtej Johal reports.", "byline"),
         ("May 28, 2025", "date"),
@@ -230,6 +234,10 @@ def test_bare_bylines_with_a_place_or_a_role():
 def test_captions_that_say_they_are_photos():
     assert is_alt_text("صورة أرشيفية لصاروخ هندي قبل إطلاقه من مركز ساتيش داوان الفضائي")
     assert is_alt_text("File photo of the Allalin glacier above Saas-Grund taken from the cable car in May")
+    # the agency first, then "file" or "photo" and a dash or colon
+    assert is_alt_text("AFP file – A pedestrian walks on an unpaved road in Juba, the capital of Southern Sudan.")
+    assert is_alt_text("Reuters photo: Protesters gather outside the parliament in Khartoum.")
+    assert not is_alt_text("AFP reported that the file was lost in the move to the new archive.")
 
 
 def test_an_outlet_and_place_line_is_not_a_standfirst():
@@ -291,3 +299,46 @@ def test_datelines(text, dateline):
 )
 def test_no_dateline_in_ordinary_openings(text):
     assert split_dateline(text) is None
+
+
+def test_a_recent_posts_heading_takes_the_story_links_under_it():
+    text = (
+        "Outbreaks listed across the country\n\n"
+        "An article on a health website lists recent and ongoing outbreaks caused by bacteria and viruses.\n\n"
+        "Seventeen people across 13 states became infected with the bacteria from November through December.\n\n"
+        "Recent Posts\n\nHow Hospitals Are Rethinking Water Efficiency\n"
+    )
+    article = segment(from_text(text), language="en")
+    assert "Seventeen people" in article.body and "Water Efficiency" not in article.body
+    assert {d.text: d.reason for d in article.dropped}["Recent Posts"] == "related links"
+    assert article.authors == ()  # the heading under the body is no signature
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Navtej Johal reports.", ("Navtej Johal",)),
+        ("Austyn Gaffney and Somini Sengupta report for The New York Times.", ("Austyn Gaffney", "Somini Sengupta")),
+    ],
+)
+def test_a_reporters_line_gives_the_authors(line, authors):
+    text = ("Floods devastate countries\n\nExtreme rainfall has caused deadly floods in countries across four "
+            f"continents, scientists said.\n\n{line}\n\nMore rain is expected across the region this week, "
+            "forecasters said on Monday.\n")
+    article = segment(from_text(text), language="en")
+    assert article.authors == authors and line not in article.body
+
+
+def test_a_report_named_in_a_heading_is_no_byline():
+    assert line_reason("The Warren Commission report") is None
+    assert line_reason("Jane Smith report for duty") is None
+
+
+def test_a_place_and_day_line_is_no_headline():
+    text = ("Margao, November 28\n\nJamshedpur FC lost 1-0 against FC Goa at the stadium in Margao on Monday night, "
+            "and the coach was not pleased.\n\nSpeaking after the match, Cooper praised the home side for its "
+            "directness and its work rate.\n")
+    article = segment(from_text(text), language="en")
+    assert article.title != "Margao, November 28" and "Margao, November 28" not in article.body
+    holiday = text.replace("Margao, November 28", "International Women's Day, March 8")
+    assert segment(from_text(holiday), language="en").title == "International Women's Day, March 8"

@@ -120,6 +120,38 @@ def test_posted_on_date_wins_over_a_banner_date():
     assert segment(from_text(text)).published == "2017-07-06"
 
 
+def test_a_blog_category_and_date_line_is_the_date_not_a_standfirst():
+    text = (
+        "Council approves new bus lanes\n\nIn Uncategorized on July 6, 2017 at 7:07 am\n\n"
+        "The city council voted on Wednesday to add bus lanes on three of the busiest roads in the centre.\n\n"
+        "In Leeds on Monday the council said work on the first lane would start in the autumn.\n"
+    )
+    article = segment(from_text(text))
+    assert article.published == "2017-07-06" and article.standfirst is None
+    assert "In Leeds on Monday" in article.body  # a sentence that opens the same way stays
+    timeline = (
+        "Europe's deadliest attacks\n\nAttacks on European cities have killed hundreds of people in the past decade.\n\n"
+        "The deadliest attacks include:\n\nIn Paris on 13 November 2015, gunmen killed 130 people\n\n"
+        "In Nice on 14 July 2016, a truck killed 86 people\n"
+    )
+    article = segment(from_text(timeline))
+    assert article.published is None and "gunmen killed 130 people" in article.body
+
+
+def test_a_reading_time_glued_to_the_headline_is_cut_off_it():
+    text = (
+        "Meta to cut 13% of its workforce in a month1 min read . 07:08 PM IST\n"
+        "Facebook parent Meta Platforms said on 9 November it will let go of more than 11,000 employees.\n"
+        "The firm said it is taking the step to reduce costs after disappointing earnings and a weak ad market.\n"
+    )
+    article = segment(from_text(text))
+    assert article.title == "Meta to cut 13% of its workforce in a month"
+    assert "min read" not in article.body and "11,000 employees" in article.body
+    # a sentence that ends on a reading time of its own keeps it
+    sentence = "The council said its summary of the budget for residents is only a 5 min read."
+    assert sentence in segment(from_text(text + sentence + "\n")).body
+
+
 def test_a_paste_cut_off_mid_sentence_keeps_its_last_line():
     last = "The council said the lanes would be reviewed after a year of use and that drivers would be consulted th"
     text = (

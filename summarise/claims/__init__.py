@@ -24,6 +24,7 @@ from ..languages import language_name
 from ..records import Article, Claim, Summary, Translation
 from ..settings import Settings
 from .check import CheckResult, build_sources, check_many, coverage, describe, is_salient, source_claims, states
+from .arabic import name_as_named
 from .crosslingual import back_translation_of, carried, joined_index, round_trip, stray_numbers, text_index
 from .extract import mentions_of
 from .glossary import Glossary, load_glossary
@@ -184,7 +185,7 @@ def trace_claims(
         stated = [(i, v) for i, v in verdicts if states(v, key, found)]
         used.update(id(v) for _, v in stated)
         claim = Claim(
-            text=first.text, kind=first.kind, key=key, in_source=True, start=first.start, end=first.end,
+            text=name_as_named(first, glossary), kind=first.kind, key=key, in_source=True, start=first.start, end=first.end,
             speaker=first.speaker, origin="source", sentence=source.sentence_of(first.start), value=first.value,
             salient=is_salient(found, source), brief_sentence=stated[0][0] if stated else None,
             brief_spans=tuple((i, v.mention.start, v.mention.end) for i, v in stated),
@@ -206,7 +207,7 @@ def trace_claims(
             continue
         listed[(family(m.kind), m.key, verdict.supported)] = len(rows)
         claim = Claim(
-            text=m.text, kind=m.kind, key=m.key, in_source=verdict.supported, start=verdict.source_start,
+            text=name_as_named(m, glossary), kind=m.kind, key=m.key, in_source=verdict.supported, start=verdict.source_start,
             end=verdict.source_end, speaker=m.speaker, origin=brief_language, sentence=verdict.source_sentence,
             value=m.value, brief_sentence=index, brief_spans=((index, m.start, m.end),), note=verdict.note,
         )

@@ -266,6 +266,19 @@ def _names(text: str, glossary: Glossary) -> list[Mention]:
     return out
 
 
+def name_as_named(mention: Mention, glossary: Glossary) -> str:
+    """A name's text for a reader: an Arabic name the glossary knows without the particles written onto
+    it (وسوريا -> سوريا, بالقاهرة -> القاهرة); the mention keeps them, as matching needs the whole word."""
+    if mention.kind not in ("person", "organisation", "place", "nationality"):
+        return mention.text
+    for match in glossary.find_arabic_spans(mention.text):
+        if match.word_start == 0 and match.start > 0 and match.end == len(mention.text):
+            name = mention.text[match.start:]
+            # li- + al- is written لل: the name's article lost its alif (للأردن is li- + الأردن)
+            return "ا" + name if mention.text[match.start - 1:match.start + 1] == "لل" else name
+    return mention.text
+
+
 def _quotes(folded: str) -> list[Mention]:
     out = []
     for m in _QUOTE.finditer(folded):

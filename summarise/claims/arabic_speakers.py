@@ -4,8 +4,10 @@ Arabic puts the subject after the verb of saying (قال وزير الخارجي
 the speaker is the first person named between the verb and the quote; else an organisation right beside
 the verb (قالت وزارة الخارجية: «...»); else one named right before the verb (ماكرون قال: «...»). With the
 verb after the quote («...»، قال ماكرون), the first one named after it. Never a place (وفي روسيا، حذر
-المتحدث ...), never a name behind a preposition (وقالت لرويترز: to Reuters), and a verb with no one named
-(وأضاف: «...»: said by whoever the text spoke of last) gives no speaker rather than a wrong one.
+المتحدث ...), never a name behind a preposition (وقالت لرويترز: to Reuters). A verb with no one named
+right before its quote (وأضاف: «...») goes on with the speaker of the quote just before, when it stands a
+few words after that quote, agrees with that quote's verb (not وأضافت after قال), and no other verb of
+saying and no other name stand between; otherwise it gives no speaker rather than a wrong one.
 
 Names, verbs and quotes are looked up by offset (bisect): a long article with many of each costs in
 proportion to what stands near each quote.
@@ -53,14 +55,55 @@ def with_speakers(mentions: list[Mention], text: str, verbs: list[tuple[int, int
     people = _Named([m for m in mentions if m.kind == "person"])
     bodies = _Named([m for m in mentions if m.kind == "organisation"])
     verb_starts = [start for start, _ in verbs]
-    out = []
-    for mention in mentions:
-        if mention.kind == "quote":
-            speaker = _speaker(mention, text, verbs, verb_starts, people, bodies, glossary)
-            if speaker is not None:
-                mention = replace(mention, speaker=text[speaker.start:speaker.end])
-        out.append(mention)
-    return out
+    speakers: dict[int, Mention] = {}
+    previous: tuple[Mention, Mention | None] | None = None  # (the quote before, its speaker)
+    for quote in sorted((m for m in mentions if m.kind == "quote"), key=lambda m: m.start):
+        speaker = _speaker(quote, text, verbs, verb_starts, people, bodies, glossary)
+        if speaker is None and previous is not None and previous[1] is not None:
+            speaker = _went_on(quote, text, verbs, verb_starts, people, bodies, *previous)
+        if speaker is not None:
+            speakers[id(quote)] = speaker
+        previous = (quote, speaker)
+    return [replace(m, speaker=text[speakers[id(m)].start:speakers[id(m)].end]) if id(m) in speakers else m
+            for m in mentions]
+
+
+# Between a verb of saying and its quote when the verb has no subject of its own ("وأضاف: «...»", "ولكنه
+# أضاف، «...»", "وتابع قائلا: «...»"): punctuation, "saying" and "that" only.
+_BARE_VERB_GAP = re.compile(r"[\s:،,]*(?:(?:قائلا|قائلة|قائلين|بالقول|أن|إن|ان)[\s:،,]*)?")
+WENT_ON_WORDS = 3  # words between the previous quote (or its speaker) and the verb: "». وأضاف:", "». ولكنه أضاف،"
+
+
+def _went_on(quote: Mention, text: str, verbs, verb_starts, people: "_Named", bodies: "_Named",
+             earlier: Mention, speaker: Mention) -> Mention | None:
+    """The speaker of ``earlier`` (the quote before) for a quote whose verb names no one ("وأضاف: «...»":
+    news goes on with the one who spoke last), when the verb stands right before the quote with nothing
+    but punctuation between (not "وقال مسؤول آخر: «...»", which names another, unnamed, speaker), right
+    after the earlier quote or its speaker (a few words at most), with no other verb of saying and no one
+    else named between them."""
+    k = bisect.bisect_left(verb_starts, quote.start)
+    if not k:
+        return None
+    verb_start, verb_end = verbs[k - 1]
+    since = max(earlier.end, speaker.end)  # past the earlier quote and who said it («...»، قال لافروف)
+    if verb_start < since or len(text[since:verb_start].split()) > WENT_ON_WORDS:
+        return None  # a clause between may bring in someone else ("وحضرت وزيرة الخارجية ...، وأضافت")
+    if k < 2 or verb_starts[k - 2] >= since:
+        return None  # another verb of saying between: someone else may have spoken (a name not found)
+    if _agreement(text[verb_start:verb_end]) != _agreement(text[verbs[k - 2][0]:verbs[k - 2][1]]):
+        return None  # "قال لافروف ... وأضافت": the verb agrees with someone else (a woman, a group)
+    if _BARE_VERB_GAP.fullmatch(text, verb_end, quote.start - 1) is None:
+        return None
+    if people.between(since, quote.start) or bodies.between(since, quote.start):
+        return None
+    return speaker
+
+
+def _agreement(verb: str) -> str:
+    """The subject a verb of saying agrees with, by its ending: "plural" (أضافوا), "feminine" (أضافت, قالت)
+    or "masculine" (أضاف, قال)."""
+    verb = fold(verb)
+    return "plural" if verb.endswith("وا") else "feminine" if verb.endswith("ت") else "masculine"
 
 
 class _Named:

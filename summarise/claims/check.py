@@ -64,11 +64,12 @@ class SentenceCheck:
     @property
     def unsupported(self) -> tuple[Verdict, ...]:
         """Its claims the source does not support; where the judge rates the sentence as supported, only
-        those of the veto families (a claim test's doubt about a name it overrules)."""
+        those of the veto families (a claim test's doubt about a name it overrules) and quotes the source
+        attributes to someone else."""
         unsupported = tuple(v for v in self.verdicts if not v.supported)
         if not self.judged_supported:
             return unsupported
-        return tuple(v for v in unsupported if family(v.mention.kind) in self.veto
+        return tuple(v for v in unsupported if family(v.mention.kind) in self.veto or v.misattributed
                      or v.absent and f"absent-{family(v.mention.kind)}" in self.veto)
 
 

@@ -99,8 +99,15 @@ _SPELLED = re.compile(
 )
 # A determiner right before a small spelled-out number: "the two sides" counts nothing new.
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both|all)\s+$", re.IGNORECASE)
-_HEDGE = re.compile(r"(?:about|around|nearly|almost|roughly|approximately|some|more than|over|less than|under|up to|"
-                    r"at least|close to|just over|just under|estimated|an estimated)\s*$", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:about|around|nearly|almost|roughly|approximately|some|more than|over|less than|under|up to|"
+                    r"at least|close to|just over|just under|estimated|an estimated|fewer than|upwards of)\s*$", re.IGNORECASE)
+# Hedges that bound the true value from one side: "more than 2,500" is false of 2,401, "almost 2,500" true.
+# ("over" also means "during": "over 4 days"; "no more than" bounds the other way, so a negated hedge
+# bounds nothing.)
+_BOUNDS = {"more than": "above", "at least": "above", "just over": "above", "upwards of": "above",
+           "less than": "below", "fewer than": "below", "under": "below", "just under": "below", "up to": "below",
+           "nearly": "below", "almost": "below"}
+_NEGATED_HEDGE = re.compile(r"\b(?:no|not)\s+\S+(?:\s+than)?\s*$", re.IGNORECASE)
 # Paired marks match however short the quote ("no."): one skipped would leave its closing mark to open
 # the next "quote" and pair every mark after it wrongly. Short quotes are no claim (_quotes drops them).
 _QUOTE = re.compile(
@@ -213,6 +220,9 @@ def _names(doc, glossary: Glossary, text: str) -> list[Mention]:
             span = span[1:]
         while len(span) and (span[-1].lower_ in ("'s", "’s", "'") or span[-1].is_punct):
             span = span[:-1]
+        if _SCORE_AT_END.search(span.text):  # "Federer 6-3": the name, then the score (numbers of its own)
+            while len(span) and (span[-1].like_num or span[-1].text in "-–"):
+                span = span[:-1]
         if not len(span) or all(t.like_num or t.is_stop for t in span):
             continue
         entry = glossary.entry_for(span.text)
@@ -235,7 +245,25 @@ def _names(doc, glossary: Glossary, text: str) -> list[Mention]:
     for match in glossary.find_english(text):
         surface = text[match.start:match.end]
         out.append(Mention(surface, match.entry.kind, normalise(match.entry.name), match.start, match.end))
-    return out
+    return _surnames_as_persons(out, glossary, text)
+
+
+def _surnames_as_persons(mentions: list[Mention], glossary: Glossary, text: str) -> list[Mention]:
+    """A one-word name that is the surname of a person the text names in full is that person: news names
+    someone in full once, then by surname, and spaCy often types the bare surname as a place or an
+    organisation ("Ruth Adeyemi ... Adeyemi told reporters": Adeyemi a GPE). The glossary's kinds stand,
+    and a name behind a determiner is a thing ("Gerald Ford drove a Ford")."""
+    surnames = {m.key.split()[-1] for m in mentions if m.kind == "person" and len(m.key.split()) >= 2}
+    return [
+        replace(m, kind="person")
+        if m.kind in ("place", "organisation", "other") and " " not in m.key and m.key in surnames
+        and glossary.entry_for(m.text) is None and not _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) else m
+        for m in mentions
+    ]
+
+
+_SCORE_AT_END = re.compile(r"[A-Za-z]\S*\s+\d{1,3}\s?[-–]\s?\d{1,3}$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your)\s+$", re.IGNORECASE)
 
 
 def _dates(text: str, published: str | None) -> list[Mention]:
@@ -344,9 +372,12 @@ def _numbers(text: str) -> list[Mention]:
 
 
 def _number(text: str, surface: str, value: float, unit: str | None, start: int, end: int) -> Mention:
-    hedged = bool(_HEDGE.search(text[max(0, start - 24):start]))
+    before = text[max(0, start - 24):start]
+    hedge = _HEDGE.search(before)
+    bound = _BOUNDS.get(" ".join(hedge.group(0).lower().split())) if hedge and not _NEGATED_HEDGE.search(before) else None
     canonical = format_number(value, unit)
-    return Mention(surface, "number", canonical, start, end, value=canonical, number=value, unit=unit, hedged=hedged)
+    return Mention(surface, "number", canonical, start, end, value=canonical, number=value, unit=unit,
+                   hedged=hedge is not None, bound=bound)
 
 
 def _metric_money(text: str, match: re.Match) -> bool:

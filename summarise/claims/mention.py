@@ -23,6 +23,7 @@ class Mention:
     date: DateValue | None = None  # dates and times
     speaker: str | None = None  # quotes: who said it, as written
     hedged: bool = False  # numbers: "about", "nearly", "more than" ... (rounding is then allowed)
+    bound: str | None = None  # hedged numbers: "above" ("more than 2,500": at least that), "below" ("almost", "up to")
 
     @property
     def is_name(self) -> bool:

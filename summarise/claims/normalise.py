@@ -100,6 +100,9 @@ CURRENCIES = {
     "فرنك": "franc", "فرنكات": "franc", "lira": "lira", "liras": "lira", "lire": "lira", "ليره": "lira", "ليرات": "lira",
     "dinar": "dinar", "dinars": "dinar", "دينار": "dinar", "دينارا": "dinar", "دنانير": "dinar", "rupee": "rupee",
     "rupees": "rupee", "rs": "rupee", "rs.": "rupee", "₹": "rupee", "روبيه": "rupee", "peso": "peso", "pesos": "peso", "بيزو": "peso",
+    "dlrs": "USD", "ringgit": "MYR", "naira": "NGN", "rand": "ZAR", "baht": "THB", "rupiah": "IDR", "zloty": "PLN",
+    "hryvnia": "UAH", "hryvnias": "UAH", "shilling": "shilling", "shillings": "shilling", "krona": "krona", "kronor": "krona",
+    "krone": "krone", "kroner": "krone", "رينغيت": "MYR", "نايرا": "NGN",
 }
 PERCENT = {"%", "percent", "per cent", "pc", "percentage points", "percentage point", "بالمئه", "بالمايه", "في المئه", "في المايه", "٪",
            # as the folded text writes them (ئ folds to ي): "60 في المئة" is 60 %
@@ -117,6 +120,11 @@ MEASURES = {
     "kilometers an hour": "km/h", "km per hour": "km/h", "km an hour": "km/h", "mph": "mph", "miles per hour": "mph",
     "miles an hour": "mph", "كم/س": "km/h", "كم/ساعه": "km/h", "كم في الساعه": "km/h", "كيلومترا في الساعه": "km/h",
     "كيلومتر في الساعه": "km/h",
+    # Durations: "jailed for 10 years" is not "10 months" (Arabic folded: سنة -> سنه, أشهر -> اشهر).
+    "years": "yr", "year": "yr", "yrs": "yr", "months": "mo", "month": "mo", "weeks": "wk", "week": "wk",
+    "days": "d", "day": "d", "hours": "h", "hour": "h", "hrs": "h", "minutes": "min", "minute": "min", "mins": "min",
+    "سنوات": "yr", "سنه": "yr", "سنين": "yr", "عاما": "yr", "اعوام": "yr", "اشهر": "mo", "شهرا": "mo", "شهور": "mo",
+    "اسابيع": "wk", "اسبوعا": "wk", "ايام": "d", "يوما": "d", "ساعه": "h", "ساعات": "h", "دقيقه": "min", "دقائق": "min",
 }
 
 UNITS_EN = {

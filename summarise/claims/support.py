@@ -76,6 +76,7 @@ class Verdict:
     note: str | None = None
     source_says: str | None = None  # unsupported: the source's own claim where it says what the summary says
     absent: bool = False  # unsupported because it occurs nowhere in the source (not merely said of another thing)
+    misattributed: bool = False  # a quote the source attributes to someone else it names: flagged whatever the judge says
 
 
 # Claims a headline or dateline supports when the body does not name them: who and where ("MADRID
@@ -286,6 +287,8 @@ def _same_number(claim: Mention, other: Mention, exact: bool = False) -> bool:
         return True
     if exact:
         return False
+    if claim.bound == "above" and b < a or claim.bound == "below" and b > a:
+        return False  # "more than 2,600" of 2,401; "up to 3,000" of 3,200
     # Rounded in the summary: 39.6% -> 39.6 or 40%; 4.52bn -> 4.5bn; hedged ("about 2,000") within 10%.
     decimals = len(claim.text.split(".")[1].rstrip("%")) if re.search(r"\d\.\d", claim.text) else 0
     if b != 0 and round(b / _magnitude(a), decimals) == round(a / _magnitude(a), decimals):
@@ -434,9 +437,46 @@ def _judge_speaker(mention: Mention, occurrences: list[tuple[int, int, int]], so
     index, start, end = occurrences[0]
     if mention.speaker:
         surname = [t.text for t in tokenise(mention.speaker)][-1:]
+        if surname and all(_said_by_another(surname[0], at, source) for at in occurrences):
+            said_by = _named_speaker(source, _source_quote(source, start, end))
+            return Verdict(mention, False, index, start, end, misattributed=True,
+                           note=f"the source attributes the quote to {said_by}, not to {mention.speaker}")
         near = source.context(index, 2) | {t.text for i in range(max(0, index - 2), min(len(source.spans), index + 3))
                                            for t in source.sentence_tokens[i]}
         if surname and not any(same_word(surname[0], w) for w in near):
             return Verdict(mention, False, index, start, end,
                            note=f"the quote is in the source, but not attributed to {mention.speaker}")
     return Verdict(mention, True, index, start, end)
+
+
+def _said_by_another(surname: str, occurrence: tuple[int, int, int], source: SourceIndex) -> bool:
+    """Whether the source's quote at ``occurrence`` is someone else's: attributed to another person it
+    names right there, in the sentences the quote spans or the one after it ("..., said Wang Lyu"; not a
+    "she said" the attribution resolved to the last name it read), with ``surname`` in none of them (a
+    sentence copied from the source, "X's lawyer, Y, said", is never misattributed)."""
+    index, start, end = occurrence
+    quote = _source_quote(source, start, end)
+    said_by = _named_speaker(source, quote)
+    if quote is None or said_by is None or any(same_word(surname, t.text) for t in tokenise(said_by)):
+        return False
+    last = source.sentence_of(quote.end - 1)
+    own = {t.text for n in range(index, min((last if last is not None else index) + 2, len(source.sentence_tokens)))
+           for t in source.sentence_tokens[n]}
+    named_there = any(same_word(tokenise(said_by)[-1].text, w) for w in own)
+    return named_there and not any(same_word(surname, w) for w in own)
+
+
+def _source_quote(source: SourceIndex, start: int, end: int) -> Mention | None:
+    """The source's attributed quote that holds ``start:end``."""
+    return next((m for m in source.mentions_of_kind("quote") if m.start <= start and end <= m.end and m.speaker), None)
+
+
+def _named_speaker(source: SourceIndex, quote: Mention | None) -> str | None:
+    """Who the source's ``quote`` is attributed to, when that is someone the source names as a person in
+    full ("Wang Lyu", or "Wang" after "Wang Lyu"): a descriptor the attribution found instead ("the
+    22-year-old Scot") is no evidence against the summary's speaker."""
+    if quote is None or not quote.speaker:
+        return None
+    surnames = {tokenise(m.text)[-1].text for m in source.mentions_of_kind("person") if len(tokenise(m.text)) >= 2}
+    words = tokenise(quote.speaker)
+    return quote.speaker if words and words[-1].text in surnames else None

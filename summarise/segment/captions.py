@@ -72,7 +72,9 @@ _ALT_TEXT = re.compile(
 # Captions that say what they are: "File photo of ...", "صورة أرشيفية لصاروخ ...".
 _PHOTO_PREFIX = re.compile(
     r"^(?:file (?:photo|picture|image)|archive (?:photo|picture|image)|handout (?:photo|picture)|"
-    r"صورة أرشيفية|صورة ارشيفية|صورة من الأرشيف|صورة تعبيرية|صورة متداولة)\b",
+    r"صورة أرشيفية|صورة ارشيفية|صورة من الأرشيف|صورة تعبيرية|صورة متداولة)\b"
+    # the agency first: "AFP file – A pedestrian walks ...", "Reuters photo: ..."
+    rf"|^(?-i:{_AGENCY})\s+(?:file(?: photo| picture)?|photo|picture)\s*[-–—:]\s",
     re.IGNORECASE,
 )
 CAPTION_MAX_WORDS = 45

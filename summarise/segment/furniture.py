@@ -182,7 +182,7 @@ _PROMO = [
     ),
     _rx(
         r"^(?:read more|continue reading|see more|more stories|watch the video|watch video|click here(?: to read more)?|"
-        r"full story|read the full (?:story|article))\b.{0,80}$"
+        r"full story|read the (?:full |original |whole )?(?:story|article|report))\b.{0,80}$"
     ),
     _rx(r"^(?:اقرأ|إقرأ|إقرا|اقرا)\s*(?:أيضا|أيضاً|ايضا|ايضاً|كذلك|المزيد|أكثر|مدونة|أيضًا)"),
     _rx(r"^(?:اقرأ|إقرأ|اقرا)\s*[:.|–-]"),
@@ -287,7 +287,7 @@ _READING_TIME = _rx(
     r"^(?:reading time|وقت القراءة|قراءة)\s*:?\s*(?:\d+|[٠-٩]+)\s*(?:min|دقائق|دقيقة)"
 )
 _TAGS = _rx(
-    r"^(?:tags|topics|keywords|filed under|related topics|الكلمات (?:المفتاحية|الدالة|الدلالية)|كلمات دلالية|وسوم|الوسوم|كلمات مفتاحية)\s*:"
+    r"^(?:tags|topics|topic area|categor(?:y|ies)|keywords|filed under|related topics|التصنيفات|التصنيف|تصنيف|الكلمات (?:المفتاحية|الدالة|الدلالية)|كلمات دلالية|وسوم|الوسوم|كلمات مفتاحية)\s*:"
 )
 # A forwarded or saved e-mail: "---------- Forwarded message ---------", "From: Desk <desk@example.org>".
 _EMAIL_HEADER = _rx(
@@ -310,14 +310,19 @@ _AGENCY_SIGN_OFF = re.compile(
 # A site name signing off with a dash, as pasted above an article: " السعودية اليوم -", "Reuters -".
 _SITE_DASH = re.compile(r"^(?!\s*(?:by|بقلم|كتب|بواسطة)\b)[^\d.!?؟:]{2,40}?\s*[-–—]$", re.IGNORECASE)
 _AS_TOLD_TO = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3} (?:was|were) (?:speaking|talking) to .{3,60}\.$")
-_REPORTS = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3} reports\.?$")
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}"
+# "Navtej Johal reports.", "Austyn Gaffney and Somini Sengupta report for The New York Times."
+REPORTS = re.compile(
+    rf"^(?!The )(?P<names>{_NAME} (?=reports)|{_NAME},? and {_NAME} (?=report\b))reports?(?: for (?:the )?[A-Z][^.!?]{{1,60}})?\.?$"
+)
 
 # Headings that open a block of links to other stories; the lines under them go too.
 RELATED_HEADING = _rx(
     r"^(?:related(?: stories| articles| news| topics| content| links| coverage| reading| video)?|more (?:on this story|stories|"
     r"from \S+(?: \S+)?|on this topic|in \S+)|you (?:may|might) also like|recommended(?: for you| stories| reading| articles)?|"
-    r"most (?:read|popular|viewed|shared|watched)|trending(?: now)?|top stories|latest (?:news|stories)|sister links|"
-    r"see also|sources|references|external links|further reading|elsewhere on \S+|around the (?:web|bbc)|"
+    r"most (?:read|popular|viewed|shared|watched)|trending(?: now)?|top stories|latest (?:news|stories|posts|articles)|"
+    r"(?:recent|popular) (?:posts|stories|articles)|sister links|"
+    r"see also|read also|also read|sources|references|external links|further reading|elsewhere on \S+|around the (?:web|bbc)|"
     r"مواضيع ذات صلة|أخبار ذات صلة|اخبار ذات صلة|موضوعات ذات صلة|قصص ذات صلة|روابط ذات صلة|اقرأ أيضا|اقرأ أيضاً|"
     r"اقرأ ايضا|اقرأ ايضاً|إقرأ أيضا|إقرأ أيضاً|قصص مقترحة|مقترحات|قد يهمك(?: أيضا| أيضاً)?|قد يعجبك(?: أيضا| أيضاً)?|"
     r"الأكثر قراءة|الأكثر مشاهدة|الأكثر تداولا|الأكثر تداولاً|الأكثر شعبية|الأكثر مشاركة|أخبار متعلقة|المزيد من الأخبار|"
@@ -388,7 +393,7 @@ def line_reason(text: str) -> str | None:
         return READING_TIME
     if words <= 40 and _TAGS.match(text):
         return TAGS
-    if words <= 12 and (_AS_TOLD_TO.match(text) or _REPORTS.match(text)) or words <= 30 and _WIRE_CREDIT.match(text):
+    if words <= 12 and (_AS_TOLD_TO.match(text) or REPORTS.match(text)) or words <= 30 and _WIRE_CREDIT.match(text):
         return BYLINE
     if words <= 12 and _SOURCE_CREDIT.match(text) or words <= 4 and (_SITE_DASH.match(text) or _AGENCY_SIGN_OFF.match(text)) \
             or words <= _CREDIT_WORDS and _CONTRIBUTED.search(text):

@@ -23,7 +23,7 @@ from .dates import find_date, split_leading_timestamp
 from .header import body_start, read_header
 from .lines import Line, is_headline_like, page_is_arabic, word_count
 from .widgets import cut_copy_of, tagline_of, teaser_cut
-from .metadata import parse_byline
+from .metadata import parse_byline, split_names
 from .repeats import settle_repeats
 from .sweep import sweep_body
 from .verdict import Known, Layout
@@ -105,8 +105,16 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
             layout.texts[i] = text = rest
             dates.append((i, iso))
             reason = F.line_reason(text)
+        if reason is None and (tail := _READING_TIME_TAIL.search(text)) and tail.start() > 0:
+            # "Meta to cut 13% of staff1 min read . 07:08 PM IST": a headline with the page's reading time
+            # (and its time stamp) glued on, no space between (a sentence's "only a 5 min read." stays)
+            before = layout.split_off.get(i)
+            layout.split_off[i] = (f"{before[0]} {tail.group(0).strip()}", before[1]) if before else \
+                (tail.group(0).strip(), F.READING_TIME)
+            layout.texts[i] = text = text[:tail.start()].rstrip()
+            reason = F.line_reason(text)
         hint = layout.lines[i].hint
-        if reason is None and word_count(text) <= 12 and _POSTED_LINE.match(text) and find_date(text):
+        if reason is None and word_count(text) <= 12 and (_POSTED_LINE.match(text) and find_date(text) or _filed_on_date(text)):
             reason = F.DATE  # a blog's "Posted on July 6, 2017 by in POLICE": the date with author/category slots
         if reason == F.DATE and word_count(text) <= 15 and parse_byline(text) is not None:
             reason = None  # "By Jane Okafor, 12 March 2025": a byline that ends in its date, read as one below
@@ -137,6 +145,8 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
             layout.authors += [a for a in byline[0] if a not in layout.authors]
             if byline[1]:
                 dates.append((i, byline[1]))
+        elif reason == F.BYLINE and (reporters := F.REPORTS.match(text)):
+            layout.authors += [a for a in split_names(reporters.group("names")) if a not in layout.authors]
         layout.reasons[i] = reason
     # A short line just before a credit is the caption the credit belongs to ("Jean Charest in 2010" /
     # "Image: US Mission Canada."); alt text such as "Flag of Quebec" is a caption wherever it stands.
@@ -260,7 +270,19 @@ def _under_headline(layout: Layout, dates: list[tuple[int, str]], first: tuple[i
     return min(under) if under else None
 
 
+_READING_TIME_TAIL = re.compile(r"(?<=[^\W\d])\d{1,2}\s?min(?:ute)?s? read\b[^a-zA-Z]*(?:\b[AP]M\b[^a-zA-Z]*)?(?:\b[A-Z]{2,4}\b)?\s*$")
 _POSTED_LINE = re.compile(r"(?i)^(?:posted|published)(?: on)?\s+\S")
+# A blog's category slot, then the date and nothing else: "In Uncategorized on January 12, 2011 at 7:07 am",
+# "Filed under Sport on 3 May 2024" (not "In Paris on 13 November 2015, gunmen killed 130 people").
+_FILED_LINE = re.compile(r"(?i)^(?:posted |filed )?(?:in|under) [^.,;:]{1,40}? on (?P<when>.+)$")
+_AT_TIME = re.compile(r"(?i)\s*(?:at\s+)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?\s*")
+
+
+def _filed_on_date(text: str) -> bool:
+    """Whether ``text`` is a blog's "In <category> on <date> [at <time>]" line."""
+    filed = _FILED_LINE.match(text)
+    found = find_date(filed.group("when")) if filed else None
+    return found is not None and found[1] == 0 and _AT_TIME.fullmatch(filed.group("when")[found[2]:]) is not None
 _PUBLISHED_CUE = re.compile(
     r"(?i)\b(?:posted|published|first published)\b|تاريخ النشر|نشر في|نُشر في|نشر بتاريخ|تم النشر|تاريخ الخبر"
 )

@@ -335,8 +335,9 @@ def _signature(layout: Layout, footer: list[int]) -> None:
     if layout.authors or not footer:
         return
     i = footer[0]  # the line right under the body: further down are links and site furniture
-    if layout.reasons[i] in (F.PAGE_FOOTER, F.RELATED) and not is_arabic(layout.texts[i]):
-        name = bare_byline(layout.texts[i])
+    text = layout.texts[i]
+    if layout.reasons[i] in (F.PAGE_FOOTER, F.RELATED) and not is_arabic(text) and not F.is_related_heading(text):
+        name = bare_byline(text)  # "Recent Posts", "Top Stories" head links, however name-shaped
         if name is not None:
             layout.authors.append(name)
             layout.reasons[i] = F.BYLINE
