@@ -24,6 +24,8 @@ from tests.test_claims_arabic_names import glossary, names  # noqa: F401 (a fixt
         ("رفع البنك المركزي الأردني سعر الفائدة.", "البنك المركزي الأردني"),
         ("قالت وزارة الصحة الأحد إن الوضع مستقر.", "وزارة الصحة"),  # a weekday ends the name
         ("تعاونت الشرطة مع منظمة العفو الدولية لحقوق الإنسان.", "منظمة العفو الدولية لحقوق الإنسان"),
+        ("فاز الفريق بلقب كأس آسيا للمرة الثالثة.", "كأس آسيا"),  # a contest named after a place
+        ("توج النادي ببطولة إفريقيا أمس.", "بطولة إفريقيا"),
     ],
 )
 def test_an_organisation_is_one_claim_with_its_whole_name(glossary, text, organisation):

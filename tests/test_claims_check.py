@@ -73,7 +73,8 @@ def test_a_one_sided_hedge_must_hold_of_the_source_number(summary, holds):
 
 _RESCUE = ("Rescuers searched the rubble in Jishishan on Tuesday. Yang Hua, a villager, said her family was safe. "
            "\"We cannot stop, we have to keep going,\" Wang Lyu, the head of the rescue team, said. "
-           "The 22-year-old Scot said: \"I will never forget the kindness of the people here.\"")
+           "The 22-year-old Scot said: \"I will never forget the kindness of the people here.\" "
+           "Praising Yang Hua, he said: \"They will have hope for as long as we are here.\"")
 
 
 @pytest.mark.parametrize(
@@ -83,6 +84,8 @@ _RESCUE = ("Rescuers searched the rubble in Jishishan on Tuesday. Yang Hua, a vi
         ('Wang Lyu said: "We cannot stop, we have to keep going."', False),
         # the source's speaker is no one it names ("the Scot"): no evidence against the summary's
         ('Yang Hua said: "I will never forget the kindness of the people here."', False),
+        # "Praising Yang Hua, he said": the source's attribution read a pronoun, no evidence either
+        ('Wang Lyu said: "They will have hope for as long as we are here."', False),
     ],
 )
 def test_a_quote_given_to_someone_the_source_does_not_credit_is_flagged(summary, misattributed):
@@ -385,7 +388,8 @@ def test_an_arabic_name_row_is_shown_without_the_particles_written_onto_it():
     from summarise.claims.mention import Mention
 
     glossary = load_glossary()
-    for written, name in (("للأردن", "الأردن"), ("للقاهرة", "القاهرة"), ("بالقاهرة", "القاهرة"), ("لمصر", "مصر")):
+    for written, name in (("للأردن", "الأردن"), ("للقاهرة", "القاهرة"), ("بالقاهرة", "القاهرة"), ("لمصر", "مصر"),
+                          ("للبنان", "لبنان"), ("لليبيا", "ليبيا")):  # li- before a name without the article
         assert name_as_named(Mention(written, "place", "x", 0, len(written)), glossary) == name
 
 

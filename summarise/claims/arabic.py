@@ -27,6 +27,7 @@ from .normalise import (
     WORDS_AR,
     DateValue,
     clock,
+    fold,
     format_number,
     normalise,
     number_value,
@@ -274,8 +275,10 @@ def name_as_named(mention: Mention, glossary: Glossary) -> str:
     for match in glossary.find_arabic_spans(mention.text):
         if match.word_start == 0 and match.start > 0 and match.end == len(mention.text):
             name = mention.text[match.start:]
-            # li- + al- is written لل: the name's article lost its alif (للأردن is li- + الأردن)
-            return "ا" + name if mention.text[match.start - 1:match.start + 1] == "لل" else name
+            # li- + al- is written لل: the name's article lost its alif (للأردن is li- + الأردن; للبنان is
+            # li- + لبنان, a name without the article)
+            written_with_article = any(fold(a).startswith("ال") for a in match.entry.arabic)
+            return "ا" + name if written_with_article and mention.text[match.start - 1:match.start + 1] == "لل" else name
     return mention.text
 
 

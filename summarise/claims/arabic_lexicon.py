@@ -79,6 +79,8 @@ MIDDLE_HEADS = {fold(head): frozenset(fold(w) for w in complements.split()) for 
 }.items()}
 WEAK_HEADS = frozenset(fold(w) for w in (
     "مركز", "فريق", "منتخب", "مطار", "ميناء", "مستشفى", "سفارة", "قنصلية", "مكتب", "صندوق", "بورصة",
+    # a contest named after a place (كأس آسيا، بطولة إفريقيا): an event, no place claim
+    "كأس", "بطولة",
 ))
 ORGANISATION_HEADS = STRONG_HEADS | WEAK_HEADS | frozenset(MIDDLE_HEADS)
 ORGANISATION_TAILS = {fold(w) for w in ("تايمز", "بوست", "تلغراف", "تليغراف", "جورنال", "يونايتد", "سيتي", "تريبيون")}

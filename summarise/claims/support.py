@@ -451,19 +451,27 @@ def _judge_speaker(mention: Mention, occurrences: list[tuple[int, int, int]], so
 
 def _said_by_another(surname: str, occurrence: tuple[int, int, int], source: SourceIndex) -> bool:
     """Whether the source's quote at ``occurrence`` is someone else's: attributed to another person it
-    names right there, in the sentences the quote spans or the one after it ("..., said Wang Lyu"; not a
-    "she said" the attribution resolved to the last name it read), with ``surname`` in none of them (a
-    sentence copied from the source, "X's lawyer, Y, said", is never misattributed)."""
+    names right there, in the sentences the quote spans ("..., said Wang Lyu"; not a "she said" the
+    attribution resolved to a name it read), with ``surname`` in none of them (a sentence copied from the
+    source, "X's lawyer, Y, said", is never misattributed)."""
     index, start, end = occurrence
     quote = _source_quote(source, start, end)
     said_by = _named_speaker(source, quote)
     if quote is None or said_by is None or any(same_word(surname, t.text) for t in tokenise(said_by)):
         return False
     last = source.sentence_of(quote.end - 1)
-    own = {t.text for n in range(index, min((last if last is not None else index) + 2, len(source.sentence_tokens)))
-           for t in source.sentence_tokens[n]}
+    sentences = range(index, min((last if last is not None else index) + 1, len(source.sentence_tokens)))
+    # the words of those sentences outside any quote: who is said to speak
+    quoted = [(m.start, m.end) for m in source.mentions_of_kind("quote")]
+    own = {t.text for n in sentences for t in source.sentence_tokens[n]
+           if not any(a <= t.start < b for a, b in quoted)}
+    if own & _SUBJECT_PRONOUNS:
+        return False  # "Praising Paula Reyes, he said": the attribution read a pronoun, no name
     named_there = any(same_word(tokenise(said_by)[-1].text, w) for w in own)
     return named_there and not any(same_word(surname, w) for w in own)
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 def _source_quote(source: SourceIndex, start: int, end: int) -> Mention | None:

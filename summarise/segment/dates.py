@@ -154,18 +154,6 @@ _AR_STAMP_WORDS = re.compile(
 _ZONE_NAME = re.compile(r"بتوقيت\s+[^\s()]+(?:\s+المكرمة)?|\b[A-Z][a-z]+ time\b")
 
 
-# A dateline's place and day with no year, alone on a line: "Margao, November 28", "القاهرة، 28 نوفمبر".
-_PLACE_DAY = re.compile(
-    rf"^(?:[^\d,،.!?؟:'’]{{2,30}}[,،]\s*)?(?:{_EN_MONTH}\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th)?\s+(?:{_EN_MONTH}|{_AR_MONTH}))$",
-    re.IGNORECASE,
-)
-
-
-def is_place_and_day(text: str) -> bool:
-    """A line that is a place and a day of a month, without a year: a dateline, never a headline."""
-    return bool(_PLACE_DAY.match(normalise_digits(text.strip())))
-
-
 def normalise_digits(text: str) -> str:
     return text.translate(_DIGITS)
 

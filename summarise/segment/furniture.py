@@ -180,9 +180,10 @@ _PROMO = [
         r"^(?:read more|read also|also read|read next|read|more|see also|related|recommended|watch now|listen|"
         rf"listen now|continue reading|more on this|{_KINDS})\s*[:|–—-]"
     ),
+    _rx(r"^read the (?:original |whole )?(?:story|article|report)(?: here)?\s*[.!:]?$"),  # "Read the article."
     _rx(
         r"^(?:read more|continue reading|see more|more stories|watch the video|watch video|click here(?: to read more)?|"
-        r"full story|read the (?:full |original |whole )?(?:story|article|report))\b.{0,80}$"
+        r"full story|read the full (?:story|article))\b.{0,80}$"
     ),
     _rx(r"^(?:اقرأ|إقرأ|إقرا|اقرا)\s*(?:أيضا|أيضاً|ايضا|ايضاً|كذلك|المزيد|أكثر|مدونة|أيضًا)"),
     _rx(r"^(?:اقرأ|إقرأ|اقرا)\s*[:.|–-]"),
@@ -287,7 +288,7 @@ _READING_TIME = _rx(
     r"^(?:reading time|وقت القراءة|قراءة)\s*:?\s*(?:\d+|[٠-٩]+)\s*(?:min|دقائق|دقيقة)"
 )
 _TAGS = _rx(
-    r"^(?:tags|topics|topic area|categor(?:y|ies)|keywords|filed under|related topics|التصنيفات|التصنيف|تصنيف|الكلمات (?:المفتاحية|الدالة|الدلالية)|كلمات دلالية|وسوم|الوسوم|كلمات مفتاحية)\s*:"
+    r"^(?:tags|topics|topic area|keywords|filed under|related topics|الكلمات (?:المفتاحية|الدالة|الدلالية)|كلمات دلالية|وسوم|الوسوم|كلمات مفتاحية)\s*:"
 )
 # A forwarded or saved e-mail: "---------- Forwarded message ---------", "From: Desk <desk@example.org>".
 _EMAIL_HEADER = _rx(
@@ -313,7 +314,8 @@ _AS_TOLD_TO = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3} (?:was|we
 _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}"
 # "Navtej Johal reports.", "Austyn Gaffney and Somini Sengupta report for The New York Times."
 REPORTS = re.compile(
-    rf"^(?!The )(?P<names>{_NAME} (?=reports)|{_NAME},? and {_NAME} (?=report\b))reports?(?: for (?:the )?[A-Z][^.!?]{{1,60}})?\.?$"
+    rf"^(?!The )(?:(?P<names>{_NAME}) reports|(?P<pair>{_NAME},? and {_NAME}) report(?= for))"
+    rf"(?: for (?:the )?[A-Z][^.!?]{{1,60}})?\.?$"
 )
 
 # Headings that open a block of links to other stories; the lines under them go too.

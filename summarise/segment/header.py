@@ -19,7 +19,7 @@ from .lines import (
     starts_as_continuation,
     word_count,
 )
-from .dates import find_date, is_place_and_day, words_beside_date
+from .dates import find_date, words_beside_date
 from .metadata import bare_byline
 from .verdict import Known, Layout
 
@@ -307,8 +307,6 @@ def _find_title(layout: Layout, known: Known, header: list[int]) -> int | None:
 def _is_date_label(text: str) -> bool:
     """A header line that is a date with a label ("General News of Saturday, 23 September 2017"): a full
     date, at most three words besides it and no sentence end. No headline, though it comes first."""
-    if is_place_and_day(text):
-        return True  # "Margao, November 28": the dateline's place and day, the year left out
     beside = words_beside_date(text)
     return beside is not None and beside <= 3 and not text.rstrip().endswith((".", "!", "?", "؟"))
 

@@ -146,7 +146,8 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
             if byline[1]:
                 dates.append((i, byline[1]))
         elif reason == F.BYLINE and (reporters := F.REPORTS.match(text)):
-            layout.authors += [a for a in split_names(reporters.group("names")) if a not in layout.authors]
+            names = split_names(reporters.group("names") or reporters.group("pair"))
+            layout.authors += [a for a in names if a not in layout.authors]
         layout.reasons[i] = reason
     # A short line just before a credit is the caption the credit belongs to ("Jean Charest in 2010" /
     # "Image: US Mission Canada."); alt text such as "Flag of Quebec" is a caption wherever it stands.
