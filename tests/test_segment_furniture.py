@@ -333,3 +333,12 @@ def test_a_report_named_in_a_heading_is_no_byline():
     assert line_reason("Goldman Sachs and Morgan Stanley report.") is None  # a sentence: two firms report
     assert line_reason("Category: Best Picture") is None  # an awards list's line, no page metadata
     assert line_reason("Read the report in full, published by the council.") is None
+
+
+def test_an_image_placeholder_in_the_byline_slot_is_no_author():
+    text = ("Jorge Costa rues missed chances\n\nPost Featured Image\n\nBoth coaches had very different takes on the "
+            "game after FC Goa's five-goal win on Wednesday night.\n\nThe home side dominated from the first minute "
+            "and never let the visitors settle.\n")
+    article = segment(from_text(text), language="en")
+    assert "Post Featured Image" not in article.authors
+    assert not looks_like_name("Post Featured Image") and not looks_like_name("Author Avatar")

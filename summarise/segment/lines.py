@@ -47,6 +47,13 @@ _NOT_IN_NAMES = {
     "correspondent",
     "editor",
     "view",
+    # An image's placeholder text where the author's photo stands: "Post Featured Image", "Author Avatar".
+    "image",
+    "featured",
+    "thumbnail",
+    "avatar",
+    "icon",
+    "logo",
     # Words of a page's controls, never of a name: "Versi Mobile", "Mobile Version", "Home Page".
     "mobile",
     "desktop",
