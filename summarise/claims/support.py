@@ -437,10 +437,10 @@ def _judge_speaker(mention: Mention, occurrences: list[tuple[int, int, int]], so
     index, start, end = occurrences[0]
     if mention.speaker:
         surname = [t.text for t in tokenise(mention.speaker)][-1:]
-        if surname and all(_said_by_another(surname[0], at, source) for at in occurrences):
-            said_by = _named_speaker(source, _source_quote(source, start, end))
+        others = [_said_by_another(surname[0], at, source) for at in occurrences] if surname else [None]
+        if all(others):
             return Verdict(mention, False, index, start, end, misattributed=True,
-                           note=f"the source attributes the quote to {said_by}, not to {mention.speaker}")
+                           note=f"the source attributes the quote to {others[0]}, not to {mention.speaker}")
         near = source.context(index, 2) | {t.text for i in range(max(0, index - 2), min(len(source.spans), index + 3))
                                            for t in source.sentence_tokens[i]}
         if surname and not any(same_word(surname[0], w) for w in near):
@@ -449,16 +449,16 @@ def _judge_speaker(mention: Mention, occurrences: list[tuple[int, int, int]], so
     return Verdict(mention, True, index, start, end)
 
 
-def _said_by_another(surname: str, occurrence: tuple[int, int, int], source: SourceIndex) -> bool:
-    """Whether the source's quote at ``occurrence`` is someone else's: attributed to another person it
-    names right there, in the sentences the quote spans ("..., said Wang Lyu"; not a "she said" the
-    attribution resolved to a name it read), with ``surname`` in none of them (a sentence copied from the
-    source, "X's lawyer, Y, said", is never misattributed)."""
+def _said_by_another(surname: str, occurrence: tuple[int, int, int], source: SourceIndex) -> str | None:
+    """Who else the source's quote at ``occurrence`` is attributed to, or None: another person it names
+    right there, in the sentences the quote spans ("..., said Wang Lyu"; not a "she said" the attribution
+    resolved to a name it read), with ``surname`` in none of them (a sentence copied from the source, "X's
+    lawyer, Y, said", is never misattributed)."""
     index, start, end = occurrence
     quote = _source_quote(source, start, end)
     said_by = _named_speaker(source, quote)
     if quote is None or said_by is None or any(same_word(surname, t.text) for t in tokenise(said_by)):
-        return False
+        return None
     last = source.sentence_of(quote.end - 1)
     sentences = range(index, min((last if last is not None else index) + 1, len(source.sentence_tokens)))
     # the words of those sentences outside any quote: who is said to speak
@@ -466,9 +466,9 @@ def _said_by_another(surname: str, occurrence: tuple[int, int, int], source: Sou
     own = {t.text for n in sentences for t in source.sentence_tokens[n]
            if not any(a <= t.start < b for a, b in quoted)}
     if own & _SUBJECT_PRONOUNS:
-        return False  # "Praising Paula Reyes, he said": the attribution read a pronoun, no name
+        return None  # "Praising Paula Reyes, he said": the attribution read a pronoun, no name
     named_there = any(same_word(tokenise(said_by)[-1].text, w) for w in own)
-    return named_there and not any(same_word(surname, w) for w in own)
+    return said_by if named_there and not any(same_word(surname, w) for w in own) else None
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})

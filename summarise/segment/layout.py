@@ -105,7 +105,7 @@ def _mark_furniture(layout: Layout, dates: list[tuple[int, str]]) -> None:
             layout.texts[i] = text = rest
             dates.append((i, iso))
             reason = F.line_reason(text)
-        if reason is None and (tail := _READING_TIME_TAIL.search(text)) and tail.start() > 0:
+        if reason is None and (tail := _READING_TIME_TAIL.search(text)):
             # "Meta to cut 13% of staff1 min read . 07:08 PM IST": a headline with the page's reading time
             # (and its time stamp) glued on, no space between (a sentence's "only a 5 min read." stays)
             before = layout.split_off.get(i)

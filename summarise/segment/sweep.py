@@ -96,6 +96,7 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
     """
     live = [i for i in content if layout.reasons[i] is None]
     bullet_items = _kept_bullet_items(layout, live)
+    announced = _announced_items(layout, live)
     runs: list[list[int]] = []
     for i in live:
         if i in bullet_items:
@@ -108,7 +109,7 @@ def _sweep_headlines(layout: Layout, content: list[int]) -> None:
     items: set[int] = set()
     for run in runs:
         texts = [layout.texts[i] for i in run]
-        if _announced_by_prose(layout, live, run[0]):
+        if run[0] in announced:
             items.update(run)  # "... حسب الجهات التالية:" then its rows, each headline-shaped: a list, not links
             continue
         if len(run) >= 2 and any(not is_question(t) and word_count(t) >= 4 for t in texts):
@@ -162,12 +163,6 @@ def _mark_runs(layout: Layout, lines: list[int]) -> list[list[int]]:
 
 
 ANNOUNCER_MIN_WORDS = 4  # "The ministry listed the regions as follows:", not a label such as "Recommended:"
-
-
-def _announced_by_prose(layout: Layout, live: list[int], i: int) -> bool:
-    """The live line above ``i`` is a sentence of the body that ends in a colon."""
-    before = _previous(live, i)
-    return before is not None and _announces_as_prose(layout.texts[before])
 
 
 def _announces_as_prose(text: str) -> bool:
